@@ -1,0 +1,247 @@
+"""Read the YAML files under data/ and validate them into one `Unit`.
+
+Errors are collected, not raised one at a time, and each names the file, the
+line, the entry and the field, so an author can fix them all in one pass.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from . import models
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+# Which schema each data file follows, and what one entry of its list is called.
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "activities.yml": models.Activities,
+    "organisational_forms.yml": models.OrganisationalForms,
+    "problem_types.yml": models.ProblemTypes,
+    "references.yml": models.References,
+    "simple_rules.yml": models.SimpleRules,
+}
+ENTRY_NAMES = {
+    "activities": "activity",
+    "forms": "form",
+    "types": "problem type",
+    "references": "reference",
+    "rules": "rule",
+    "prompts": "prompt",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+
+class ContentError(Exception):
+    """One or more problems in the unit's data; str() lists them all."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class Unit:
+    activities: models.Activities
+    organisational_forms: models.OrganisationalForms
+    problem_types: models.ProblemTypes
+    references: models.References
+    simple_rules: models.SimpleRules
+
+    def activity(self, activity_id: str) -> models.Activity:
+        return _find(self.activities.activities, activity_id, "activity", "activities.yml")
+
+    def reference(self, reference_id: str) -> models.Reference:
+        return _find(self.references.references, reference_id, "reference", "references.yml")
+
+
+def _find(entries, wanted: str, what: str, file: str):
+    for entry in entries:
+        if entry.id == wanted:
+            return entry
+    known = ", ".join(repr(e.id) for e in entries)
+    raise KeyError(f"no {what} with id {wanted!r} in data/{file}; known ids: {known}")
+
+
+# --- YAML with positions ----------------------------------------------------
+
+
+def _compose(text: str, file: str) -> yaml.Node:
+    """Parse YAML into nodes (which keep line numbers), refusing duplicate keys."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        raise ContentError([Problem(file, line, f"this is not valid YAML: {error.problem}")]) from None
+    if node is None:
+        raise ContentError([Problem(file, 1, "the file is empty; it must hold a mapping of fields")])
+    duplicates = list(_duplicate_keys(node))
+    if duplicates:
+        raise ContentError(
+            [Problem(file, line, f"the key '{key}' appears twice in the same mapping") for key, line in duplicates]
+        )
+    return node
+
+
+def _duplicate_keys(node: yaml.Node):
+    if isinstance(node, yaml.MappingNode):
+        seen = set()
+        for key, value in node.value:
+            if key.value in seen:
+                yield key.value, key.start_mark.line + 1
+            seen.add(key.value)
+            yield from _duplicate_keys(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _duplicate_keys(item)
+
+
+def _line_of(node: yaml.Node, loc: tuple) -> int:
+    """The line of the deepest node on the path `loc` that exists."""
+    for step in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = [value for key, value in node.value if key.value == step]
+            if not match:
+                break
+            node = match[0]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+        else:
+            break
+    return node.start_mark.line + 1
+
+
+def _describe(loc: tuple, raw) -> tuple[str, str]:
+    """Split a pydantic error location into (entry, field) in an author's words.
+
+    The entry is the first list item on the path, named by its id when it has
+    one: ('activities', 3, 'prompts', 0, 'lines') becomes
+    ("activity 'self-activity-8'", "prompts, item 1, lines").
+    """
+    for index, step in enumerate(loc):
+        if isinstance(step, int):
+            item = _get(raw, loc[: index + 1])
+            ident = item.get("id") if isinstance(item, dict) else None
+            name = ENTRY_NAMES.get(str(loc[index - 1]), "entry") if index else "entry"
+            entry = f"{name} '{ident}'" if isinstance(ident, str) else f"{name} number {step + 1}"
+            return entry, _path_text(loc[index + 1 :])
+    return "", _path_text(loc)
+
+
+def _path_text(loc: tuple) -> str:
+    return ", ".join(f"item {step + 1}" if isinstance(step, int) else str(step) for step in loc)
+
+
+def _get(raw, loc: tuple):
+    for step in loc:
+        try:
+            raw = raw[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return raw
+
+
+def _explain(error: dict) -> str:
+    kind, message = error["type"], error["msg"]
+    if kind == "extra_forbidden":
+        return "unknown field (is it misspelt?); remove it or use one of the fields the schema names"
+    if kind == "missing":
+        return "this required field is missing; add it"
+    if kind == "string_too_short":
+        return "this text is empty; write something or remove the entry"
+    if kind == "string_too_long":
+        return f"this text is longer than the limit; shorten it ({message})"
+    message = message.removeprefix("Value error, ")
+    return message[0].lower() + message[1:]
+
+
+def _validate(schema: type[BaseModel], raw, node: yaml.Node, file: str):
+    try:
+        return schema.model_validate(raw)
+    except ValidationError as error:
+        problems = []
+        for detail in error.errors():
+            loc = detail["loc"]
+            entry, field = _describe(loc, raw)
+            where = ", ".join(part for part in (entry, f"field '{field}'" if field else "") if part)
+            problems.append(Problem(file, _line_of(node, loc), f"{where or 'top level'}: {_explain(detail)}"))
+        raise ContentError(problems) from None
+
+
+def load_file(path: Path, schema: type[BaseModel], display_name: str | None = None):
+    """Load one data file against its schema, or raise ContentError."""
+    file = display_name or path.name
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise ContentError([Problem(file, None, "the data file is missing; restore it from git")]) from None
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise ContentError([Problem(file, line, "the file is not UTF-8 text; save it as UTF-8")]) from None
+    node = _compose(text, file)
+    raw = yaml.SafeLoader(text).construct_document(node)
+    if not isinstance(raw, dict):
+        raise ContentError([Problem(file, 1, f"the file must hold a mapping of fields, not a {type(raw).__name__}")])
+    return _validate(schema, raw, node, file)
+
+
+def _cross_check(unit: Unit) -> list[Problem]:
+    """References between files: every cited source must exist."""
+    known = {r.id for r in unit.references.references}
+    problems = []
+    for file, content in (
+        ("organisational_forms.yml", unit.organisational_forms),
+        ("problem_types.yml", unit.problem_types),
+        ("simple_rules.yml", unit.simple_rules),
+    ):
+        if content.source and content.source not in known:
+            problems.append(
+                Problem(f"data/{file}", None, f"field 'source': no reference '{content.source}' in data/references.yml")
+            )
+    return problems
+
+
+def _signature(data_dir: Path) -> tuple:
+    """Changes whenever a data file changes, so the preview reloads fresh data."""
+    stats = []
+    for name in sorted(SCHEMAS):
+        path = data_dir / name
+        stats.append((name, path.stat().st_mtime_ns, path.stat().st_size) if path.exists() else (name, None, None))
+    return tuple(stats)
+
+
+def load_unit(data_dir: Path = DATA_DIR) -> Unit:
+    """All of a unit's data, validated; raises ContentError listing every problem."""
+    return _load_unit(Path(data_dir), _signature(Path(data_dir)))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_unit(data_dir: Path, _signature: tuple) -> Unit:
+    loaded, problems = {}, []
+    for name, schema in SCHEMAS.items():
+        try:
+            loaded[name.removesuffix(".yml")] = load_file(data_dir / name, schema, f"data/{name}")
+        except ContentError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise ContentError(problems)
+    unit = Unit(**loaded)
+    problems = _cross_check(unit)
+    if problems:
+        raise ContentError(problems)
+    return unit

@@ -1,0 +1,89 @@
+"""The one Jinja environment every macro renders through.
+
+Autoescape is on for every template, so data can never inject markup, and
+undefined names raise instead of rendering as empty text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+ABBREVIATIONS_FILE = Path(__file__).resolve().parent.parent / "includes" / "abbreviations.md"
+
+_ABBREVIATION_LINE = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*(?P<meaning>.+?)\s*$")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text; `title` is set when the run is a known abbreviation."""
+
+    text: str
+    title: str | None = None
+
+
+def read_abbreviations(path: Path = ABBREVIATIONS_FILE) -> dict[str, str]:
+    """The `*[ABBR]: Meaning` lines of the snippet file, in file order."""
+    return dict(_read_abbreviations(path, path.stat().st_mtime_ns))
+
+
+@functools.lru_cache(maxsize=4)
+def _read_abbreviations(path: Path, _mtime: int) -> tuple[tuple[str, str], ...]:
+    entries = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = _ABBREVIATION_LINE.match(line.strip())
+        if match:
+            entries[match["abbr"]] = match["meaning"]
+    return tuple(entries.items())
+
+
+def split_abbreviations(text: str, glossary: dict[str, str]) -> list[Segment]:
+    """Cut text into segments so templates can mark abbreviations with <abbr>.
+
+    Python-Markdown's abbr extension cannot see inside the raw HTML our macros
+    emit, so the templates do the same job for data fields.
+    """
+    if not glossary:
+        return [Segment(text)]
+    words = sorted(glossary, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+    segments, position = [], 0
+    for match in pattern.finditer(text):
+        if match.start() > position:
+            segments.append(Segment(text[position : match.start()]))
+        segments.append(Segment(match[0], glossary[match[0]]))
+        position = match.end()
+    if position < len(text) or not segments:
+        segments.append(Segment(text[position:]))
+    return segments
+
+
+@functools.cache
+def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(templates_dir),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.globals["split_abbreviations"] = split_abbreviations
+    return env
+
+
+def render(template_name: str, glossary: dict[str, str] | None = None, **context) -> str:
+    """Render a template; the glossary defaults to the site's abbreviations.
+
+    The output has no blank lines, so Python-Markdown keeps it as one raw
+    HTML block however the data is worded.
+    """
+    if glossary is None:
+        glossary = read_abbreviations()
+    html = environment().get_template(template_name).render(glossary=glossary, **context)
+    return "\n".join(line for line in html.splitlines() if line.strip())

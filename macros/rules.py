@@ -1,0 +1,13 @@
+"""simple_rules(): the simple rules for leading complex systems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .loading import DATA_DIR, load_unit
+from .rendering import render
+
+
+def simple_rules(data_dir: Path = DATA_DIR) -> str:
+    """The rules as a definition list; the page cites their source beside them."""
+    return render("simple_rules.html", rules=load_unit(data_dir).simple_rules)

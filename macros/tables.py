@@ -1,0 +1,91 @@
+"""comparison_table(id): the unit's comparisons as accessible HTML tables.
+
+Both comparisons (markets / hierarchies / networks, and Grint's typology) are
+turned into the same `TableView`, so one template serves them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .loading import DATA_DIR, Unit, load_unit
+from .rendering import render
+
+
+@dataclass(frozen=True)
+class TableRow:
+    label: str
+    cells: list[list[str]]  # one list of points per column
+
+
+@dataclass(frozen=True)
+class TableView:
+    id: str
+    caption: str
+    corner: str
+    columns: list[str]
+    rows: list[TableRow]
+    source: str | None = None
+
+
+def citation(unit: Unit, reference_id: str | None) -> str | None:
+    """'Keith Grint (2005), adapted' for a reference id, or None."""
+    if reference_id is None:
+        return None
+    reference = unit.reference(reference_id)
+    adapted = ", adapted" if reference.adapted else ""
+    return f"{reference.author} ({reference.year}){adapted}"
+
+
+def organisational_forms_table(unit: Unit) -> TableView:
+    data = unit.organisational_forms
+    forms = data.forms
+    aspects = [
+        ("Metaphor", lambda f: [f.metaphor]),
+        ("Good for", lambda f: [f.good_for]),
+        ("How it coordinates", lambda f: [f.coordination]),
+        ("The invisible hand", lambda f: [f.invisible_hand]),
+        ("Strengths", lambda f: f.strengths),
+        ("Weaknesses", lambda f: f.weaknesses),
+    ]
+    return TableView(
+        id="organisational-forms",
+        caption=data.caption,
+        corner="Aspect",
+        columns=[form.name for form in forms],
+        rows=[TableRow(label, [list(points(form)) for form in forms]) for label, points in aspects],
+        source=citation(unit, data.source),
+    )
+
+
+def problem_types_table(unit: Unit) -> TableView:
+    data = unit.problem_types
+    types = data.types
+    aspects = [
+        ("What the problem is like", lambda t: [t.description]),
+        ("Leadership response", lambda t: [t.response]),
+        ("Approach", lambda t: [t.approach]),
+    ]
+    return TableView(
+        id="problem-types",
+        caption=data.caption,
+        corner="Problem type",
+        columns=[problem.name for problem in types],
+        rows=[TableRow(label, [list(points(t)) for t in types]) for label, points in aspects],
+        source=citation(unit, data.source),
+    )
+
+
+TABLES = {
+    "organisational-forms": organisational_forms_table,
+    "problem-types": problem_types_table,
+}
+
+
+def comparison_table(table_id: str, data_dir: Path = DATA_DIR) -> str:
+    """Render one of the unit's comparison tables by id."""
+    if table_id not in TABLES:
+        known = ", ".join(repr(name) for name in TABLES)
+        raise KeyError(f"comparison_table: no table {table_id!r}; known tables: {known}")
+    return render("comparison_table.html", table=TABLES[table_id](load_unit(data_dir)))
