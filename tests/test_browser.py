@@ -1,0 +1,83 @@
+"""The built site in a real Chromium: pages load cleanly, search works, axe finds nothing."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from test_site import PAGES
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def url_of(site_url: str, page: str) -> str:
+    return f"{site_url}/" if page == "index" else f"{site_url}/{page}/"
+
+
+@pytest.fixture
+def page_in(browser):
+    """A fresh page with the given colour scheme and width; console errors collected."""
+    contexts = []
+
+    def open_page(color_scheme="light", width=1280):
+        context = browser.new_context(color_scheme=color_scheme, viewport={"width": width, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.errors = []
+        page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
+        page.on("pageerror", lambda error: page.errors.append(str(error)))
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_loads_without_console_errors(page_in, site_url, name):
+    page = page_in()
+    response = page.goto(url_of(site_url, name))
+    assert response.ok
+    page.wait_for_load_state("networkidle")
+    assert page.errors == []
+    assert page.locator("h1").count() == 1
+
+
+def test_search_finds_the_typology_page_and_opens_it(page_in, site_url):
+    page = page_in()
+    page.goto(url_of(site_url, "index"))
+    search = page.get_by_role("textbox", name="Search")
+    search.click()
+    search.press_sequentially("wicked")  # Material searches on key events, not on fill()
+    result = page.locator(".md-search-result__link[href*='systems-leadership']").first
+    result.wait_for()
+    result.click()
+    page.wait_for_url("**/systems-leadership/**")
+    assert page.locator("h1").inner_text().removesuffix("¶") == "Systems leadership and problem solving"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", PAGES)
+def test_axe_finds_no_wcag_22_aa_violations(page_in, site_url, name, scheme):
+    page = page_in(color_scheme=scheme)
+    page.goto(url_of(site_url, name))
+    expected_scheme = "slate" if scheme == "dark" else "default"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == expected_scheme
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_phone_width_never_scrolls_sideways(page_in, site_url, name):
+    page = page_in(width=360)
+    page.goto(url_of(site_url, name))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_phone_tables_stack_into_labelled_cards(page_in, site_url):
+    page = page_in(width=360)
+    page.goto(url_of(site_url, "theory-and-practice"))
+    cell = page.locator("#organisational-forms td").first
+    assert cell.evaluate("td => getComputedStyle(td, '::before').content") == '"Market"'
+    box = page.locator("#organisational-forms table").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360

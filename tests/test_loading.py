@@ -1,0 +1,152 @@
+"""Validation of the data files: every bad input gives a clear, located error."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.loading import ContentError, load_unit
+
+
+def problems_for(make_data_dir, edit) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_unit(make_data_dir(edit))
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_the_units_own_data_is_valid():
+    unit = load_unit()
+    assert [a.id for a in unit.activities.activities] == [
+        "flocking",
+        "self-activity-7",
+        "leading-complex-pcn-projects",
+        "self-activity-8",
+    ]
+    assert [t.id for t in unit.problem_types.types] == ["critical", "tame", "wicked"]
+    assert [f.id for f in unit.organisational_forms.forms] == ["market", "hierarchy", "network"]
+    assert [r.name for r in unit.simple_rules.rules] == ["About leading", "Systematic", "Participative", "Emergent"]
+
+
+def test_a_misspelt_field_names_file_entry_and_field(make_data_dir):
+    def edit(data):
+        activity = data["activities.yml"]["activities"][3]
+        activity["titel"] = activity.pop("title")
+
+    problems = problems_for(make_data_dir, edit)
+    assert any(
+        p.startswith("data/activities.yml:") and "activity 'self-activity-8'" in p and "field 'titel'" in p and "unknown field" in p
+        for p in problems
+    ), problems
+    assert any("field 'title'" in p and "missing" in p for p in problems), problems
+
+
+def test_a_wrong_type_in_a_nested_prompt_is_located(make_data_dir):
+    def edit(data):
+        data["activities.yml"]["activities"][1]["prompts"][2]["lines"] = "six"
+
+    [problem] = problems_for(make_data_dir, edit)
+    assert "activity 'self-activity-7'" in problem
+    assert "field 'prompts, item 3, lines'" in problem
+    assert "integer" in problem
+
+
+def test_the_error_gives_the_line_of_the_bad_value(make_data_dir):
+    folder = make_data_dir(lambda data: data["problem_types.yml"]["types"][2].update(response=""))
+    text = (folder / "problem_types.yml").read_text().splitlines()
+    with pytest.raises(ContentError) as caught:
+        load_unit(folder)
+    [problem] = caught.value.problems
+    assert "problem type 'wicked'" in str(problem) and "empty" in str(problem)
+    assert "response" in text[problem.line - 1]
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (lambda d: d["activities.yml"]["activities"][0].update(prompts=[]), "at least 1 item"),
+        (lambda d: d["activities.yml"]["activities"][0].update(mode="pairs"), "'individual' or 'group'"),
+        (lambda d: d["activities.yml"]["activities"][0]["prompts"][0].update(lines=0), "greater than or equal to 1"),
+        (lambda d: d["organisational_forms.yml"]["forms"][1].update(strengths="Reliable."), "valid list"),
+        (lambda d: d["simple_rules.yml"]["rules"][0].update(name="   "), "empty"),
+        (lambda d: d["activities.yml"]["activities"][2].update(id="Not A Slug"), "string should match pattern"),
+    ],
+)
+def test_schema_problems_are_explained(make_data_dir, edit, expected):
+    problems = problems_for(make_data_dir, edit)
+    assert any(expected in p.lower() for p in problems), problems
+
+
+def test_duplicate_activity_ids_are_refused(make_data_dir):
+    problems = problems_for(make_data_dir, lambda d: d["activities.yml"]["activities"][1].update(id="flocking"))
+    assert any("data/activities.yml" in p and "'flocking'" in p and "unique" in p for p in problems), problems
+
+
+def test_duplicate_self_activity_labels_are_refused(make_data_dir):
+    problems = problems_for(make_data_dir, lambda d: d["activities.yml"]["activities"][3].update(label="Self-Activity 7"))
+    assert any("'Self-Activity 7'" in p and "unique" in p for p in problems), problems
+
+
+def test_a_source_must_be_a_known_reference(make_data_dir):
+    problems = problems_for(make_data_dir, lambda d: d["problem_types.yml"].update(source="grint-2050"))
+    assert problems == ["data/problem_types.yml: field 'source': no reference 'grint-2050' in data/references.yml"]
+
+
+def test_every_problem_is_reported_at_once(make_data_dir):
+    def edit(data):
+        data["activities.yml"]["activities"][0]["mode"] = "pairs"
+        data["problem_types.yml"]["types"][0]["name"] = ""
+
+    problems = problems_for(make_data_dir, edit)
+    assert {p.split(":")[0] for p in problems} == {"data/activities.yml", "data/problem_types.yml"}
+
+
+def test_yaml_syntax_errors_give_the_line(make_data_dir):
+    folder = make_data_dir()
+    (folder / "simple_rules.yml").write_text("heading: Rules\nrules:\n  - name: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_unit(folder)
+    [problem] = caught.value.problems
+    assert problem.file == "data/simple_rules.yml" and problem.line is not None
+    assert "not valid YAML" in problem.message
+
+
+def test_duplicate_keys_are_refused(make_data_dir):
+    folder = make_data_dir()
+    (folder / "references.yml").write_text(
+        "references:\n  - id: a\n    author: A\n    author: B\n    year: 2000\n    used_for: x\n", encoding="utf-8"
+    )
+    with pytest.raises(ContentError) as caught:
+        load_unit(folder)
+    assert [str(p) for p in caught.value.problems] == ["data/references.yml:4: the key 'author' appears twice in the same mapping"]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "the file is empty"),
+        (b"- just\n- a list\n", "must hold a mapping of fields, not a list"),
+        (b"caption: caf\xe9\n", "not UTF-8"),
+    ],
+)
+def test_files_of_the_wrong_shape_are_refused(make_data_dir, content, expected):
+    folder = make_data_dir()
+    (folder / "organisational_forms.yml").write_bytes(content)
+    with pytest.raises(ContentError) as caught:
+        load_unit(folder)
+    [problem] = caught.value.problems
+    assert problem.file == "data/organisational_forms.yml" and expected in problem.message
+
+
+def test_a_missing_file_is_named(make_data_dir):
+    folder = make_data_dir()
+    (folder / "simple_rules.yml").unlink()
+    with pytest.raises(ContentError) as caught:
+        load_unit(folder)
+    assert [str(p) for p in caught.value.problems] == ["data/simple_rules.yml: the data file is missing; restore it from git"]
+
+
+def test_edited_data_is_reloaded(make_data_dir):
+    folder = make_data_dir()
+    assert load_unit(folder).simple_rules.heading == "Establish some simple rules to guide behaviours"
+    path = folder / "simple_rules.yml"
+    path.write_text(path.read_text().replace("Establish some", "Set a few"), encoding="utf-8")
+    assert load_unit(folder).simple_rules.heading == "Set a few simple rules to guide behaviours"
