@@ -1,5 +1,5 @@
 # The two commands an author needs (see README.md):
-#   make serve   build the site and preview it at http://127.0.0.1:8000, reloading on every edit
+#   make serve   build the site and preview it at http://127.0.0.1:8000/unit-3/, reloading on every edit
 #   make test    run the whole test suite
 # Both create the virtual environment in .venv on first use.
 
