@@ -1,19 +1,27 @@
 # The two commands an author needs (see README.md):
 #   make serve   build the site and preview it at http://127.0.0.1:8000/unit-3/, reloading on every edit
-#   make test    run the whole test suite
-# Both create the virtual environment in .venv on first use.
+#   make test    run the whole test suite, building with MkDocs and again with ProperDocs
+# Both create their virtual environments (.venv, .venv-properdocs) on first use.
+# Also: make check (check pages and data without building), make build.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+PROPERDOCS_VENV := .venv-properdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test browser clean
+.PHONY: serve build check test test-mkdocs test-properdocs browser clean
 
 $(BIN)/mkdocs: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(PROPERDOCS_VENV)/bin/properdocs: requirements.txt requirements-properdocs.txt
+	$(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/pip install --quiet --upgrade pip
+	$(PROPERDOCS_VENV)/bin/pip install --quiet -r requirements-properdocs.txt
 	touch $@
 
 serve: $(BIN)/mkdocs
@@ -25,8 +33,17 @@ build: $(BIN)/mkdocs
 browser: $(BIN)/mkdocs
 	bash scripts/ensure-browser
 
-test: $(BIN)/mkdocs browser
+check: $(BIN)/mkdocs
+	$(BIN)/python -m macros.check
+
+test: test-mkdocs test-properdocs
+
+test-mkdocs: $(BIN)/mkdocs browser
 	$(BIN)/python -m pytest
 
+# The same suite, every build made by ProperDocs instead of MkDocs.
+test-properdocs: $(PROPERDOCS_VENV)/bin/properdocs browser
+	SITE_BUILDER=properdocs $(PROPERDOCS_VENV)/bin/python -m pytest
+
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) $(PROPERDOCS_VENV)

@@ -7,7 +7,6 @@ concern and can be called, and tested, without MkDocs.
 from .activities import activity
 from .figures import typology_figure
 from .glossary import abbreviations, key_terms
-from .loading import ContentError, load_unit
 from .references import cite, references
 from .rules import simple_rules
 from .tables import comparison_table
@@ -25,12 +24,26 @@ MACROS = (
 
 
 def define_env(env) -> None:
-    """Validate the data before any page is built, then register the macros."""
-    from mkdocs.exceptions import PluginError  # only needed inside a build
+    """Check every page and data file before anything is built, then register the macros.
 
-    try:
-        load_unit()
-    except ContentError as error:
-        raise PluginError(f"The unit's data has {len(error.problems)} problem(s):\n{error}") from None
+    The check is the one `python -m macros.check` runs; a problem stops the build
+    before MkDocs cleans or writes the site folder. Only the standard macros
+    contract is used (`env.project_dir`, `env.macro`), which Zensical's macros
+    extension also provides.
+    """
+    from pathlib import Path
+
+    from .check import PROJECT_DIR, check_project
+    from .loading import ContentError
+
+    problems = check_project(Path(getattr(env, "project_dir", PROJECT_DIR)))
+    if problems:
+        listing = "\n".join(str(problem) for problem in problems)
+        message = f"{len(problems)} problem(s) found; nothing was built:\n{listing}"
+        try:
+            from mkdocs.exceptions import PluginError  # MkDocs or ProperDocs print this without a traceback
+        except ImportError:
+            raise ContentError(problems) from None
+        raise PluginError(message)
     for function in MACROS:
         env.macro(function)

@@ -7,6 +7,7 @@ line, the entry and the field, so an author can fix them all in one pass.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,20 +81,46 @@ def _find(entries, wanted: str, what: str, file: str):
 # --- YAML with positions ----------------------------------------------------
 
 
+_ENTRY_START = re.compile(r"^\s*-\s*id:\s*['\"]?([^'\"#\s]+)")
+
+
+def _entry_at(text: str, line: int | None) -> str:
+    """'in entry 'x', ' for the list entry (by id) that a line falls in, if any."""
+    if not line:
+        return ""
+    for candidate in reversed(text.splitlines()[:line]):
+        match = _ENTRY_START.match(candidate)
+        if match:
+            return f"in entry '{match.group(1)}', "
+    return ""
+
+
 def _compose(text: str, file: str) -> yaml.Node:
-    """Parse YAML into nodes (which keep line numbers), refusing duplicate keys."""
+    """Parse YAML into nodes (which keep line numbers), refusing tabs and duplicate keys."""
+    tabs = [n for n, line in enumerate(text.splitlines(), start=1) if "\t" in line[: len(line) - len(line.lstrip())]]
+    if tabs:
+        raise ContentError(
+            [
+                Problem(file, n, f"{_entry_at(text, n)}the line is indented with a tab; YAML needs spaces, so replace the tab with spaces")
+                for n in tabs
+            ]
+        )
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
-        raise ContentError([Problem(file, line, f"this is not valid YAML: {error.problem}")]) from None
+        hint = "check the indentation, colons and quotes on this line and the one before"
+        raise ContentError([Problem(file, line, f"{_entry_at(text, line)}this is not valid YAML ({error.problem}); {hint}")]) from None
     if node is None:
         raise ContentError([Problem(file, 1, "the file is empty; it must hold a mapping of fields")])
     duplicates = list(_duplicate_keys(node))
     if duplicates:
         raise ContentError(
-            [Problem(file, line, f"the key '{key}' appears twice in the same mapping") for key, line in duplicates]
+            [
+                Problem(file, line, f"{_entry_at(text, line)}the key '{key}' appears twice in the same mapping; keep one")
+                for key, line in duplicates
+            ]
         )
     return node
 
@@ -191,8 +218,11 @@ def load_file(path: Path, schema: type[BaseModel], display_name: str | None = No
     except FileNotFoundError:
         raise ContentError([Problem(file, None, "the data file is missing; restore it from git")]) from None
     except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
-        raise ContentError([Problem(file, line, "the file is not UTF-8 text; save it as UTF-8")]) from None
+        raw = path.read_bytes()
+        line = raw[: error.start].count(b"\n") + 1
+        entry = _entry_at(raw.decode("utf-8", errors="replace"), line)
+        message = f"{entry}this line has bytes that are not UTF-8 text; save the file as UTF-8"
+        raise ContentError([Problem(file, line, message)]) from None
     node = _compose(text, file)
     raw = yaml.SafeLoader(text).construct_document(node)
     if not isinstance(raw, dict):

@@ -116,7 +116,9 @@ def test_duplicate_keys_are_refused(make_data_dir):
     )
     with pytest.raises(ContentError) as caught:
         load_unit(folder)
-    assert [str(p) for p in caught.value.problems] == ["data/references.yml:4: the key 'author' appears twice in the same mapping"]
+    assert [str(p) for p in caught.value.problems] == [
+        "data/references.yml:4: in entry 'a', the key 'author' appears twice in the same mapping; keep one"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -124,7 +126,7 @@ def test_duplicate_keys_are_refused(make_data_dir):
     [
         (b"", "the file is empty"),
         (b"- just\n- a list\n", "must hold a mapping of fields, not a list"),
-        (b"caption: caf\xe9\n", "not UTF-8"),
+        (b"caption: caf\xe9\n", "not UTF-8 text; save the file as UTF-8"),
     ],
 )
 def test_files_of_the_wrong_shape_are_refused(make_data_dir, content, expected):

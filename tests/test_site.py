@@ -214,3 +214,11 @@ def test_an_unknown_activity_id_on_a_page_stops_the_build(tmp_path):
     result = mkdocs_build(tmp_path / "site", project_dir=project)
     assert result.returncode != 0
     assert "no activity with id 'self-activity-77'" in result.stderr
+
+
+def test_the_site_was_built_by_the_chosen_builder(built_site):
+    from conftest import SITE_BUILDER
+
+    generator = page_soup(built_site, "index").find("meta", attrs={"name": "generator"})["content"]
+    expected = {"mkdocs": "mkdocs-1.6.1,", "properdocs": "ProperDocs 1.6.7,"}[SITE_BUILDER]
+    assert expected in generator

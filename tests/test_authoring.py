@@ -1,0 +1,167 @@
+"""The authors' safety net: the check command, and clear errors for every bad input."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import PROJECT_DIR, mkdocs_build
+from macros.check import check_project
+from test_site import copy_project
+
+
+def run_check(project_dir=PROJECT_DIR) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "macros.check", str(project_dir)],
+        cwd=PROJECT_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def edit_file(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the project to break."""
+    return copy_project(tmp_path / "project")
+
+
+def test_the_check_passes_on_the_unit():
+    result = run_check()
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip() == "No problems found."
+
+
+def test_the_check_reports_every_problem_at_once(project):
+    edit_file(
+        project / "docs" / "theory-and-practice.md",
+        '{{ comparison_table("organisational-forms") }}',
+        '{{ comparison_table("organisation-forms") }}\n\n'
+        "![](assets/logo.svg)\n\n"
+        "The color of the program. See [a](glossary.md#nothing), [b](nowhere.md) and [c](systems-leadership/).\n\n"
+        '{{ actvity("flocking") }}\n',
+    )
+    edit_file(project / "docs" / "leading-complex-systems.md", '{{ activity("self-activity-7") }}', "")
+    edit_file(project / "data" / "simple_rules.yml", "Participative", "Participative behavior")
+    result = run_check(project)
+    assert result.returncode == 1
+    lines = result.stdout.strip().splitlines()
+    expected = [
+        ("data/activities.yml:", "activity 'self-activity-7' is not used on any page"),
+        ("data/organisational_forms.yml:1:", "table 'organisational-forms' is not used on any page"),
+        ("data/simple_rules.yml:", "'behavior' is a US spelling; write 'behaviour'"),
+        ("docs/theory-and-practice.md:", "no table 'organisation-forms'; known tables: 'organisational-forms'"),
+        ("docs/theory-and-practice.md:", "image 'assets/logo.svg' has no alt text"),
+        ("docs/theory-and-practice.md:", "'color' is a US spelling; write 'colour'"),
+        ("docs/theory-and-practice.md:", "'program' is a US spelling; write 'programme'"),
+        ("docs/theory-and-practice.md:", "docs/glossary.md has no heading or element with the id 'nothing'"),
+        ("docs/theory-and-practice.md:", "link to 'nowhere.md' does not resolve"),
+        ("docs/theory-and-practice.md:", "link to the .md file, not the page's address"),
+        ("docs/theory-and-practice.md:", "there is no macro 'actvity'; did you mean 'activity'?"),
+    ]
+    for prefix, phrase in expected:
+        assert any(line.startswith(prefix) and phrase in line for line in lines), (prefix, phrase, lines)
+    assert len(lines) == len(expected)
+    assert all(line.split(":")[1].isdigit() for line in lines), "every problem gives its line"
+
+
+def test_anchors_made_by_macros_resolve(project):
+    edit_file(project / "docs" / "index.md", "## Activities", "## Activities\n\nSee [the table](theory-and-practice.md#organisational-forms).")
+    assert check_project(project) == []
+
+
+# --- Every kind of bad input: located, explained, and nothing built ------------------------------
+
+BAD_DATA = {
+    "a YAML syntax error": ("activities.yml", "    title: Flocking\n", "    title: [Flocking\n", "flocking", "not valid YAML"),
+    "a tab": ("activities.yml", "    title: Flocking\n", "\ttitle: Flocking\n", "flocking", "indented with a tab"),
+    "a wrong type": ("activities.yml", "        lines: 5\n", "        lines: five\n", "flocking", "valid integer"),
+    "an unknown key": ("activities.yml", "    title: Flocking\n", "    titel: Flocking\n", "flocking", "field 'titel': unknown field"),
+    "a duplicate key": ("activities.yml", "    title: Flocking\n", "    title: Flocking\n    title: Flock\n", "flocking", "appears twice"),
+    "a very long value": ("activities.yml", "    title: Flocking\n", "    title: " + "Flocking " * 400 + "\n", "flocking", "longer than the limit"),
+    "non-UTF-8 bytes": ("activities.yml", "    title: Flocking\n", "    title: Flocking \udce9\n", "flocking", "not UTF-8"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_DATA, ids=list(BAD_DATA))
+def test_bad_data_is_located_and_explained(project, case):
+    name, old, new, entry, phrase = BAD_DATA[case]
+    path = project / "data" / name
+    text = path.read_text(encoding="utf-8").replace(old, new, 1)
+    path.write_bytes(text.encode("utf-8", errors="surrogateescape"))
+    problems = [str(p) for p in check_project(project)]
+    assert any(p.startswith(f"data/{name}:") and f"'{entry}'" in p and phrase in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("content", "phrase"),
+    [(b"", "the file is empty"), (b"- a list\n- of things\n", "must hold a mapping of fields, not a list")],
+)
+def test_a_data_file_of_the_wrong_shape_is_named(project, content, phrase):
+    (project / "data" / "simple_rules.yml").write_bytes(content)
+    problems = [str(p) for p in check_project(project)]
+    assert any(p.startswith("data/simple_rules.yml:1:") and phrase in p for p in problems), problems
+
+
+def test_a_missing_data_file_is_named(project):
+    (project / "data" / "problem_types.yml").unlink()
+    problems = [str(p) for p in check_project(project)]
+    assert "data/problem_types.yml: the data file is missing; restore it from git" in problems
+
+
+@pytest.mark.parametrize(
+    ("call", "phrase"),
+    [
+        ("{{ activity() }}", "activity() was called wrongly (missing a required argument: 'activity_id'); call it as activity(activity_id)"),
+        ('{{ activity("flocking", "extra") }}', "activity() was called wrongly (too many positional arguments)"),
+        ('{{ activity("flocking", colour="red") }}', "got an unexpected keyword argument 'colour'"),
+        ('{{ activity("flocking") }', "macro syntax error"),
+    ],
+)
+def test_a_bad_macro_call_names_the_page_and_line(project, call, phrase):
+    page = project / "docs" / "complex-systems.md"
+    edit_file(page, '{{ activity("flocking") }}', call)
+    line = page.read_text().splitlines().index(call) + 1
+    problems = [str(p) for p in check_project(project)]
+    assert any(p.startswith(f"docs/complex-systems.md:{line}:") and phrase in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new", "message"),
+    [
+        ("data/activities.yml", "    title: Flocking\n", "\ttitle: Flocking\n", "data/activities.yml:"),
+        ("data/activities.yml", "    title: Flocking\n", "    titel: Flocking\n", "field 'titel': unknown field"),
+        ("docs/complex-systems.md", '{{ activity("flocking") }}', '{{ activity("flocking", "x") }}', "docs/complex-systems.md:"),
+    ],
+)
+def test_the_build_stops_before_writing_anything(tmp_path, project, path, old, new, message):
+    edit_file(project / path, old, new)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "keep.txt").write_text("the last good build")
+    result = mkdocs_build(site, project_dir=project)
+    assert result.returncode != 0
+    assert message in result.stderr and "nothing was built" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert [p.name for p in site.iterdir()] == ["keep.txt"], "the last good site is left alone"
+
+
+def test_templates_and_html_in_data_are_shown_literally(tmp_path, project):
+    title = "{{ config.site_name }} {% if true %}yes{% endif %} <b>bold</b> & co"
+    edit_file(project / "data" / "activities.yml", "    title: Flocking\n", f"    title: '{title}'\n")
+    site = tmp_path / "site"
+    result = mkdocs_build(site, project_dir=project)
+    assert result.returncode == 0, result.stderr
+    heading = BeautifulSoup((site / "complex-systems" / "index.html").read_text(), "html.parser").select_one("#flocking h3")
+    assert heading.get_text() == title
+    assert heading.find("b") is None
