@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .loading import DATA_DIR, load_unit
+from .loading import DATA_DIR, load_programme
 from .rendering import render
 
 
 def activity(activity_id: str, data_dir: Path = DATA_DIR) -> str:
     """Render the activity with this id: label, instructions, prompts and writing space."""
-    return render("activity.html", activity=load_unit(data_dir).activity(activity_id))
+    return render("activity.html", activity=load_programme(data_dir).activity(activity_id))

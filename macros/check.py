@@ -20,7 +20,7 @@ from jinja2 import Environment, TemplateSyntaxError, nodes
 from markdown.extensions.toc import slugify
 
 from . import MACROS
-from .loading import SCHEMAS, ContentError, Problem, load_unit
+from .loading import ContentError, Problem, load_programme
 from .tables import TABLES
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -178,26 +178,30 @@ def _suggest(name: str, known) -> str:
     return f"did you mean '{close[0]}'? (macros: {listing})" if close else f"use one of: {listing}"
 
 
-def unused_content(uses: list[MacroUse], unit, data_dir: Path, project_dir: Path) -> list[Problem]:
+def unused_content(uses: list[MacroUse], programme, data_dir: Path, project_dir: Path) -> list[Problem]:
     """Activities and tables defined in the data but shown on no page."""
     used = {(use.name, use.args[0]) for use in uses if use.args}
     problems = []
-    activities_file = data_dir / "activities.yml"
-    for activity in unit.activities.activities:
-        if ("activity", activity.id) not in used:
-            problems.append(
-                Problem(
-                    _display(activities_file, project_dir),
-                    _line_of_id(activities_file, activity.id),
-                    f"activity '{activity.id}' is not used on any page; add {{{{ activity(\"{activity.id}\") }}}} to a page or remove it",
+    for unit in programme.units:
+        activities_file = data_dir / unit.id / "activities.yml"
+        for activity in unit.activities.activities:
+            if ("activity", activity.id) not in used:
+                problems.append(
+                    Problem(
+                        _display(activities_file, project_dir),
+                        _line_of_id(activities_file, activity.id),
+                        f"activity '{activity.id}' is not used on any page; add {{{{ activity(\"{activity.id}\") }}}} to a page or remove it",
+                    )
                 )
-            )
     for table_id in TABLES:
-        if ("comparison_table", table_id) not in used:
-            table_file = data_dir / (table_id.replace("-", "_") + ".yml")  # e.g. data/problem_types.yml
+        if ("comparison_table", table_id) in used:
+            continue
+        name = table_id.replace("-", "_")  # the table "problem-types" is drawn from problem_types.yml
+        owners = [unit for unit in programme.units if getattr(unit, name, None) is not None]
+        if owners:
             problems.append(
                 Problem(
-                    _display(table_file, project_dir),
+                    _display(data_dir / owners[0].id / f"{name}.yml", project_dir),
                     1,
                     f"table '{table_id}' is not used on any page; add {{{{ comparison_table(\"{table_id}\") }}}} to a page",
                 )
@@ -237,26 +241,29 @@ def collect_heading_anchors(page: Page) -> None:
     page.anchors.update(_ID.findall(page.text))
 
 
-def check_links(pages: list[Page], docs_dir: Path) -> list[Problem]:
+def check_links(pages: list[Page], docs_dir: Path, anchors_known: bool = True) -> list[Problem]:
+    """Internal links must reach a page; anchors are checked when every macro could run."""
     by_path = {page.path: page for page in pages}
     problems = []
     for page in pages:
         for number, line in prose_lines(page.text):
             targets = _LINK.findall(line) + _HREF.findall(line)
             for target in targets:
-                problem = _check_link(page, target, by_path, docs_dir)
+                problem = _check_link(page, target, by_path, docs_dir, anchors_known)
                 if problem:
                     problems.append(Problem(page.display, number, problem))
     return problems
 
 
-def _check_link(page: Page, target: str, by_path: dict[str, Page], docs_dir: Path) -> str | None:
+def _check_link(page: Page, target: str, by_path: dict[str, Page], docs_dir: Path, anchors_known: bool) -> str | None:
     if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.IGNORECASE) or target.startswith("{{"):
         return None  # another site, mailto:, or a macro-made address
     path_part, _, anchor = target.partition("#")
     if path_part:
-        resolved = (PurePosixPath(page.path).parent / path_part).as_posix()
-        resolved = _normalise(resolved)
+        if path_part.startswith("/"):
+            resolved = _normalise(path_part)  # relative to docs/ (validation.links.absolute_links)
+        else:
+            resolved = _normalise((PurePosixPath(page.path).parent / path_part).as_posix())
         if resolved not in by_path:
             if (docs_dir / resolved).exists() and not resolved.endswith(".md"):
                 return None  # an image, PDF or other file in docs/
@@ -265,7 +272,7 @@ def _check_link(page: Page, target: str, by_path: dict[str, Page], docs_dir: Pat
         target_page = by_path[resolved]
     else:
         target_page = page
-    if anchor and anchor not in target_page.anchors:
+    if anchor and anchors_known and anchor not in target_page.anchors:
         return f"link to '{target}': docs/{target_page.path} has no heading or element with the id '{anchor}'"
     return None
 
@@ -338,9 +345,9 @@ def check_project(project_dir: Path = PROJECT_DIR) -> list[Problem]:
     docs_dir, data_dir = project_dir / "docs", project_dir / "data"
     problems: list[Problem] = []
     try:
-        unit = load_unit(data_dir)
+        programme = load_programme(data_dir)
     except ContentError as error:
-        unit = None
+        programme = None
         problems.extend(_relocate(error.problems, data_dir, project_dir))
     pages = read_pages(docs_dir, project_dir)
     uses = []
@@ -348,22 +355,20 @@ def check_project(project_dir: Path = PROJECT_DIR) -> list[Problem]:
         uses.extend(find_macro_calls(page, problems))
         collect_heading_anchors(page)
         problems.extend(check_spelling(page.display, prose_lines(page.text)))
-    if unit is not None:
+    if programme is not None:
         problems.extend(run_macro_calls(uses, data_dir))
-        problems.extend(unused_content(uses, unit, data_dir, project_dir))
-    problems.extend(check_links(pages, docs_dir))
+        problems.extend(unused_content(uses, programme, data_dir, project_dir))
+    problems.extend(check_links(pages, docs_dir, anchors_known=programme is not None))
     problems.extend(check_images(pages))
-    for name in sorted(SCHEMAS):
-        path = data_dir / name
-        if path.exists():
-            problems.extend(check_spelling(_display(path, project_dir), data_text_lines(path)))
+    for path in sorted(data_dir.rglob("*.yml")):
+        problems.extend(check_spelling(_display(path, project_dir), data_text_lines(path)))
     return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
 
 
 def _relocate(problems: list[Problem], data_dir: Path, project_dir: Path) -> list[Problem]:
-    """Loading names files 'data/x.yml'; give the path from the project instead."""
+    """Loading names files from the data folder ('data/unit-3/x.yml'); give the path from the project."""
     prefix = _display(data_dir, project_dir)
-    return [Problem(p.file.replace("data/", f"{prefix}/", 1), p.line, p.message) for p in problems]
+    return [Problem(p.file.replace(f"{data_dir.name}/", f"{prefix}/", 1), p.line, p.message) for p in problems]
 
 
 def main(argv: list[str] | None = None) -> int:

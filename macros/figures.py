@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loading import DATA_DIR, load_unit
+from .loading import DATA_DIR, load_programme
 from .rendering import render
 from .tables import citation
 
@@ -65,9 +65,10 @@ def layout(names_and_responses: list[tuple[str, str, str]]) -> list[Box]:
 
 
 def typology_figure(data_dir: Path = DATA_DIR) -> str:
-    unit = load_unit(data_dir)
-    types = unit.problem_types.types
-    source = citation(unit, unit.problem_types.source)
+    programme = load_programme(data_dir)
+    typology = programme.content("problem_types")
+    types = typology.types
+    source = citation(programme, typology.source)
     pairs = "; ".join(f"{t.name.lower()} problems call for {t.response.lower()}" for t in types)
     figure = Figure(
         title="Grint's typology of problems",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .loading import DATA_DIR, load_unit
+from .loading import DATA_DIR, load_programme
 from .rendering import ABBREVIATIONS_FILE, read_abbreviations, render
 
 
@@ -25,9 +25,9 @@ def abbreviations(abbreviations_file: Path = ABBREVIATIONS_FILE) -> str:
 
 def key_terms(data_dir: Path = DATA_DIR) -> str:
     """Grint's problem types and the three ways of organising, defined from the data."""
-    unit = load_unit(data_dir)
+    programme = load_programme(data_dir)
     return render(
         "key_terms.html",
-        problem_types=unit.problem_types.types,
-        forms=unit.organisational_forms.forms,
+        problem_types=programme.content("problem_types").types,
+        forms=programme.content("organisational_forms").forms,
     )

@@ -1,4 +1,7 @@
-"""Read the YAML files under data/ and validate them into one `Unit`.
+"""Read the YAML files under data/ and validate them into one `Programme`.
+
+data/programme.yml lists the units in order; each unit's files are in the
+folder named after its id (data/unit-3/activities.yml, ...).
 
 Errors are collected, not raised one at a time, and each names the file, the
 line, the entry and the field, so an author can fix them all in one pass.
@@ -8,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -18,7 +21,11 @@ from . import models
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
-# Which schema each data file follows, and what one entry of its list is called.
+PROGRAMME_FILE = "programme.yml"
+
+# Which schema each of a unit's data files follows. Only activities.yml is
+# required; a unit without, say, a typology simply has none.
+REQUIRED_FILES = {"activities.yml"}
 SCHEMAS: dict[str, type[BaseModel]] = {
     "activities.yml": models.Activities,
     "organisational_forms.yml": models.OrganisationalForms,
@@ -33,6 +40,7 @@ ENTRY_NAMES = {
     "references": "reference",
     "rules": "rule",
     "prompts": "prompt",
+    "units": "unit",
 }
 
 
@@ -57,17 +65,43 @@ class ContentError(Exception):
 
 @dataclass(frozen=True)
 class Unit:
+    id: str
+    number: int
+    title: str
+    folder: str  # e.g. "data/unit-3", for messages
     activities: models.Activities
-    organisational_forms: models.OrganisationalForms
-    problem_types: models.ProblemTypes
-    references: models.References
-    simple_rules: models.SimpleRules
+    organisational_forms: models.OrganisationalForms | None = None
+    problem_types: models.ProblemTypes | None = None
+    references: models.References | None = None
+    simple_rules: models.SimpleRules | None = None
+
+
+@dataclass(frozen=True)
+class Programme:
+    title: str
+    units: tuple[Unit, ...]
+
+    @property
+    def activities(self) -> list[models.Activity]:
+        """Every activity of every unit, in programme order, labels numbered."""
+        return [activity for unit in self.units for activity in unit.activities.activities]
+
+    @property
+    def references(self) -> list[models.Reference]:
+        return [ref for unit in self.units if unit.references for ref in unit.references.references]
 
     def activity(self, activity_id: str) -> models.Activity:
-        return _find(self.activities.activities, activity_id, "activity", "activities.yml")
+        return _find(self.activities, activity_id, "activity", "activities.yml")
 
     def reference(self, reference_id: str) -> models.Reference:
-        return _find(self.references.references, reference_id, "reference", "references.yml")
+        return _find(self.references, reference_id, "reference", "references.yml")
+
+    def content(self, name: str):
+        """The first unit's data of this kind, e.g. content("problem_types")."""
+        for unit in self.units:
+            if getattr(unit, name) is not None:
+                return getattr(unit, name)
+        raise KeyError(f"no unit has a {name}.yml file in its data folder")
 
 
 def _find(entries, wanted: str, what: str, file: str):
@@ -75,7 +109,7 @@ def _find(entries, wanted: str, what: str, file: str):
         if entry.id == wanted:
             return entry
     known = ", ".join(repr(e.id) for e in entries)
-    raise KeyError(f"no {what} with id {wanted!r} in data/{file}; known ids: {known}")
+    raise KeyError(f"no {what} with id {wanted!r} in any unit's {file}; known ids: {known}")
 
 
 # --- YAML with positions ----------------------------------------------------
@@ -230,48 +264,107 @@ def load_file(path: Path, schema: type[BaseModel], display_name: str | None = No
     return _validate(schema, raw, node, file)
 
 
-def _cross_check(unit: Unit) -> list[Problem]:
-    """References between files: every cited source must exist."""
-    known = {r.id for r in unit.references.references}
+def _cross_check(programme: Programme) -> list[Problem]:
+    """Checks across files and units: known sources, unique ids and labels."""
     problems = []
-    for file, content in (
-        ("organisational_forms.yml", unit.organisational_forms),
-        ("problem_types.yml", unit.problem_types),
-        ("simple_rules.yml", unit.simple_rules),
+    known = {r.id for r in programme.references}
+    for unit in programme.units:
+        for name in ("organisational_forms", "problem_types", "simple_rules"):
+            content = getattr(unit, name)
+            if content and content.source and content.source not in known:
+                problems.append(
+                    Problem(f"{unit.folder}/{name}.yml", None, f"field 'source': no reference '{content.source}' in any references.yml")
+                )
+    for what, entries_of in (
+        ("activities", lambda unit: unit.activities.activities),
+        ("references", lambda unit: unit.references.references if unit.references else []),
     ):
-        if content.source and content.source not in known:
-            problems.append(
-                Problem(f"data/{file}", None, f"field 'source': no reference '{content.source}' in data/references.yml")
-            )
+        owner: dict[str, str] = {}
+        for unit in programme.units:
+            for entry in entries_of(unit):
+                if entry.id in owner:
+                    problems.append(
+                        Problem(
+                            f"{unit.folder}/{what}.yml",
+                            None,
+                            f"the id '{entry.id}' is also used in unit '{owner[entry.id]}'; ids must be unique across the programme",
+                        )
+                    )
+                owner.setdefault(entry.id, unit.id)
+    # Numbered labels ("Self-Activity 8") name one activity each; plain ones
+    # ("Discussion") may repeat.
+    labels: dict[str, str] = {}
+    for unit in programme.units:
+        for activity in unit.activities.activities:
+            if not re.search(r"\s\d+$", activity.label):
+                continue
+            if activity.label in labels:
+                problems.append(
+                    Problem(
+                        f"{unit.folder}/activities.yml",
+                        None,
+                        f"activity '{activity.id}': the label '{activity.label}' is already used by activity '{labels[activity.label]}'; numbered labels must be unique",
+                    )
+                )
+            labels.setdefault(activity.label, activity.id)
     return problems
+
+
+def number_labels(units: list[Unit], numbering: dict[str, int]) -> list[Unit]:
+    """Give each numbered label its running number through the programme.
+
+    With numbering {"Self-Activity": 7}, the activities labelled "Self-Activity"
+    become "Self-Activity 7", "Self-Activity 8", ... unit after unit.
+    """
+    next_number = dict(numbering)
+    numbered_units = []
+    for unit in units:
+        activities = []
+        for activity in unit.activities.activities:
+            if activity.label in next_number:
+                number = next_number[activity.label]
+                next_number[activity.label] += 1
+                activity = activity.model_copy(update={"label": f"{activity.label} {number}"})
+            activities.append(activity)
+        numbered_units.append(replace(unit, activities=unit.activities.model_copy(update={"activities": activities})))
+    return numbered_units
 
 
 def _signature(data_dir: Path) -> tuple:
     """Changes whenever a data file changes, so the preview reloads fresh data."""
-    stats = []
-    for name in sorted(SCHEMAS):
-        path = data_dir / name
-        stats.append((name, path.stat().st_mtime_ns, path.stat().st_size) if path.exists() else (name, None, None))
-    return tuple(stats)
+    return tuple(
+        (path.relative_to(data_dir).as_posix(), path.stat().st_mtime_ns, path.stat().st_size)
+        for path in sorted(data_dir.rglob("*.yml"))
+    ) + ((PROGRAMME_FILE, (data_dir / PROGRAMME_FILE).exists()),)
 
 
-def load_unit(data_dir: Path = DATA_DIR) -> Unit:
-    """All of a unit's data, validated; raises ContentError listing every problem."""
-    return _load_unit(Path(data_dir), _signature(Path(data_dir)))
+def load_programme(data_dir: Path = DATA_DIR) -> Programme:
+    """All of the programme's data, validated; raises ContentError listing every problem."""
+    return _load_programme(Path(data_dir), _signature(Path(data_dir)))
 
 
 @functools.lru_cache(maxsize=8)
-def _load_unit(data_dir: Path, _signature: tuple) -> Unit:
-    loaded, problems = {}, []
-    for name, schema in SCHEMAS.items():
-        try:
-            loaded[name.removesuffix(".yml")] = load_file(data_dir / name, schema, f"data/{name}")
-        except ContentError as error:
-            problems.extend(error.problems)
+def _load_programme(data_dir: Path, _signature: tuple) -> Programme:
+    root = data_dir.name
+    programme = load_file(data_dir / PROGRAMME_FILE, models.Programme, f"{root}/{PROGRAMME_FILE}")
+    units, problems = [], []
+    for entry in programme.units:
+        folder = f"{root}/{entry.id}"
+        loaded = {}
+        for name, schema in SCHEMAS.items():
+            path = data_dir / entry.id / name
+            if not path.exists() and name not in REQUIRED_FILES:
+                continue
+            try:
+                loaded[name.removesuffix(".yml")] = load_file(path, schema, f"{folder}/{name}")
+            except ContentError as error:
+                problems.extend(error.problems)
+        if "activities" in loaded:
+            units.append(Unit(id=entry.id, number=entry.number, title=entry.title, folder=folder, **loaded))
     if problems:
         raise ContentError(problems)
-    unit = Unit(**loaded)
-    problems = _cross_check(unit)
+    result = Programme(title=programme.title, units=tuple(number_labels(units, programme.numbering)))
+    problems = _cross_check(result)
     if problems:
         raise ContentError(problems)
-    return unit
+    return result

@@ -118,10 +118,29 @@ class Activities(Strict):
     @model_validator(mode="after")
     def _ids(self):
         _unique_ids(self.activities, "activities")
-        labels = [a.label for a in self.activities if a.label.lower().startswith("self-activity")]
-        duplicates = sorted({label for label in labels if labels.count(label) > 1})
-        if duplicates:
-            raise ValueError(f"two activities have the label '{duplicates[0]}'; labels must be unique")
+        return self
+
+
+# --- The programme ----------------------------------------------------------
+
+
+class UnitEntry(Strict):
+    id: Slug
+    number: int = Field(ge=1, le=99)
+    title: Text
+
+
+class Programme(Strict):
+    title: Text
+    numbering: dict[Text, int] = Field(default_factory=dict, description="First number of each numbered label")
+    units: list[UnitEntry] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids(self):
+        _unique_ids(self.units, "units")
+        for label, first in self.numbering.items():
+            if first < 1:
+                raise ValueError(f"numbering for '{label}' must start at 1 or more, not {first}")
         return self
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .loading import DATA_DIR, load_unit
+from .loading import DATA_DIR, load_programme
 from .rendering import render
 
 
 def simple_rules(data_dir: Path = DATA_DIR) -> str:
     """The rules as a definition list; the page cites their source beside them."""
-    return render("simple_rules.html", rules=load_unit(data_dir).simple_rules)
+    return render("simple_rules.html", rules=load_programme(data_dir).content("simple_rules"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loading import DATA_DIR, Unit, load_unit
+from .loading import DATA_DIR, Programme, load_programme
 from .rendering import render
 
 
@@ -29,17 +29,17 @@ class TableView:
     source: str | None = None
 
 
-def citation(unit: Unit, reference_id: str | None) -> str | None:
+def citation(programme: Programme, reference_id: str | None) -> str | None:
     """'Keith Grint (2005), adapted' for a reference id, or None."""
     if reference_id is None:
         return None
-    reference = unit.reference(reference_id)
+    reference = programme.reference(reference_id)
     adapted = ", adapted" if reference.adapted else ""
     return f"{reference.author} ({reference.year}){adapted}"
 
 
-def organisational_forms_table(unit: Unit) -> TableView:
-    data = unit.organisational_forms
+def organisational_forms_table(programme: Programme) -> TableView:
+    data = programme.content("organisational_forms")
     forms = data.forms
     aspects = [
         ("Metaphor", lambda f: [f.metaphor]),
@@ -55,12 +55,12 @@ def organisational_forms_table(unit: Unit) -> TableView:
         corner="Aspect",
         columns=[form.name for form in forms],
         rows=[TableRow(label, [list(points(form)) for form in forms]) for label, points in aspects],
-        source=citation(unit, data.source),
+        source=citation(programme, data.source),
     )
 
 
-def problem_types_table(unit: Unit) -> TableView:
-    data = unit.problem_types
+def problem_types_table(programme: Programme) -> TableView:
+    data = programme.content("problem_types")
     types = data.types
     aspects = [
         ("What the problem is like", lambda t: [t.description]),
@@ -73,7 +73,7 @@ def problem_types_table(unit: Unit) -> TableView:
         corner="Problem type",
         columns=[problem.name for problem in types],
         rows=[TableRow(label, [list(points(t)) for t in types]) for label, points in aspects],
-        source=citation(unit, data.source),
+        source=citation(programme, data.source),
     )
 
 
@@ -88,4 +88,4 @@ def comparison_table(table_id: str, data_dir: Path = DATA_DIR) -> str:
     if table_id not in TABLES:
         known = ", ".join(repr(name) for name in TABLES)
         raise KeyError(f"comparison_table: no table {table_id!r}; known tables: {known}")
-    return render("comparison_table.html", table=TABLES[table_id](load_unit(data_dir)))
+    return render("comparison_table.html", table=TABLES[table_id](load_programme(data_dir)))

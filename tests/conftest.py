@@ -29,24 +29,34 @@ HOSTILE_TEXTS = [
 ]
 
 
+UNIT_3 = "unit-3"
+
+
 def real_data() -> dict[str, dict]:
-    """The unit's own data files, parsed, keyed by file name."""
-    return {path.name: yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(DATA_DIR.glob("*.yml"))}
+    """The programme file and Unit 3's data files, parsed, keyed by file name."""
+    files = {"programme.yml": DATA_DIR / "programme.yml"}
+    files.update({path.name: path for path in sorted((DATA_DIR / UNIT_3).glob("*.yml"))})
+    return {name: yaml.safe_load(path.read_text(encoding="utf-8")) for name, path in files.items()}
 
 
 @pytest.fixture
 def make_data_dir(tmp_path):
-    """Write a copy of the unit's data, changed by `edit(data)`, to a fresh folder."""
+    """Write a copy of the data, changed by `edit(data)`, to a fresh `data` folder.
+
+    `data` maps file names to their parsed content: "programme.yml", and Unit 3's
+    "activities.yml", "problem_types.yml" and so on.
+    """
 
     def make(edit=None) -> Path:
         data = copy.deepcopy(real_data())
         if edit:
             edit(data)
-        folder = tmp_path / f"data-{len(list(tmp_path.iterdir()))}"
-        folder.mkdir()
+        folder = tmp_path / f"copy-{len(list(tmp_path.iterdir()))}" / "data"
+        (folder / UNIT_3).mkdir(parents=True)
         for name, content in data.items():
             if content is not None:
-                (folder / name).write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
+                path = folder / name if name == "programme.yml" else folder / UNIT_3 / name
+                path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
         return folder
 
     return make

@@ -52,14 +52,14 @@ def test_the_check_reports_every_problem_at_once(project):
         '{{ actvity("flocking") }}\n',
     )
     edit_file(project / "docs" / "leading-complex-systems.md", '{{ activity("self-activity-7") }}', "")
-    edit_file(project / "data" / "simple_rules.yml", "Participative", "Participative behavior")
+    edit_file(project / "data" / "unit-3" / "simple_rules.yml", "Participative", "Participative behavior")
     result = run_check(project)
     assert result.returncode == 1
     lines = result.stdout.strip().splitlines()
     expected = [
-        ("data/activities.yml:", "activity 'self-activity-7' is not used on any page"),
-        ("data/organisational_forms.yml:1:", "table 'organisational-forms' is not used on any page"),
-        ("data/simple_rules.yml:", "'behavior' is a US spelling; write 'behaviour'"),
+        ("data/unit-3/activities.yml:", "activity 'self-activity-7' is not used on any page"),
+        ("data/unit-3/organisational_forms.yml:1:", "table 'organisational-forms' is not used on any page"),
+        ("data/unit-3/simple_rules.yml:", "'behavior' is a US spelling; write 'behaviour'"),
         ("docs/theory-and-practice.md:", "no table 'organisation-forms'; known tables: 'organisational-forms'"),
         ("docs/theory-and-practice.md:", "image 'assets/logo.svg' has no alt text"),
         ("docs/theory-and-practice.md:", "'color' is a US spelling; write 'colour'"),
@@ -96,11 +96,11 @@ BAD_DATA = {
 @pytest.mark.parametrize("case", BAD_DATA, ids=list(BAD_DATA))
 def test_bad_data_is_located_and_explained(project, case):
     name, old, new, entry, phrase = BAD_DATA[case]
-    path = project / "data" / name
+    path = project / "data" / "unit-3" / name
     text = path.read_text(encoding="utf-8").replace(old, new, 1)
     path.write_bytes(text.encode("utf-8", errors="surrogateescape"))
     problems = [str(p) for p in check_project(project)]
-    assert any(p.startswith(f"data/{name}:") and f"'{entry}'" in p and phrase in p for p in problems), problems
+    assert any(p.startswith(f"data/unit-3/{name}:") and f"'{entry}'" in p and phrase in p for p in problems), problems
 
 
 @pytest.mark.parametrize(
@@ -108,15 +108,24 @@ def test_bad_data_is_located_and_explained(project, case):
     [(b"", "the file is empty"), (b"- a list\n- of things\n", "must hold a mapping of fields, not a list")],
 )
 def test_a_data_file_of_the_wrong_shape_is_named(project, content, phrase):
-    (project / "data" / "simple_rules.yml").write_bytes(content)
+    (project / "data" / "unit-3" / "simple_rules.yml").write_bytes(content)
     problems = [str(p) for p in check_project(project)]
-    assert any(p.startswith("data/simple_rules.yml:1:") and phrase in p for p in problems), problems
+    assert any(p.startswith("data/unit-3/simple_rules.yml:1:") and phrase in p for p in problems), problems
 
 
 def test_a_missing_data_file_is_named(project):
-    (project / "data" / "problem_types.yml").unlink()
+    (project / "data" / "unit-3" / "activities.yml").unlink()
     problems = [str(p) for p in check_project(project)]
-    assert "data/problem_types.yml: the data file is missing; restore it from git" in problems
+    assert "data/unit-3/activities.yml: the data file is missing; restore it from git" in problems
+
+
+def test_a_missing_data_file_that_pages_need_is_named_where_it_is_needed(project):
+    (project / "data" / "unit-3" / "problem_types.yml").unlink()
+    problems = [str(p) for p in check_project(project)]
+    assert any(
+        p.startswith("docs/systems-leadership.md:") and "no unit has a problem_types.yml file in its data folder" in p
+        for p in problems
+    ), problems
 
 
 @pytest.mark.parametrize(
@@ -139,8 +148,8 @@ def test_a_bad_macro_call_names_the_page_and_line(project, call, phrase):
 @pytest.mark.parametrize(
     ("path", "old", "new", "message"),
     [
-        ("data/activities.yml", "    title: Flocking\n", "\ttitle: Flocking\n", "data/activities.yml:"),
-        ("data/activities.yml", "    title: Flocking\n", "    titel: Flocking\n", "field 'titel': unknown field"),
+        ("data/unit-3/activities.yml", "    title: Flocking\n", "\ttitle: Flocking\n", "data/unit-3/activities.yml:"),
+        ("data/unit-3/activities.yml", "    title: Flocking\n", "    titel: Flocking\n", "field 'titel': unknown field"),
         ("docs/complex-systems.md", '{{ activity("flocking") }}', '{{ activity("flocking", "x") }}', "docs/complex-systems.md:"),
     ],
 )
@@ -158,7 +167,7 @@ def test_the_build_stops_before_writing_anything(tmp_path, project, path, old, n
 
 def test_templates_and_html_in_data_are_shown_literally(tmp_path, project):
     title = "{{ config.site_name }} {% if true %}yes{% endif %} <b>bold</b> & co"
-    edit_file(project / "data" / "activities.yml", "    title: Flocking\n", f"    title: '{title}'\n")
+    edit_file(project / "data" / "unit-3" / "activities.yml", "    title: Flocking\n", f"    title: '{title}'\n")
     site = tmp_path / "site"
     result = mkdocs_build(site, project_dir=project)
     assert result.returncode == 0, result.stderr

@@ -4,26 +4,33 @@ from __future__ import annotations
 
 import pytest
 
-from macros.loading import ContentError, load_unit
+from macros.loading import ContentError, load_programme
 
 
 def problems_for(make_data_dir, edit) -> list[str]:
     with pytest.raises(ContentError) as caught:
-        load_unit(make_data_dir(edit))
+        load_programme(make_data_dir(edit))
     return [str(problem) for problem in caught.value.problems]
 
 
 def test_the_units_own_data_is_valid():
-    unit = load_unit()
-    assert [a.id for a in unit.activities.activities] == [
+    programme = load_programme()
+    assert [unit.id for unit in programme.units] == ["unit-3"]
+    assert [a.id for a in programme.activities] == [
         "flocking",
         "self-activity-7",
         "leading-complex-pcn-projects",
         "self-activity-8",
     ]
-    assert [t.id for t in unit.problem_types.types] == ["critical", "tame", "wicked"]
-    assert [f.id for f in unit.organisational_forms.forms] == ["market", "hierarchy", "network"]
-    assert [r.name for r in unit.simple_rules.rules] == ["About leading", "Systematic", "Participative", "Emergent"]
+    assert [t.id for t in programme.content("problem_types").types] == ["critical", "tame", "wicked"]
+    assert [f.id for f in programme.content("organisational_forms").forms] == ["market", "hierarchy", "network"]
+    rules = programme.content("simple_rules").rules
+    assert [r.name for r in rules] == ["About leading", "Systematic", "Participative", "Emergent"]
+
+
+def test_self_activities_are_numbered_on_through_the_programme():
+    labels = [a.label for a in load_programme().activities]
+    assert labels == ["Exercise", "Self-Activity 7", "Discussion", "Self-Activity 8"]
 
 
 def test_a_misspelt_field_names_file_entry_and_field(make_data_dir):
@@ -33,7 +40,7 @@ def test_a_misspelt_field_names_file_entry_and_field(make_data_dir):
 
     problems = problems_for(make_data_dir, edit)
     assert any(
-        p.startswith("data/activities.yml:") and "activity 'self-activity-8'" in p and "field 'titel'" in p and "unknown field" in p
+        p.startswith("data/unit-3/activities.yml:") and "activity 'self-activity-8'" in p and "field 'titel'" in p and "unknown field" in p
         for p in problems
     ), problems
     assert any("field 'title'" in p and "missing" in p for p in problems), problems
@@ -51,9 +58,9 @@ def test_a_wrong_type_in_a_nested_prompt_is_located(make_data_dir):
 
 def test_the_error_gives_the_line_of_the_bad_value(make_data_dir):
     folder = make_data_dir(lambda data: data["problem_types.yml"]["types"][2].update(response=""))
-    text = (folder / "problem_types.yml").read_text().splitlines()
+    text = (folder / "unit-3" / "problem_types.yml").read_text().splitlines()
     with pytest.raises(ContentError) as caught:
-        load_unit(folder)
+        load_programme(folder)
     [problem] = caught.value.problems
     assert "problem type 'wicked'" in str(problem) and "empty" in str(problem)
     assert "response" in text[problem.line - 1]
@@ -77,17 +84,31 @@ def test_schema_problems_are_explained(make_data_dir, edit, expected):
 
 def test_duplicate_activity_ids_are_refused(make_data_dir):
     problems = problems_for(make_data_dir, lambda d: d["activities.yml"]["activities"][1].update(id="flocking"))
-    assert any("data/activities.yml" in p and "'flocking'" in p and "unique" in p for p in problems), problems
+    assert any("data/unit-3/activities.yml" in p and "'flocking'" in p and "unique" in p for p in problems), problems
 
 
-def test_duplicate_self_activity_labels_are_refused(make_data_dir):
-    problems = problems_for(make_data_dir, lambda d: d["activities.yml"]["activities"][3].update(label="Self-Activity 7"))
-    assert any("'Self-Activity 7'" in p and "unique" in p for p in problems), problems
+def test_duplicate_activity_labels_are_refused(make_data_dir):
+    # A hand-numbered label that clashes with one the programme numbers.
+    problems = problems_for(make_data_dir, lambda d: d["activities.yml"]["activities"][0].update(label="Self-Activity 8"))
+    assert problems == [
+        "data/unit-3/activities.yml: activity 'self-activity-8': the label 'Self-Activity 8' is already used by"
+        " activity 'flocking'; numbered labels must be unique"
+    ]
+
+
+def test_numbering_starts_where_the_programme_says(make_data_dir):
+    folder = make_data_dir(lambda d: d["programme.yml"].update(numbering={"Self-Activity": 1, "Discussion": 3}))
+    assert [a.label for a in load_programme(folder).activities] == ["Exercise", "Self-Activity 1", "Discussion 3", "Self-Activity 2"]
+
+
+def test_a_unit_listed_twice_is_refused(make_data_dir):
+    problems = problems_for(make_data_dir, lambda d: d["programme.yml"]["units"].append(dict(d["programme.yml"]["units"][0])))
+    assert any(p.startswith("data/programme.yml") and "'unit-3'" in p and "unique" in p for p in problems), problems
 
 
 def test_a_source_must_be_a_known_reference(make_data_dir):
     problems = problems_for(make_data_dir, lambda d: d["problem_types.yml"].update(source="grint-2050"))
-    assert problems == ["data/problem_types.yml: field 'source': no reference 'grint-2050' in data/references.yml"]
+    assert problems == ["data/unit-3/problem_types.yml: field 'source': no reference 'grint-2050' in any references.yml"]
 
 
 def test_every_problem_is_reported_at_once(make_data_dir):
@@ -96,28 +117,28 @@ def test_every_problem_is_reported_at_once(make_data_dir):
         data["problem_types.yml"]["types"][0]["name"] = ""
 
     problems = problems_for(make_data_dir, edit)
-    assert {p.split(":")[0] for p in problems} == {"data/activities.yml", "data/problem_types.yml"}
+    assert {p.split(":")[0] for p in problems} == {"data/unit-3/activities.yml", "data/unit-3/problem_types.yml"}
 
 
 def test_yaml_syntax_errors_give_the_line(make_data_dir):
     folder = make_data_dir()
-    (folder / "simple_rules.yml").write_text("heading: Rules\nrules:\n  - name: [unclosed\n", encoding="utf-8")
+    (folder / "unit-3" / "simple_rules.yml").write_text("heading: Rules\nrules:\n  - name: [unclosed\n", encoding="utf-8")
     with pytest.raises(ContentError) as caught:
-        load_unit(folder)
+        load_programme(folder)
     [problem] = caught.value.problems
-    assert problem.file == "data/simple_rules.yml" and problem.line is not None
+    assert problem.file == "data/unit-3/simple_rules.yml" and problem.line is not None
     assert "not valid YAML" in problem.message
 
 
 def test_duplicate_keys_are_refused(make_data_dir):
     folder = make_data_dir()
-    (folder / "references.yml").write_text(
+    (folder / "unit-3" / "references.yml").write_text(
         "references:\n  - id: a\n    author: A\n    author: B\n    year: 2000\n    used_for: x\n", encoding="utf-8"
     )
     with pytest.raises(ContentError) as caught:
-        load_unit(folder)
+        load_programme(folder)
     assert [str(p) for p in caught.value.problems] == [
-        "data/references.yml:4: in entry 'a', the key 'author' appears twice in the same mapping; keep one"
+        "data/unit-3/references.yml:4: in entry 'a', the key 'author' appears twice in the same mapping; keep one"
     ]
 
 
@@ -131,24 +152,32 @@ def test_duplicate_keys_are_refused(make_data_dir):
 )
 def test_files_of_the_wrong_shape_are_refused(make_data_dir, content, expected):
     folder = make_data_dir()
-    (folder / "organisational_forms.yml").write_bytes(content)
+    (folder / "unit-3" / "organisational_forms.yml").write_bytes(content)
     with pytest.raises(ContentError) as caught:
-        load_unit(folder)
+        load_programme(folder)
     [problem] = caught.value.problems
-    assert problem.file == "data/organisational_forms.yml" and expected in problem.message
+    assert problem.file == "data/unit-3/organisational_forms.yml" and expected in problem.message
 
 
 def test_a_missing_file_is_named(make_data_dir):
     folder = make_data_dir()
-    (folder / "simple_rules.yml").unlink()
+    (folder / "unit-3" / "activities.yml").unlink()
     with pytest.raises(ContentError) as caught:
-        load_unit(folder)
-    assert [str(p) for p in caught.value.problems] == ["data/simple_rules.yml: the data file is missing; restore it from git"]
+        load_programme(folder)
+    assert [str(p) for p in caught.value.problems] == ["data/unit-3/activities.yml: the data file is missing; restore it from git"]
+
+
+def test_a_unit_needs_only_its_activities(make_data_dir):
+    folder = make_data_dir()
+    (folder / "unit-3" / "simple_rules.yml").unlink()
+    programme = load_programme(folder)
+    with pytest.raises(KeyError, match="no unit has a simple_rules.yml"):
+        programme.content("simple_rules")
 
 
 def test_edited_data_is_reloaded(make_data_dir):
     folder = make_data_dir()
-    assert load_unit(folder).simple_rules.heading == "Establish some simple rules to guide behaviours"
-    path = folder / "simple_rules.yml"
+    assert load_programme(folder).content("simple_rules").heading == "Establish some simple rules to guide behaviours"
+    path = folder / "unit-3" / "simple_rules.yml"
     path.write_text(path.read_text().replace("Establish some", "Set a few"), encoding="utf-8")
-    assert load_unit(folder).simple_rules.heading == "Set a few simple rules to guide behaviours"
+    assert load_programme(folder).content("simple_rules").heading == "Set a few simple rules to guide behaviours"

@@ -107,7 +107,7 @@ def test_abbreviations_in_data_become_tooltips():
 
 
 def test_an_unknown_activity_names_the_known_ones():
-    with pytest.raises(KeyError, match="no activity with id 'self-activity-9'.*'flocking'"):
+    with pytest.raises(KeyError, match="no activity with id 'self-activity-9' in any unit's activities.yml.*'flocking'"):
         activity("self-activity-9")
 
 
@@ -181,7 +181,7 @@ def test_references_have_anchors_for_citations():
 
 
 def test_cite_is_a_markdown_link_to_the_references_page():
-    assert cite("leadership-centre-2014") == "[The Leadership Centre (2014)](references.md#leadership-centre-2014)"
+    assert cite("leadership-centre-2014") == "[The Leadership Centre (2014)](/references.md#leadership-centre-2014)"
     with pytest.raises(KeyError, match="no reference with id 'nobody'"):
         cite("nobody")
 

@@ -92,7 +92,7 @@ def test_activities_are_on_their_pages_with_anchors(built_site):
         "leading-complex-systems": ["self-activity-7"],
         "systems-leadership": ["leading-complex-pcn-projects", "self-activity-8"],
     }
-    activities = yaml.safe_load((PROJECT_DIR / "data" / "activities.yml").read_text())["activities"]
+    activities = yaml.safe_load((PROJECT_DIR / "data" / "unit-3" / "activities.yml").read_text())["activities"]
     for page, ids in expected.items():
         sections = page_soup(built_site, page).select("section.activity")
         assert [s["id"] for s in sections] == ids
@@ -103,7 +103,7 @@ def test_activities_are_on_their_pages_with_anchors(built_site):
 
 
 def test_every_activity_is_used_somewhere(built_site):
-    activities = yaml.safe_load((PROJECT_DIR / "data" / "activities.yml").read_text())["activities"]
+    activities = yaml.safe_load((PROJECT_DIR / "data" / "unit-3" / "activities.yml").read_text())["activities"]
     on_pages = {s["id"] for page in PAGES for s in page_soup(built_site, page).select("section.activity")}
     assert on_pages == {a["id"] for a in activities}
 
@@ -196,12 +196,12 @@ def test_bad_data_stops_the_build_before_anything_is_written(tmp_path):
     from conftest import mkdocs_build
 
     project = copy_project(tmp_path / "project")
-    activities = project / "data" / "activities.yml"
+    activities = project / "data" / "unit-3" / "activities.yml"
     activities.write_text(activities.read_text().replace("title: What kind of problems", "titel: What kind of problems"))
     site = tmp_path / "site"
     result = mkdocs_build(site, project_dir=project)
     assert result.returncode != 0
-    assert "data/activities.yml:" in result.stderr and "activity 'self-activity-8', field 'titel'" in result.stderr
+    assert "data/unit-3/activities.yml:" in result.stderr and "activity 'self-activity-8', field 'titel'" in result.stderr
     assert not site.exists()
 
 
