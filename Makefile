@@ -1,6 +1,6 @@
 # The two commands an author needs (see README.md):
 #   make serve   build the site and preview it at http://127.0.0.1:8000/unit-3/, reloading on every edit
-#   make test    run the whole test suite
+#   make test    run the whole test suite (node's tests of the site's JavaScript, then pytest)
 # Both create the virtual environment in .venv on first use.
 
 PYTHON ?= python3
@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test browser clean
+.PHONY: serve build test test-js browser clean
 
 $(BIN)/mkdocs: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,11 @@ build: $(BIN)/mkdocs
 browser: $(BIN)/mkdocs
 	bash scripts/ensure-browser
 
-test: $(BIN)/mkdocs browser
+# The pure logic of docs/javascripts/ (answers, exports, self-check, flocking), with node's own runner.
+test-js:
+	node --test tests/js/*.test.js
+
+test: $(BIN)/mkdocs browser test-js
 	$(BIN)/python -m pytest
 
 clean:
