@@ -49,7 +49,8 @@
     });
   }
 
-  /* The result in words: a headline and the lines that explain it.
+  /* The result in words: a headline and, for each type that fits, its
+     description, response and the question answered yes (three lines).
      `problem` is what the learner called the problem ("" when they did not). */
   function describe(result, types, problem) {
     var subject = problem ? "“" + problem + "”" : "Your problem";
@@ -74,11 +75,11 @@
     }
     var matches = result.matches;
     var details = matches.map(function (type) {
-      return (
-        type.name + " problem – " + withoutFullStop(type.description) + ". " +
-        "Leadership response: " + lower(type.response) + " (" + lower(withoutFullStop(type.approach)) + "). " +
-        "You answered yes to “" + type.question + "”"
-      );
+      return [
+        type.name + " problem: " + lower(type.description),
+        "Leadership response: " + lower(type.response) + " (" + lower(withoutFullStop(type.approach)) + ").",
+        "You answered yes to “" + type.question + "”",
+      ].join("\n");
     });
     if (matches.length === 1) {
       return { headline: subject + " looks like a " + typeNames(matches)[0] + " problem.", details: details };

@@ -28,7 +28,7 @@ test("the explanation uses the typology's own words", () => {
   const [line] = describe(classify(types, only("critical")), types, "").details;
   assert.equal(
     line,
-    "Critical problem – Threatens survival and needs decisive action. Leadership response: command (a command approach). You answered yes to “Is survival at stake?”",
+    "Critical problem: threatens survival and needs decisive action.\nLeadership response: command (a command approach).\nYou answered yes to “Is survival at stake?”",
   );
 });
 
