@@ -134,6 +134,8 @@ def test_answers_still_save_when_the_site_is_opened_from_file(open_page, built_s
     assert page.locator(FLOCKING_BOX).input_value() == "Saved offline."
     page.goto((Path(built_site) / "my-workbook" / "index.html").as_uri())
     assert page.locator(FLOCKING_BOX).input_value() == "Saved offline."
+    name, markdown = download(page, "Download as Markdown (.md)")
+    assert name == "unit-3-my-workbook.md" and "\nSaved offline.\n" in markdown
     # Material's search cannot load its index over file:// (the offline build's job);
     # no script of ours (docs/javascripts/, published at /javascripts/) fails.
     ours = [stack for stack in page.uncaught if re.search(r"(?<!assets)/javascripts/", stack)]
