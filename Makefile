@@ -1,6 +1,7 @@
 # The two commands an author needs (see README.md):
 #   make serve   build the site and preview it at http://127.0.0.1:8000/unit-3/, reloading on every edit
-#   make test    run the whole test suite, building with MkDocs and again with ProperDocs
+#   make test    run the whole test suite: node's tests of the site's JavaScript, then pytest,
+#                building with MkDocs and again with ProperDocs
 # Both create their virtual environments (.venv, .venv-properdocs) on first use.
 # Also: make check (check pages and data without building), make build.
 
@@ -10,7 +11,7 @@ BIN := $(VENV)/bin
 PROPERDOCS_VENV := .venv-properdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test test-mkdocs test-properdocs browser clean
+.PHONY: serve build check test test-js test-mkdocs test-properdocs browser clean
 
 $(BIN)/mkdocs: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +37,11 @@ browser: $(BIN)/mkdocs
 check: $(BIN)/mkdocs
 	$(BIN)/python -m macros.check
 
-test: test-mkdocs test-properdocs
+test: test-js test-mkdocs test-properdocs
+
+# The pure logic of docs/javascripts/ (answers, exports, self-check, flocking), with node's own runner.
+test-js:
+	node --test tests/js/*.test.js
 
 test-mkdocs: $(BIN)/mkdocs browser
 	$(BIN)/python -m pytest

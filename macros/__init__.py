@@ -6,20 +6,26 @@ concern and can be called, and tested, without MkDocs.
 
 from .activities import activity
 from .figures import typology_figure
+from .flocking import flocking_simulation
 from .glossary import abbreviations, key_terms
+from .problem_check import problem_check
 from .references import cite, references
 from .rules import simple_rules
 from .tables import comparison_table
+from .workbook import workbook
 
 MACROS = (
     abbreviations,
     activity,
     cite,
     comparison_table,
+    flocking_simulation,
     key_terms,
+    problem_check,
     references,
     simple_rules,
     typology_figure,
+    workbook,
 )
 
 

@@ -61,11 +61,13 @@ class ProblemType(Strict):
     description: Text
     response: Text
     approach: Text
+    check_question: Text = Field(description="The self-check's yes/no question for this type")
 
 
 class ProblemTypes(Strict):
     caption: Text
     source: Slug | None = None
+    check_caveat: Text = Field(description="Shown with the self-check's result: the typology is a lens")
     types: list[ProblemType] = Field(min_length=1)
 
     @model_validator(mode="after")

@@ -245,8 +245,11 @@ def test_define_env_registers_every_macro():
         "activity",
         "cite",
         "comparison_table",
+        "flocking_simulation",
         "key_terms",
+        "problem_check",
         "references",
         "simple_rules",
         "typology_figure",
+        "workbook",
     ]

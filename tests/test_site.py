@@ -20,6 +20,7 @@ PAGES = [
     "theory-and-practice",
     "systems-leadership",
     "leading-health-and-social-care",
+    "my-workbook",
     "references",
     "glossary",
 ]
