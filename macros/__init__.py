@@ -4,7 +4,7 @@
 concern and can be called, and tested, without MkDocs.
 """
 
-from .activities import activity
+from .activities import activity, activity_label
 from .figures import typology_figure
 from .flocking import flocking_simulation
 from .glossary import abbreviations, key_terms
@@ -17,6 +17,7 @@ from .workbook import workbook
 MACROS = (
     abbreviations,
     activity,
+    activity_label,
     cite,
     comparison_table,
     flocking_simulation,

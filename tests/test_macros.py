@@ -243,6 +243,7 @@ def test_define_env_registers_every_macro():
     assert env.registered == [
         "abbreviations",
         "activity",
+        "activity_label",
         "cite",
         "comparison_table",
         "flocking_simulation",
@@ -253,3 +254,10 @@ def test_define_env_registers_every_macro():
         "typology_figure",
         "workbook",
     ]
+
+
+def test_activity_label_gives_the_programmes_number():
+    from macros.activities import activity_label
+
+    assert activity_label("self-activity-7") == "Self-Activity 7"
+    assert activity_label("flocking") == "Exercise"

@@ -223,3 +223,10 @@ def test_the_site_was_built_by_the_chosen_builder(built_site):
     generator = page_soup(built_site, "index").find("meta", attrs={"name": "generator"})["content"]
     expected = {"mkdocs": "mkdocs-1.6.1,", "properdocs": "ProperDocs 1.6.7,"}[SITE_BUILDER]
     assert expected in generator
+
+
+def test_no_page_repeats_an_id(built_site, site_pages):
+    for path in site_pages:
+        ids = [element["id"] for element in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all(id=True)]
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        assert repeated == [], f"{path}: {repeated}"
