@@ -11,6 +11,7 @@ from .loading import ContentError, load_unit
 from .references import cite, references
 from .rules import simple_rules
 from .tables import comparison_table
+from .workbook import workbook_activities, workbook_cover
 
 MACROS = (
     abbreviations,
@@ -21,6 +22,8 @@ MACROS = (
     references,
     simple_rules,
     typology_figure,
+    workbook_activities,
+    workbook_cover,
 )
 
 
