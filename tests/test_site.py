@@ -12,7 +12,10 @@ from bs4 import BeautifulSoup
 
 from conftest import PROJECT_DIR
 
-PAGES = [
+from macros.handouts import handouts
+
+# The unit's own pages, in navigation order.
+UNIT_PAGES = [
     "index",
     "pcn-ethos",
     "complex-systems",
@@ -23,6 +26,10 @@ PAGES = [
     "references",
     "glossary",
 ]
+# The pages made for paper (tests/test_print.py): the handout pages are
+# generated from the data, one per activity plus the comparison tables.
+PRINT_PAGES = ["workbook", "handouts", "print"] + [f"handouts/{handout.slug}" for handout in handouts()]
+PAGES = UNIT_PAGES + PRINT_PAGES
 
 
 def page_path(site: Path, page: str) -> Path:
@@ -104,7 +111,7 @@ def test_activities_are_on_their_pages_with_anchors(built_site):
 
 def test_every_activity_is_used_somewhere(built_site):
     activities = yaml.safe_load((PROJECT_DIR / "data" / "activities.yml").read_text())["activities"]
-    on_pages = {s["id"] for page in PAGES for s in page_soup(built_site, page).select("section.activity")}
+    on_pages = {s["id"] for page in UNIT_PAGES for s in page_soup(built_site, page).select("section.activity")}
     assert on_pages == {a["id"] for a in activities}
 
 
@@ -167,7 +174,7 @@ def test_pages_ask_no_other_host_for_anything(built_site, site_pages):
 def test_search_index_covers_every_page(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert {"" if p == "index" else f"{p}/" for p in PAGES} <= locations
+    assert {"" if p == "index" else f"{p}/" for p in UNIT_PAGES + ["handouts"]} <= locations
     wicked = [doc for doc in index["docs"] if "wicked" in doc["text"].lower()]
     assert any(doc["location"].startswith("systems-leadership/") for doc in wicked)
     typology = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("systems-leadership/"))
