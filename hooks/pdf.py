@@ -72,7 +72,7 @@ def on_post_build(config) -> None:
     else:
         for html_file, name in _pdf_pages:
             try:
-                rendered = macros.pdf.render_pdf(html_file, site_dir / macros.printing.PDF_DIR / name, site_dir)
+                rendered = macros.pdf.render_pdf(html_file, site_dir / macros.printing.PDF_DIR / name, site_dir, config.site_url)
             except macros.pdf.PdfError as error:
                 raise PluginError(str(error)) from None
             facts[name] = rendered.facts

@@ -8,6 +8,8 @@ The PDFs are PDF/UA-1 (tagged, with the page's <title> as their title, its
 <html lang> as their language, and bookmarks from its headings), and are
 made from the built site alone: WeasyPrint may read files inside the site
 folder and nothing else, so a PDF can never fetch anything from another host.
+Each page is rendered as if from its address online, so the PDF's links lead
+to the site, never to the folder it was built in.
 """
 
 from __future__ import annotations
@@ -47,24 +49,41 @@ def check_toolchain() -> str:
 
 @dataclass
 class SiteOnlyFetcher:
-    """Lets WeasyPrint read files inside the site folder (and data: URLs), nothing else.
+    """Lets WeasyPrint read the built site, and nothing else.
 
-    Whatever it refuses is kept in `refused`, so the caller can fail loudly
-    rather than ship a PDF that silently lacks something.
+    Pages are rendered as if from their address online (`site_url`), so that
+    links in the PDF lead to the site rather than to files on the machine
+    that built it; every address under `site_url` is read from the site
+    folder instead of the network. Files inside the site folder and data:
+    URLs are allowed too. Whatever it refuses is kept in `refused`, so the
+    caller can fail loudly rather than ship a PDF that silently lacks
+    something.
     """
 
     site_dir: Path
+    site_url: str = ""
     refused: list[str] = field(default_factory=list)
 
-    def allows(self, url: str) -> bool:
+    def __post_init__(self):
+        self.site_url = self.site_url.rstrip("/") + "/" if self.site_url else ""
+
+    def local_file(self, url: str) -> Path | None:
+        """The file in the site folder that `url` stands for, or None if it is not the site's."""
         parts = urlsplit(url)
-        if parts.scheme == "data":
-            return True
-        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
-            return False
-        path = Path(url2pathname(parts.path)).resolve()
         root = self.site_dir.resolve()
-        return path == root or root in path.parents
+        if self.site_url and url.startswith(self.site_url):
+            relative = url2pathname(urlsplit(url[len(self.site_url) :]).path)
+            path = (root / relative).resolve()
+            if path.is_dir() or url.split("#")[0].split("?")[0].endswith("/"):
+                path = path / "index.html"
+        elif parts.scheme == "file" and parts.netloc in ("", "localhost"):
+            path = Path(url2pathname(parts.path)).resolve()
+        else:
+            return None
+        return path if root in path.parents else None
+
+    def allows(self, url: str) -> bool:
+        return urlsplit(url).scheme == "data" or self.local_file(url) is not None
 
     def weasyprint_fetcher(self):
         from weasyprint.urls import URLFetcher
@@ -73,10 +92,13 @@ class SiteOnlyFetcher:
 
         class Fetcher(URLFetcher):
             def fetch(self, url, headers=None):
-                if not outer.allows(url):
+                if urlsplit(url).scheme == "data":
+                    return super().fetch(url, headers)
+                path = outer.local_file(url)
+                if path is None:
                     outer.refused.append(url)
-                    raise ValueError(f"not inside the site folder: {url}")
-                return super().fetch(url, headers)
+                    raise ValueError(f"not part of the site: {url}")
+                return super().fetch(path.as_uri(), headers)
 
         return Fetcher(allowed_protocols={"file", "data"})
 
@@ -92,16 +114,27 @@ class PdfError(RuntimeError):
     pass
 
 
-def render_pdf(html_file: Path, pdf_file: Path, site_dir: Path) -> Rendered:
-    """Render one built page to a tagged PDF."""
+def online_address(html_file: Path, site_dir: Path, site_url: str) -> str:
+    """Where a built page lives online: site/print/index.html -> https://.../print/index.html."""
+    return site_url.rstrip("/") + "/" + html_file.resolve().relative_to(site_dir.resolve()).as_posix()
+
+
+def render_pdf(html_file: Path, pdf_file: Path, site_dir: Path, site_url: str) -> Rendered:
+    """Render one built page to a tagged PDF whose links lead to the site online."""
     check_toolchain()
     from weasyprint import HTML
 
     started = time.perf_counter()
-    fetcher = SiteOnlyFetcher(site_dir)
+    fetcher = SiteOnlyFetcher(site_dir, site_url)
     options = {"pdf_variant": PDF_VARIANT, "pdf_tags": True}
     with _weasyprint_errors() as errors:
-        document = HTML(filename=str(html_file), url_fetcher=fetcher.weasyprint_fetcher(), media_type="print").render(**options)
+        html = HTML(
+            string=html_file.read_text(encoding="utf-8"),
+            base_url=online_address(html_file, site_dir, site_url),
+            url_fetcher=fetcher.weasyprint_fetcher(),
+            media_type="print",
+        )
+        document = html.render(**options)
         if fetcher.refused:
             raise PdfError(f"{html_file}: the PDF would need files from outside the site: {', '.join(fetcher.refused)}")
         pdf_file.parent.mkdir(parents=True, exist_ok=True)

@@ -210,15 +210,19 @@ def test_combining_pages_namespaces_ids_and_links():
     assert [h.name for h in html.select("section h2, section h3")] == ["h2", "h2", "h3"]  # every heading one level down
 
 
-def test_the_pdf_maker_reads_only_the_site_folder(tmp_path):
+def test_the_pdf_maker_reads_only_the_site(tmp_path):
     site = tmp_path / "site"
-    site.mkdir()
-    fetcher = SiteOnlyFetcher(site)
+    (site / "assets").mkdir(parents=True)
+    fetcher = SiteOnlyFetcher(site, "https://example.org/unit-3/")
+    assert fetcher.local_file("https://example.org/unit-3/assets/logo.svg") == (site / "assets" / "logo.svg").resolve()
+    assert fetcher.local_file("https://example.org/unit-3/") == (site / "index.html").resolve()
     assert fetcher.allows((site / "assets" / "logo.svg").as_uri())
     assert fetcher.allows("data:image/png;base64,AAAA")
+    assert not fetcher.allows("https://example.org/unit-3/../../secret.txt")
+    assert not fetcher.allows("https://example.org/other/font.woff2")
     assert not fetcher.allows((tmp_path / "secret.txt").as_uri())
     assert not fetcher.allows((site / ".." / "secret.txt").as_uri())
-    assert not fetcher.allows("https://example.org/font.woff2")
+    assert not fetcher.allows("https://fonts.example.com/font.woff2")
     assert not fetcher.allows("http://127.0.0.1:8000/x.css")
 
 
@@ -226,9 +230,9 @@ def test_a_page_that_needs_another_host_gets_no_pdf(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     page = site / "index.html"
-    page.write_text('<html lang="en"><title>T</title><img src="https://example.org/tracker.png" alt="x"><p>Hi</p></html>')
-    with pytest.raises(PdfError, match="https://example.org/tracker.png"):
-        render_pdf(page, site / "pdf" / "t.pdf", site)
+    page.write_text('<html lang="en"><title>T</title><img src="https://example.com/tracker.png" alt="x"><p>Hi</p></html>')
+    with pytest.raises(PdfError, match="https://example.com/tracker.png"):
+        render_pdf(page, site / "pdf" / "t.pdf", site, "https://example.org/unit-3/")
     assert not (site / "pdf" / "t.pdf").exists()
 
 
@@ -386,6 +390,24 @@ def test_no_pdf_carries_the_site_chrome(pdfs):
         if name != "whole-unit.pdf":  # the whole unit names its pages in its contents
             for label in nav_labels:
                 assert label not in text, f"{name}: {label!r}"
+
+
+def link_targets(reader: PdfReader) -> list[str]:
+    targets = []
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            if action and "/URI" in action:
+                targets.append(str(action["/URI"]))
+    return targets
+
+
+def test_links_in_the_pdfs_lead_to_the_site_online(pdfs):
+    for name, reader in pdfs.items():
+        for target in link_targets(reader):
+            assert target.startswith(DEFAULT_SITE_URL), f"{name}: {target}"
+    assert f"{DEFAULT_SITE_URL}handouts/flocking/" in link_targets(pdfs["handout-flocking.pdf"])
+    assert f"{DEFAULT_SITE_URL}workbook/" in link_targets(pdfs["whole-unit.pdf"])
 
 
 def test_every_sheet_has_the_running_footer(pdfs):
