@@ -76,7 +76,8 @@ def on_post_build(config) -> None:
             except macros.pdf.PdfError as error:
                 raise PluginError(str(error)) from None
             facts[name] = rendered.facts
-            log.info(f"PDF {macros.printing.PDF_DIR}/{name}: {rendered.facts.pages} pages, {rendered.facts.size}, {rendered.seconds:.1f} s")
+            pages = f"{rendered.facts.pages} page{'s' if rendered.facts.pages != 1 else ''}"
+            log.info(f"PDF {macros.printing.PDF_DIR}/{name}: {pages}, {rendered.facts.size}, {rendered.seconds:.1f} s")
     for html_file in _pages_with_links:
         html = html_file.read_text(encoding="utf-8")
         for _, name in _pdf_pages:

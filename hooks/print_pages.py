@@ -41,7 +41,11 @@ def _macros():
 def on_files(files: Files, config) -> Files:
     macros = _macros()
     programme = config.extra.get("programme", "")
-    for handout in macros.handouts.handouts():
+    try:
+        handouts = macros.handouts.handouts()
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    for handout in handouts:
         if files.get_file_from_path(handout.src_uri) is not None:
             raise PluginError(
                 f"docs/{handout.src_uri} is in the way of the handout generated from the data; "
@@ -67,9 +71,12 @@ def on_env(env, config, files: Files):
     macros = _macros()
     pages = [file.page for file in files.documentation_pages() if file.page is not None]
     pdfs = _pdf_pages(pages, macros)
+    # Joined from the pages as MkDocs rendered them, before this hook adds anything.
+    whole_unit = macros.whole_unit.combine
+    unit_pages = _unit_pages(macros)
     for page in pages:
         if page.meta.get("whole_unit") is True:
-            page.content += macros.whole_unit.combine(_unit_pages(macros), page.url)
+            page.content += whole_unit(unit_pages, page.url)
         if page.meta.get("pdf_list") is True:
             rows = [(pdf, _relative(pdf.page_url, page.url, macros), _relative(pdf.pdf_url, page.url, macros)) for pdf in pdfs.values()]
             page.content += macros.printing.pdf_list(rows)

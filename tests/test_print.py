@@ -430,7 +430,7 @@ def test_a_new_activity_gets_a_handout_page_and_pdf_with_no_new_file(tmp_path, m
         {
             "id": "reflection",
             "label": "Self-Activity 9",
-            "title": "A new reflection",
+            "title": "Reflection <script>alert('x')</script> & {{ config }}",
             "mode": "individual",
             "instructions": ["Think about the unit."],
             "prompts": [{"id": "learned", "text": "What will you do differently?", "lines": 4}],
@@ -442,6 +442,11 @@ def test_a_new_activity_gets_a_handout_page_and_pdf_with_no_new_file(tmp_path, m
     result = mkdocs_build(site, project_dir=project)
     assert result.returncode == 0, result.stderr
     page = BeautifulSoup((site / "handouts" / "reflection" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    # The title is data: shown as typed, in the page and its <title>, never run or evaluated.
+    typed = "Reflection <script>alert('x')</script> & {{ config }}"
+    assert page.find("h1").get_text() == typed
+    assert page.title.get_text().startswith(f"Handout – Self-Activity 9: {typed}")
+    assert not any("alert" in script.get_text() for script in page.find_all("script"))
     address = "https://training.example.org/pcn/unit-3/handouts/reflection/"
     assert page.find("a", class_="handout__link")["href"] == address
     assert qr_modules(str(page.find(class_="handout__qr").find("svg"))) == expected_modules(address)
