@@ -249,4 +249,6 @@ def test_define_env_registers_every_macro():
         "references",
         "simple_rules",
         "typology_figure",
+        "workbook_activities",
+        "workbook_cover",
     ]
