@@ -113,6 +113,16 @@ def test_workbook_has_every_activity_with_its_ruled_lines():
         assert [len(p.select(".activity__line")) for p in prompts] == [p["lines"] for p in data["prompts"]]
 
 
+def test_activity_heading_level_is_three_unless_asked():
+    from macros.activities import activity
+    from macros.rendering import render
+    from macros.loading import load_unit
+
+    assert soup(activity("flocking")).find("h3", class_="activity__title")
+    one = soup(render("activity.html", activity=load_unit().activity("flocking"), heading_level=1))
+    assert one.find("h1", class_="activity__title") and not one.find("h3")
+
+
 def test_workbook_shows_hostile_data_as_text(make_data_dir):
     def edit(data):
         data["activities.yml"]["activities"][0]["title"] = HOSTILE_TEXTS[0]
