@@ -1,9 +1,11 @@
 # The two commands an author needs (see README.md):
 #   make serve   build the site and preview it at http://127.0.0.1:8000/unit-3/, reloading on every edit
+#                (without the PDFs, to stay fast: UNIT_PDF=skip)
 #   make test    run the whole test suite: node's tests of the site's JavaScript, then pytest,
 #                building with MkDocs and again with ProperDocs
 # Both create their virtual environments (.venv, .venv-properdocs) on first use.
-# Also: make check (check pages and data without building), make build.
+# Also: make check (check pages and data without building); make build (the site, PDFs
+# included, in site/); make bench-pdf.
 
 PYTHON ?= python3
 VENV := .venv
@@ -11,7 +13,7 @@ BIN := $(VENV)/bin
 PROPERDOCS_VENV := .venv-properdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test test-js test-mkdocs test-properdocs browser clean
+.PHONY: serve build check test test-js test-mkdocs test-properdocs browser bench-pdf clean
 
 $(BIN)/mkdocs: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +28,7 @@ $(PROPERDOCS_VENV)/bin/properdocs: requirements.txt requirements-properdocs.txt
 	touch $@
 
 serve: $(BIN)/mkdocs
-	$(BIN)/mkdocs serve --strict
+	UNIT_PDF=skip $(BIN)/mkdocs serve --strict
 
 build: $(BIN)/mkdocs
 	$(BIN)/mkdocs build --strict
@@ -49,6 +51,9 @@ test-mkdocs: $(BIN)/mkdocs browser
 # The same suite, every build made by ProperDocs instead of MkDocs.
 test-properdocs: $(PROPERDOCS_VENV)/bin/properdocs browser
 	SITE_BUILDER=properdocs $(PROPERDOCS_VENV)/bin/python -m pytest
+
+bench-pdf: $(BIN)/mkdocs
+	$(BIN)/python bench/pdf.py
 
 clean:
 	rm -rf site $(VENV) $(PROPERDOCS_VENV)

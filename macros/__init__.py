@@ -12,6 +12,7 @@ from .problem_check import problem_check
 from .references import cite, references
 from .rules import simple_rules
 from .tables import comparison_table
+from .print_workbook import workbook_activities, workbook_cover
 from .workbook import workbook
 
 MACROS = (
@@ -27,6 +28,8 @@ MACROS = (
     simple_rules,
     typology_figure,
     workbook,
+    workbook_activities,
+    workbook_cover,
 )
 
 

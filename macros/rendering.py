@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 ABBREVIATIONS_FILE = Path(__file__).resolve().parent.parent / "includes" / "abbreviations.md"
@@ -63,6 +64,20 @@ def split_abbreviations(text: str, glossary: dict[str, str]) -> list[Segment]:
     return segments
 
 
+def css_string(value: str) -> Markup:
+    """`value` as a quoted CSS string, for generated stylesheets.
+
+    Quotes, backslashes, line breaks and every non-ASCII character become
+    CSS escapes, so the text can neither end the string nor depend on the
+    stylesheet's encoding. A line break stays a line break (`\\a`).
+    """
+    escaped = "".join(
+        char if char.isascii() and char.isprintable() and char not in '"\\' else f"\\{ord(char):x} "
+        for char in value
+    )
+    return Markup(f'"{escaped}"')
+
+
 @functools.cache
 def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
     env = Environment(
@@ -74,6 +89,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         keep_trailing_newline=False,
     )
     env.globals["split_abbreviations"] = split_abbreviations
+    env.filters["css_string"] = css_string
     return env
 
 

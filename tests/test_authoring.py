@@ -58,6 +58,7 @@ def test_the_check_reports_every_problem_at_once(project):
     lines = result.stdout.strip().splitlines()
     expected = [
         ("data/unit-3/activities.yml:", "activity 'self-activity-7' is not used on any page"),
+        ("docs/index.md:", "docs/leading-complex-systems.md has no heading or element with the id 'self-activity-7'"),
         ("data/unit-3/organisational_forms.yml:1:", "table 'organisational-forms' is not used on any page"),
         ("data/unit-3/simple_rules.yml:", "'behavior' is a US spelling; write 'behaviour'"),
         ("docs/theory-and-practice.md:", "no table 'organisation-forms'; known tables: 'organisational-forms'"),

@@ -253,6 +253,8 @@ def test_define_env_registers_every_macro():
         "simple_rules",
         "typology_figure",
         "workbook",
+        "workbook_activities",
+        "workbook_cover",
     ]
 
 

@@ -12,7 +12,10 @@ from bs4 import BeautifulSoup
 
 from conftest import PROJECT_DIR
 
-PAGES = [
+from macros.handouts import handouts
+
+# The unit's own pages, in navigation order.
+UNIT_PAGES = [
     "index",
     "pcn-ethos",
     "complex-systems",
@@ -24,6 +27,10 @@ PAGES = [
     "references",
     "glossary",
 ]
+# The pages made for paper (tests/test_print.py): the handout pages are
+# generated from the data, one per activity plus the comparison tables.
+PRINT_PAGES = ["workbook", "handouts", "print"] + [f"handouts/{handout.slug}" for handout in handouts()]
+PAGES = UNIT_PAGES + PRINT_PAGES
 
 
 def page_path(site: Path, page: str) -> Path:
@@ -105,7 +112,8 @@ def test_activities_are_on_their_pages_with_anchors(built_site):
 
 def test_every_activity_is_used_somewhere(built_site):
     activities = yaml.safe_load((PROJECT_DIR / "data" / "unit-3" / "activities.yml").read_text())["activities"]
-    on_pages = {s["id"] for page in PAGES for s in page_soup(built_site, page).select("section.activity")}
+    content_pages = [page for page in UNIT_PAGES if page != "my-workbook"]  # which gathers them all
+    on_pages = {s["id"] for page in content_pages for s in page_soup(built_site, page).select("section.activity")}
     assert on_pages == {a["id"] for a in activities}
 
 
@@ -168,7 +176,7 @@ def test_pages_ask_no_other_host_for_anything(built_site, site_pages):
 def test_search_index_covers_every_page(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert {"" if p == "index" else f"{p}/" for p in PAGES} <= locations
+    assert {"" if p == "index" else f"{p}/" for p in UNIT_PAGES + ["handouts"]} <= locations
     wicked = [doc for doc in index["docs"] if "wicked" in doc["text"].lower()]
     assert any(doc["location"].startswith("systems-leadership/") for doc in wicked)
     typology = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("systems-leadership/"))
@@ -230,3 +238,15 @@ def test_no_page_repeats_an_id(built_site, site_pages):
         ids = [element["id"] for element in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all(id=True)]
         repeated = sorted({i for i in ids if ids.count(i) > 1})
         assert repeated == [], f"{path}: {repeated}"
+
+
+def test_mkdocs_yml_gives_no_key_twice():
+    # YAML lets a later key silently replace an earlier one (two extra_javascript
+    # lists once dropped a script); the data loader's duplicate check catches it.
+    from macros.loading import ContentError, _compose
+
+    text = (PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8")
+    try:
+        _compose(text, "mkdocs.yml")
+    except ContentError as error:
+        pytest.fail(str(error))
