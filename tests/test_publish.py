@@ -264,3 +264,11 @@ def test_vendored_shim_is_the_version_the_vendoring_script_pins():
     header = (PROJECT_DIR / "docs" / SHIM).read_text().splitlines()[0]
     assert header.startswith(f"/*! iframe-worker {version} | MIT License")
     assert "Copyright (c) 2020-2022 Martin Donath" in (PROJECT_DIR / "docs" / "javascripts" / "vendor" / "iframe-worker.LICENSE.txt").read_text()
+
+
+def test_overview_page_offers_the_zip_and_the_copy_itself_does_not(built_site, offline_zip):
+    link = page_soup(built_site, "index").find("a", string=re.compile("download the\\s+unit as a zip file"))
+    assert link and link.has_attr("download")
+    assert (built_site / link["href"]).is_file()
+    offline_index = BeautifulSoup(offline_zip.read("unit-3-offline/index.html"), "html.parser")
+    assert not offline_index.find("a", href=re.compile(r"\.zip$"))
