@@ -1,9 +1,10 @@
 """MkDocs hook: put a zip of the whole site, built for reading offline, in the site.
 
-After the normal build, this runs a second, separate build of the same project
-with UNIT_OFFLINE=true (which turns on Material's offline plugin, see mkdocs.yml)
-into a temporary folder, and zips that folder into the site at
-`extra.offline_copy`. Because the second build is a complete build of the same
+Alongside the normal build, this runs a second, separate build of the same
+project with UNIT_OFFLINE=true (which turns on Material's offline plugin, see
+mkdocs.yml) into a temporary folder; once both are done it zips that folder into
+the site at `extra.offline_copy`. The two builds run at the same time, so on a
+machine with two cores the zip adds little to the build's wall time. Because the second build is a complete build of the same
 configuration, everything any other hook writes (PDFs, for example) is in the
 zip too, whatever order the hooks run in. The second build makes no zip of its
 own: UNIT_OFFLINE=true is the guard against building copies forever.
@@ -12,7 +13,8 @@ Opened from file://, a browser will not start the web worker that runs search,
 so the offline plugin swaps in iframe-worker's shim. This hook makes the copy
 load the shim vendored in docs/javascripts/vendor/ instead of from a CDN.
 
-`mkdocs serve` makes no zip: it would slow every reload.
+`mkdocs serve` makes no zip: it would slow every reload. Nor does a build with
+UNIT_OFFLINE_ZIP=off, for an author who wants a quicker build and says so.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 OFFLINE_SWITCH = "UNIT_OFFLINE"
+SKIP_SWITCH = "UNIT_OFFLINE_ZIP"
 IFRAME_WORKER_SHIM = "javascripts/vendor/iframe-worker-shim.js"
 # Source maps only help someone debugging the theme in developer tools.
 LEFT_OUT_OF_ZIP = ("*.map",)
@@ -59,31 +62,75 @@ def on_config(config, **kwargs):
     return config
 
 
-def on_post_build(config, **kwargs):
+def wants_zip(config) -> bool:
     if is_offline_build(config) or _command == "serve":
+        return False
+    if os.environ.get(SKIP_SWITCH) == "off":
+        log.info("No offline copy: %s=off.", SKIP_SWITCH)
+        return False
+    return True
+
+
+class OfflineBuild:
+    """The offline copy's build, running in its own process while the main build runs."""
+
+    def __init__(self, config):
+        self.folder = tempfile.TemporaryDirectory(prefix="offline-site-")
+        self.site_dir = Path(self.folder.name) / "site"
+        self.log_file = Path(self.folder.name) / "build.log"
+        cli = type(config).__module__.split(".")[0]  # "mkdocs", or a drop-in fork's name
+        config_file = Path(config.config_file_path)
+        with open(self.log_file, "w", encoding="utf-8") as log_output:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", cli, "build", "--strict", "--config-file", str(config_file), "--site-dir", str(self.site_dir)],
+                cwd=config_file.parent,
+                env={**os.environ, OFFLINE_SWITCH: "true"},
+                stdout=subprocess.DEVNULL,
+                stderr=log_output,
+            )
+
+    def finish(self) -> Path:
+        """Wait for the build; its site folder, or PluginError with its log."""
+        if self.process.wait() != 0:
+            output = self.log_file.read_text(encoding="utf-8").strip()
+            self.discard()
+            raise PluginError(f"The offline copy's build failed:\n{output}")
+        return self.site_dir
+
+    def discard(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.folder.cleanup()
+
+
+_offline_build: OfflineBuild | None = None
+
+
+def on_pre_build(config, **kwargs):
+    global _offline_build
+    if wants_zip(config):
+        _offline_build = OfflineBuild(config)
+
+
+def on_post_build(config, **kwargs):
+    global _offline_build
+    if _offline_build is None:
         return
+    build, _offline_build = _offline_build, None
     target = Path(config.site_dir) / config.extra["offline_copy"]
-    with tempfile.TemporaryDirectory(prefix="offline-site-") as temporary:
-        offline_site = Path(temporary) / "site"
-        build_offline_copy(config, offline_site)
-        count = write_zip(offline_site, target, folder=target.stem)
+    try:
+        count = write_zip(build.finish(), target, folder=target.stem)
+    finally:
+        build.discard()
     log.info("Offline copy: %s (%d files, %d KB)", target.relative_to(config.site_dir), count, target.stat().st_size // 1024)
 
 
-def build_offline_copy(config, site_dir: Path) -> None:
-    """Build the same project, with the offline plugin on, into site_dir."""
-    cli = type(config).__module__.split(".")[0]  # "mkdocs", or a drop-in fork's name
-    config_file = Path(config.config_file_path)
-    result = subprocess.run(
-        [sys.executable, "-m", cli, "build", "--strict", "--config-file", str(config_file), "--site-dir", str(site_dir)],
-        cwd=config_file.parent,
-        env={**os.environ, OFFLINE_SWITCH: "true"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise PluginError(f"The offline copy's build failed:\n{result.stderr.strip()}")
+def on_build_error(error, **kwargs):
+    global _offline_build
+    if _offline_build is not None:
+        _offline_build.discard()
+        _offline_build = None
 
 
 def zip_date() -> tuple[int, ...]:
@@ -106,10 +153,10 @@ def write_zip(source: Path, target: Path, folder: str) -> int:
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     date = zip_date()
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for path in files:
             entry = zipfile.ZipInfo(f"{folder}/{path.relative_to(source).as_posix()}", date_time=date)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            archive.writestr(entry, path.read_bytes(), compresslevel=9)
+            archive.writestr(entry, path.read_bytes(), compresslevel=6)
     return len(files)
