@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import gzip
 import http.server
 import mimetypes
@@ -24,6 +25,12 @@ from urllib.parse import unquote, urlsplit
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+
+@functools.lru_cache(maxsize=4096)
+def _gzipped(file: Path, modified: int) -> bytes:
+    """A file's gzip-compressed bytes, kept until it changes: compressing on every request would slow the server."""
+    return gzip.compress(file.read_bytes(), compresslevel=6, mtime=0)
 
 
 def _handler_for(site_dir: Path, prefix: str):
@@ -73,7 +80,7 @@ def _handler_for(site_dir: Path, prefix: str):
             content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
             compress = content_type.startswith(COMPRESSED_TYPES) and "gzip" in self.headers.get("Accept-Encoding", "")
             if compress:
-                body = gzip.compress(body, compresslevel=6, mtime=0)
+                body = _gzipped(file, file.stat().st_mtime_ns)
             self.send_response(status)
             self.send_header("Content-Type", content_type + ("; charset=utf-8" if content_type.startswith("text/") else ""))
             self.send_header("Content-Length", str(len(body)))

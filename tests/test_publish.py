@@ -272,3 +272,17 @@ def test_overview_page_offers_the_zip_and_the_copy_itself_does_not(built_site, o
     assert (built_site / link["href"]).is_file()
     offline_index = BeautifulSoup(offline_zip.read("unit-3-offline/index.html"), "html.parser")
     assert not offline_index.find("a", href=re.compile(r"\.zip$"))
+
+
+@pytest.mark.parametrize("name", [*PAGES, "404"])
+def test_materials_script_bundle_is_deferred(built_site, name):
+    """So it never holds up the first paint of the content (see overrides/main.html)."""
+    path = built_site / "404.html" if name == "404" else page_path(built_site, name)
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    bundles = [s for s in soup.find_all("script", src=True) if "/javascripts/bundle." in "/" + s["src"]]
+    assert len(bundles) == 1 and bundles[0].has_attr("defer")
+
+
+def test_search_dialog_has_a_name(built_site):
+    dialog = page_soup(built_site, "index").find(attrs={"data-md-component": "search"})
+    assert dialog["role"] == "dialog" and dialog["aria-label"] == "Search"
