@@ -27,7 +27,9 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "data", "includes", "macros", "overrides", "hooks")
 DOCS_ASSETS = ("stylesheets", "javascripts", "assets")
-SECTIONS_OF = 20  # pages per section of the synthetic course
+# The synthetic course is laid out as a programme: units, each of parts, each of pages.
+PAGES_PER_PART = 10
+PARTS_PER_UNIT = 10
 BUDGET_MS_PER_PAGE = 10
 
 
@@ -35,6 +37,13 @@ BUDGET_MS_PER_PAGE = 10
 WHOLE = {}
 ONLINE_PASS = {"UNIT_OFFLINE_ZIP": "off"}
 OFFLINE_PASS = {"UNIT_OFFLINE": "true"}
+
+
+# What two choices cost, each measured by turning it off.
+VARIANTS = {
+    "no navigation.prune": lambda config: config.replace("    - navigation.prune", "    # - navigation.prune"),
+    "no git dates": lambda config: config.replace("  - git-revision-date-localized:\n", "  - git-revision-date-localized:\n      enabled: false\n"),
+}
 
 
 def timed_build(project: Path, site: Path, switches: dict[str, str] = WHOLE) -> tuple[float, float]:
@@ -64,13 +73,13 @@ def median_of(runs: int, build) -> tuple[float, float]:
     return statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
 
 
-def synthetic_page(section: int, number: int) -> str:
+def synthetic_page(unit: int, part: int, number: int) -> str:
     """A page shaped like the unit's: description, headings, prose with abbreviations, a list, a table, a macro."""
     return f"""---
-description: Synthetic page {number} of section {section}, for timing the build.
+description: Synthetic page {number} of part {part} of unit {unit}, for timing the build.
 ---
 
-# Section {section}, page {number}
+# Unit {unit}, part {part}, page {number}
 
 Leading across a PCN means working with GP practices, community teams and
 other NHS organisations that no one of us manages. This page is filler text
@@ -94,7 +103,7 @@ The simple rules, drawn by a macro from the unit's data:
 
 {{{{ simple_rules() }}}}
 
-See the [references](../references.md#grint-2005).
+See the [references](../../references.md#grint-2005).
 
 ## What it means for you
 
@@ -103,14 +112,16 @@ and what would change if you treated it as a shared problem?
 """
 
 
-def make_synthetic_course(folder: Path, pages: int, prune: bool = True) -> Path:
-    """A copy of the project whose docs are `pages` generated pages in sections of SECTIONS_OF."""
+def make_synthetic_course(folder: Path, pages: int, change_config=None) -> Path:
+    """A copy of the project whose docs are `pages` generated pages, in units of parts of pages."""
     project = folder / "course"
     project.mkdir()
     for part in PROJECT_PARTS:
         source = PROJECT_DIR / part
-        copy = shutil.copytree if source.is_dir() else shutil.copy
-        copy(source, project / part, **({"ignore": shutil.ignore_patterns("__pycache__")} if source.is_dir() else {}))
+        if source.is_dir():
+            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, project / part)
     docs = project / "docs"
     docs.mkdir()
     for asset in DOCS_ASSETS:
@@ -119,17 +130,20 @@ def make_synthetic_course(folder: Path, pages: int, prune: bool = True) -> Path:
     nav = ["  - Overview: index.md", "  - References: references.md"]
     (docs / "index.md").write_text("---\ndescription: A synthetic course.\n---\n\n# A synthetic course\n\nFor timing the build.\n")
     for index in range(pages - 2):
-        section, number = divmod(index, SECTIONS_OF)
+        unit, rest = divmod(index, PAGES_PER_PART * PARTS_PER_UNIT)
+        part, number = divmod(rest, PAGES_PER_PART)
+        if rest == 0:
+            nav.append(f"  - Unit {unit + 1}:")
         if number == 0:
-            nav.append(f"  - Section {section + 1}:")
-        path = Path(f"section-{section + 1:02d}") / f"page-{number + 1:02d}.md"
-        (docs / path).parent.mkdir(exist_ok=True)
-        (docs / path).write_text(synthetic_page(section + 1, number + 1))
-        nav.append(f"    - Page {number + 1}: {path.as_posix()}")
+            nav.append(f"    - Part {part + 1}:")
+        path = Path(f"unit-{unit + 1:02d}") / f"part-{part + 1:02d}" / f"page-{number + 1:02d}.md"
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(synthetic_page(unit + 1, part + 1, number + 1))
+        nav.append(f"      - Page {number + 1}: {path.as_posix()}")
     config = (project / "mkdocs.yml").read_text()
     config = re.sub(r"^nav:\n(?:  - .*\n)+", "nav:\n" + "\n".join(nav) + "\n", config, flags=re.MULTILINE)
-    if not prune:
-        config = config.replace("    - navigation.prune", "    # - navigation.prune")
+    if change_config:
+        config = change_config(config)
     (project / "mkdocs.yml").write_text(config)
     # A git history, as in CI, so "Last updated" dates are read for every page.
     git = ["git", "-C", str(project), "-c", "user.name=bench", "-c", "user.email=bench@localhost"]
@@ -169,9 +183,10 @@ def main() -> None:
         add_row("Synthetic course: whole build (site + offline zip)", course, arguments.pages, WHOLE)
         add_row("Synthetic course: online pass only", course, arguments.pages, ONLINE_PASS)
         add_row("Synthetic course: offline pass only", course, arguments.pages, OFFLINE_PASS)
-        (folder / "unpruned").mkdir()
-        unpruned = make_synthetic_course(folder / "unpruned", arguments.pages, prune=False)
-        add_row("Synthetic course: online pass, no navigation.prune", unpruned, arguments.pages, ONLINE_PASS)
+        for name, change in VARIANTS.items():
+            (folder / name).mkdir()
+            variant = make_synthetic_course(folder / name, arguments.pages, change)
+            add_row(f"Synthetic course: online pass, {name}", variant, arguments.pages, ONLINE_PASS)
 
     print(f"Cold builds, median of {arguments.runs}; budget {BUDGET_MS_PER_PAGE} ms per page (wall clock) for {arguments.pages} pages.")
     print(f"Load average while running: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores.\n")
