@@ -90,11 +90,10 @@ class OfflineBuild:
             )
 
     def finish(self) -> Path:
-        """Wait for the build; its site folder, or PluginError with its log."""
+        """Wait for the build; its site folder, or PluginError with the end of its log."""
         if self.process.wait() != 0:
-            output = self.log_file.read_text(encoding="utf-8").strip()
-            self.discard()
-            raise PluginError(f"The offline copy's build failed:\n{output}")
+            output = self.log_file.read_text(encoding="utf-8").strip().splitlines()
+            raise PluginError("The offline copy's build failed:\n" + "\n".join(output[-30:]))
         return self.site_dir
 
     def discard(self) -> None:

@@ -286,3 +286,13 @@ def test_materials_script_bundle_is_deferred(built_site, name):
 def test_search_dialog_has_a_name(built_site):
     dialog = page_soup(built_site, "index").find(attrs={"data-md-component": "search"})
     assert dialog["role"] == "dialog" and dialog["aria-label"] == "Search"
+
+
+def test_a_failing_offline_build_fails_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "glossary.md"
+    # Breaks only the offline copy's build: macros stop on an undefined name.
+    page.write_text(page.read_text() + "\n{% if config.extra.offline %}{{ no_such_name }}{% endif %}\n")
+    result = mkdocs_build(tmp_path / "site", project_dir=project)
+    assert result.returncode != 0
+    assert "The offline copy's build failed" in result.stderr and "no_such_name" in result.stderr
