@@ -16,7 +16,9 @@ contentful paint <= 1.1 s; first visit <= 100 KB as transferred (gzip).
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
+import mimetypes
 import os
 import shutil
 import socket
@@ -29,7 +31,7 @@ from pathlib import Path
 BENCH_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BENCH_DIR.parent
 sys.path.insert(0, str(PROJECT_DIR / "scripts"))
-from pages_server import serving, site_path  # noqa: E402
+from pages_server import COMPRESSED_TYPES, serving, site_path  # noqa: E402
 
 LIGHTHOUSE = BENCH_DIR / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_VERSION = "12.2.3"
@@ -99,6 +101,27 @@ def unit_pages(site: Path) -> list[str]:
     )
 
 
+def first_visit_bytes(request_urls: list[str], site_root_url: str, site_dir: Path) -> tuple[float, float]:
+    """KB of the files a first visit fetched: as stored, and gzip-compressed as the server sends them.
+
+    Counted from the files themselves, not from Lighthouse's transfer sizes, which
+    miss the search worker's script (it reports only its headers).
+    """
+    raw = compressed = 0
+    for url in request_urls:
+        if not url.startswith(site_root_url):
+            continue  # data: URLs, which are inside the stylesheet already counted
+        relative = url[len(site_root_url):].split("?")[0].split("#")[0]
+        file = site_dir / relative
+        if file.is_dir() or relative == "":
+            file = file / "index.html"
+        body = file.read_bytes()
+        raw += len(body)
+        content_type = mimetypes.guess_type(file.name)[0] or ""
+        compressed += len(gzip.compress(body, 6, mtime=0)) if content_type.startswith(COMPRESSED_TYPES) else len(body)
+    return raw / 1024, compressed / 1024
+
+
 def lighthouse(url: str, report: Path) -> dict:
     subprocess.run(
         [
@@ -113,8 +136,7 @@ def lighthouse(url: str, report: Path) -> dict:
     return {
         **{name: round(result["categories"][name]["score"] * 100) for name in CATEGORIES},
         "lcp_s": result["audits"]["largest-contentful-paint"]["numericValue"] / 1000,
-        "raw_kb": sum(item.get("resourceSize", 0) for item in requests) / 1024,
-        "gzip_kb": sum(item.get("transferSize", 0) for item in requests) / 1024,
+        "urls": [item["url"] for item in requests],
         "requests": len(requests),
         "fcp_s": result["audits"]["first-contentful-paint"]["numericValue"] / 1000,
         "benchmark_index": result["environment"]["benchmarkIndex"],
@@ -127,10 +149,16 @@ def _in_categories(result: dict, audit_id: str) -> bool:
     return any(ref["id"] == audit_id and ref.get("weight", 0) > 0 for name in CATEGORIES for ref in result["categories"][name]["auditRefs"])
 
 
-def median_run(url: str, runs: int, report_stem: Path) -> dict:
+def median_run(url: str, runs: int, report_stem: Path, site_root_url: str, site_dir: Path) -> dict:
     results = [lighthouse(url, report_stem.with_name(f"{report_stem.name}-{run + 1}.json")) for run in range(runs)]
     middle = sorted(results, key=lambda r: r["lcp_s"])[len(results) // 2]
-    return {**middle, **{key: statistics.median(r[key] for r in results) for key in (*CATEGORIES, "lcp_s")}}
+    raw_kb, gzip_kb = first_visit_bytes(middle["urls"], site_root_url, site_dir)
+    return {
+        **middle,
+        **{key: statistics.median(r[key] for r in results) for key in (*CATEGORIES, "lcp_s")},
+        "raw_kb": raw_kb,
+        "gzip_kb": gzip_kb,
+    }
 
 
 def misses(row: dict) -> list[str]:
@@ -181,9 +209,9 @@ def main() -> None:
                 if arguments.page and name not in arguments.page:
                     continue
                 print(f"  {name}...", file=sys.stderr)
-                rows.append((name, median_run(unit_url + page, arguments.runs, RESULTS_DIR / name)))
+                rows.append((name, median_run(unit_url + page, arguments.runs, RESULTS_DIR / name, unit_url, folder / "site")))
             print("  baseline...", file=sys.stderr)
-            rows.append(("*Baseline: plain Material page*", median_run(baseline_url, arguments.runs, RESULTS_DIR / "baseline")))
+            rows.append(("*Baseline: plain Material page*", median_run(baseline_url, arguments.runs, RESULTS_DIR / "baseline", baseline_url, folder / "baseline-site")))
     print_table(rows, arguments.runs)
     print(f"\nFull reports: {RESULTS_DIR.relative_to(PROJECT_DIR)}/")
 

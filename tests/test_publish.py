@@ -296,3 +296,7 @@ def test_a_failing_offline_build_fails_the_build(tmp_path):
     result = mkdocs_build(tmp_path / "site", project_dir=project)
     assert result.returncode != 0
     assert "The offline copy's build failed" in result.stderr and "no_such_name" in result.stderr
+
+
+def test_inlined_header_logo_is_the_sites_logo():
+    assert (PROJECT_DIR / "overrides" / ".icons" / "unit" / "logo.svg").read_bytes() == (PROJECT_DIR / "docs" / "assets" / "logo.svg").read_bytes()

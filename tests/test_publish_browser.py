@@ -164,7 +164,7 @@ def unpacked_copy(built_site, tmp_path_factory) -> Path:
 def test_offline_copy_moves_between_pages_from_file(watched, unpacked_copy):
     view = watched()
     view.page.goto((unpacked_copy / "index.html").as_uri())
-    assert view.page.locator(".md-header__button.md-logo img").evaluate("img => img.naturalWidth") > 0
+    assert view.page.locator(".md-header__button.md-logo svg").bounding_box()["width"] > 0
     view.page.locator(".md-sidebar--primary").get_by_role("link", name="The PCN ethos").click()
     view.page.wait_for_url("**/pcn-ethos.html")
     assert view.page.locator("h1").inner_text().removesuffix("¶") == "The PCN ethos"
