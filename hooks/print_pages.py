@@ -52,7 +52,7 @@ def on_files(files: Files, config) -> Files:
                 "remove the file (handout pages are made by hooks/print_pages.py)"
             )
         file = File.generated(config, handout.src_uri, content="")
-        address = _absolute(config.site_url, file.url)
+        address = _absolute(config.site_url, online_path(handout.src_uri))
         body = macros.handouts.handout_html(handout, address, programme, config.site_name)
         file.content_string = macros.handouts.handout_source(handout, body)
         files.append(file)
@@ -116,6 +116,19 @@ def _unit_pages(macros) -> list:
             )
         )
     return unit
+
+
+def online_path(src_uri: str) -> str:
+    """A page's path on the published site, which uses directory URLs.
+
+    The offline copy is built with file URLs (handouts/flocking.html), but a
+    handout's QR code and address must lead to the page online
+    (handouts/flocking/) whichever build printed it.
+    """
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
 
 
 def _absolute(site_url: str | None, url: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,19 @@ ADAPT_BOX = "#self-activity-8--adapt-leadership-answer"
 HOSTILE_ANSWER = "<img src=x onerror=alert(1)>"
 FIGURE = json.loads((PROJECT_DIR / "macros" / "flocking_figure.json").read_text(encoding="utf-8"))
 
+
+
+def wait_until(page, expression: str, timeout: float = 30_000) -> None:
+    """Poll a JavaScript expression from the test until it is true.
+
+    Not page.wait_for_function: that evaluates its predicate with eval inside
+    the page, which the site's Content-Security-Policy rightly forbids.
+    """
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for: {expression}")
+        page.wait_for_timeout(50)
 
 @pytest.fixture
 def open_page(browser):
@@ -94,7 +108,7 @@ def test_another_tab_showing_the_same_prompt_follows_the_typing(open_page, site_
     second = first.context.new_page()
     second.goto(url_of(site_url, "my-workbook"))
     first.locator(DEFINE_BOX).fill("Typed in the first tab.")
-    second.wait_for_function(f"document.querySelector('{DEFINE_BOX}').value === 'Typed in the first tab.'")
+    wait_until(second, f"document.querySelector('{DEFINE_BOX}').value === 'Typed in the first tab.'")
     assert second.locator("#workbook-count").inner_text() == "You have answered 1 of 8 prompts."
 
 
@@ -372,7 +386,7 @@ def test_the_simulation_starts_by_itself_and_settles_for_a_fixed_seed(open_page,
     # The committed figure is seed FIGURE["seed"] with 20 people: the live run must agree with it.
     page = open_page(f"{url_of(site_url, 'complex-systems')}?seed={FIGURE['seed']}")
     page.locator("#flocking-canvas").scroll_into_view_if_needed()
-    page.wait_for_function("document.querySelector('#flocking-status').textContent.startsWith('Steady state')", timeout=60_000)
+    wait_until(page, "document.querySelector('#flocking-status').textContent.startsWith('Steady state')", timeout=60_000)
     assert page.locator("#flocking-status").inner_text() == f"Steady state reached after {FIGURE['steps']} steps."
     assert progress(page) == f"20 people, step {FIGURE['steps']}: steady state."
     assert page.get_by_role("button", name="Play").is_visible()
@@ -387,7 +401,7 @@ def test_with_reduced_motion_the_simulation_waits_for_play(open_page, site_url):
     assert progress(page) == "20 people, step 0."
     assert page.locator("#flocking-status").inner_text() == "Press Play to start the simulation."
     page.get_by_role("button", name="Play").click()
-    page.wait_for_function("!document.querySelector('#flocking-progress').textContent.includes('step 0.')")
+    wait_until(page, "!document.querySelector('#flocking-progress').textContent.includes('step 0.')")
     page.get_by_role("button", name="Pause").click()
     assert re.fullmatch(r"Paused after \d+ steps\.", page.locator("#flocking-status").inner_text())
 
@@ -417,7 +431,7 @@ def test_step_reset_and_number_of_people(open_page, site_url):
 def test_a_seed_replays_the_same_run_and_reset_gives_another(open_page, site_url):
     def settle(page) -> str:
         page.get_by_role("button", name="Play").click()
-        page.wait_for_function("/^(Steady|No steady)/.test(document.querySelector('#flocking-status').textContent)", timeout=60_000)
+        wait_until(page, "/^(Steady|No steady)/.test(document.querySelector('#flocking-status').textContent)", timeout=60_000)
         return page.locator("#flocking-status").inner_text()
 
     page = open_page(f"{url_of(site_url, 'complex-systems')}?seed=11", reduced_motion="reduce")
@@ -441,8 +455,10 @@ def test_print_shows_the_static_figure_not_the_canvas(open_page, site_url):
 
 def axe_violations(page):
     """Axe's report, once Material's header has finished fading in the page title
-    (scrolling to a control starts that fade, and axe would measure it half-way)."""
-    page.wait_for_function("document.getAnimations().length === 0")
+    (scrolling to a control starts that fade, and axe would measure it half-way).
+    The fade starts a frame or two after the scroll, so give it time to begin."""
+    page.wait_for_timeout(400)
+    wait_until(page, "document.getAnimations().length === 0")
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     return results.violations_count, results.generate_report()
 

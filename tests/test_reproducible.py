@@ -14,6 +14,7 @@ DATED_FILES = {
     "sitemap.xml.gz",
     "stylesheets/print-footer.css",  # "Site built <date>" in the printed running footer
     "pdf/*.pdf",  # the same footer, and the PDF's creation date
+    "download/unit-3-offline.zip",  # the offline copy holds all of the above
 }
 
 

@@ -1,0 +1,220 @@
+"""Lighthouse 12.2.3 on every page of the built site, served as GitHub Pages serves
+it (gzip, on loopback), beside a plain Material for MkDocs page as a baseline.
+Prints a table of scores, largest contentful paint and first-visit bytes.
+
+    .venv/bin/python bench/lighthouse.py [--runs 1]
+
+Lighthouse comes from npm (bench/package.json and its lock file; installed into
+bench/node_modules on first use) and drives Debian's Chromium (CHROME_PATH).
+Lighthouse's mobile defaults: a mid-range phone on a slow 4G connection, with
+throttling simulated, so the figures hold on a busy machine.
+
+Budgets: performance, accessibility, best practices and SEO 100; largest
+contentful paint <= 1.1 s; first visit <= 100 KB as transferred (gzip).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import mimetypes
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = BENCH_DIR.parent
+sys.path.insert(0, str(PROJECT_DIR / "scripts"))
+from pages_server import COMPRESSED_TYPES, serving, site_path  # noqa: E402
+
+LIGHTHOUSE = BENCH_DIR / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_VERSION = "12.2.3"
+RESULTS_DIR = BENCH_DIR / "results" / "lighthouse"
+CHROME_PATH = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run"
+)
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+BUDGET = {"score": 100, "lcp_s": 1.1, "gzip_kb": 100}
+BASELINE_PAGE = """# A plain Material page
+
+This page is built by Material for MkDocs with its default configuration and
+`font: false`, as a baseline for the Unit 3 pages.
+
+## A section
+
+Lorem ipsum is not used here: this is plain prose of about the length of a
+short page, with a list:
+
+- one item
+- another item
+- a third item
+"""
+
+
+def ensure_lighthouse() -> None:
+    installed = subprocess.run([LIGHTHOUSE, "--version"], capture_output=True, text=True, check=False) if LIGHTHOUSE.exists() else None
+    if not installed or installed.stdout.strip() != LIGHTHOUSE_VERSION:
+        print(f"Installing Lighthouse {LIGHTHOUSE_VERSION} from bench/package-lock.json...", file=sys.stderr)
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=BENCH_DIR, check=True)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def build(project: Path, site: Path, site_url: str) -> None:
+    """A strict build whose site_url is the loopback address it is served at (so canonical links match)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project, env=env, capture_output=True, text=True, check=False,
+    )
+    if result.returncode != 0:
+        sys.exit(f"Build of {project} failed:\n{result.stderr}")
+
+
+def make_baseline(folder: Path, site_url: str) -> Path:
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs" / "index.md").write_text(BASELINE_PAGE)
+    (folder / "mkdocs.yml").write_text(
+        f"site_name: Baseline\nsite_url: {site_url}\ntheme:\n  name: material\n  font: false\n"
+    )
+    return folder
+
+
+def unit_pages(site: Path) -> list[str]:
+    """Each page's path under the site, from the built site (the 404 page aside)."""
+    return sorted(
+        "" if path.parent == site else f"{path.parent.relative_to(site).as_posix()}/"
+        for path in site.rglob("index.html")
+        if "assets" not in path.parts
+    )
+
+
+def first_visit_bytes(request_urls: list[str], site_root_url: str, site_dir: Path) -> tuple[float, float]:
+    """KB of the files a first visit fetched: as stored, and gzip-compressed as the server sends them.
+
+    Counted from the files themselves, not from Lighthouse's transfer sizes, which
+    miss the search worker's script (it reports only its headers).
+    """
+    raw = compressed = 0
+    for url in request_urls:
+        if not url.startswith(site_root_url):
+            continue  # data: URLs, which are inside the stylesheet already counted
+        relative = url[len(site_root_url):].split("?")[0].split("#")[0]
+        file = site_dir / relative
+        if file.is_dir() or relative == "":
+            file = file / "index.html"
+        body = file.read_bytes()
+        raw += len(body)
+        content_type = mimetypes.guess_type(file.name)[0] or ""
+        compressed += len(gzip.compress(body, 6, mtime=0)) if content_type.startswith(COMPRESSED_TYPES) else len(body)
+    return raw / 1024, compressed / 1024
+
+
+def lighthouse(url: str, report: Path) -> dict:
+    subprocess.run(
+        [
+            LIGHTHOUSE, url, "--quiet", "--output=json", f"--output-path={report}",
+            f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}",
+        ],
+        env={**os.environ, "CHROME_PATH": CHROME_PATH},
+        check=True,
+    )
+    result = json.loads(report.read_text())
+    requests = result["audits"]["network-requests"]["details"]["items"]
+    return {
+        **{name: round(result["categories"][name]["score"] * 100) for name in CATEGORIES},
+        "lcp_s": result["audits"]["largest-contentful-paint"]["numericValue"] / 1000,
+        "urls": [item["url"] for item in requests],
+        "requests": len(requests),
+        "fcp_s": result["audits"]["first-contentful-paint"]["numericValue"] / 1000,
+        "benchmark_index": result["environment"]["benchmarkIndex"],
+        "failed": [audit["id"] for audit in result["audits"].values() if audit.get("score") is not None and audit["score"] < 1
+                   and audit.get("scoreDisplayMode") in ("binary", "numeric") and _in_categories(result, audit["id"])],
+    }
+
+
+def _in_categories(result: dict, audit_id: str) -> bool:
+    return any(ref["id"] == audit_id and ref.get("weight", 0) > 0 for name in CATEGORIES for ref in result["categories"][name]["auditRefs"])
+
+
+def median_run(url: str, runs: int, report_stem: Path, site_root_url: str, site_dir: Path) -> dict:
+    results = [lighthouse(url, report_stem.with_name(f"{report_stem.name}-{run + 1}.json")) for run in range(runs)]
+    middle = sorted(results, key=lambda r: r["lcp_s"])[len(results) // 2]
+    raw_kb, gzip_kb = first_visit_bytes(middle["urls"], site_root_url, site_dir)
+    return {
+        **middle,
+        **{key: statistics.median(r[key] for r in results) for key in (*CATEGORIES, "lcp_s")},
+        "raw_kb": raw_kb,
+        "gzip_kb": gzip_kb,
+    }
+
+
+def misses(row: dict) -> list[str]:
+    found = [f"{name} {row[name]}" for name in CATEGORIES if row[name] < BUDGET["score"]]
+    if row["lcp_s"] > BUDGET["lcp_s"]:
+        found.append(f"LCP {row['lcp_s']:.2f} s")
+    if row["gzip_kb"] > BUDGET["gzip_kb"]:
+        found.append(f"{row['gzip_kb']:.1f} KB")
+    return found
+
+
+def print_table(rows: list[tuple[str, dict]], runs: int) -> None:
+    print(f"Lighthouse {LIGHTHOUSE_VERSION}, mobile defaults, median of {runs}; served with gzip on loopback.")
+    print(f"Budgets: every score {BUDGET['score']}, LCP <= {BUDGET['lcp_s']} s, first visit <= {BUDGET['gzip_kb']} KB gzip.\n")
+    print("| Page | Perf | A11y | Best pr. | SEO | LCP s | First visit KB (raw) | First visit KB (gzip) | Requests | Misses |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    for name, row in rows:
+        missed = "; ".join(misses(row)) or "none"
+        if row["failed"]:
+            missed += f" (audits: {', '.join(row['failed'])})"
+        print(
+            f"| {name} | {row['performance']:.0f} | {row['accessibility']:.0f} | {row['best-practices']:.0f} | {row['seo']:.0f} "
+            f"| {row['lcp_s']:.2f} | {row['raw_kb']:.1f} | {row['gzip_kb']:.1f} | {row['requests']} | {missed} |"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page; the median is shown")
+    parser.add_argument("--page", action="append", help="only this page (e.g. index, glossary); repeatable")
+    arguments = parser.parse_args()
+    ensure_lighthouse()
+    if RESULTS_DIR.exists():
+        shutil.rmtree(RESULTS_DIR)
+    RESULTS_DIR.mkdir(parents=True)
+
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as temporary:
+        folder = Path(temporary)
+        unit_port, baseline_port = free_port(), free_port()
+        unit_url = f"http://127.0.0.1:{unit_port}{site_path()}"
+        baseline_url = f"http://127.0.0.1:{baseline_port}/baseline/"
+        build(PROJECT_DIR, folder / "site", unit_url)
+        build(make_baseline(folder / "baseline", baseline_url), folder / "baseline-site", baseline_url)
+        with serving(folder / "site", port=unit_port), serving(folder / "baseline-site", prefix="/baseline/", port=baseline_port):
+            for page in unit_pages(folder / "site"):
+                name = page.rstrip("/") or "index"
+                if arguments.page and name not in arguments.page:
+                    continue
+                print(f"  {name}...", file=sys.stderr)
+                rows.append((name, median_run(unit_url + page, arguments.runs, RESULTS_DIR / name, unit_url, folder / "site")))
+            print("  baseline...", file=sys.stderr)
+            rows.append(("*Baseline: plain Material page*", median_run(baseline_url, arguments.runs, RESULTS_DIR / "baseline", baseline_url, folder / "baseline-site")))
+    print_table(rows, arguments.runs)
+    print(f"\nFull reports: {RESULTS_DIR.relative_to(PROJECT_DIR)}/")
+
+
+if __name__ == "__main__":
+    main()
