@@ -173,7 +173,7 @@ def misses(row: dict) -> list[str]:
 def print_table(rows: list[tuple[str, dict]], runs: int) -> None:
     print(f"Lighthouse {LIGHTHOUSE_VERSION}, mobile defaults, median of {runs}; served with gzip on loopback.")
     print(f"Budgets: every score {BUDGET['score']}, LCP <= {BUDGET['lcp_s']} s, first visit <= {BUDGET['gzip_kb']} KB gzip.\n")
-    print("| Page | Perf | A11y | Best pr. | SEO | LCP s | First visit KB (raw) | First visit KB (gzip) | Requests | Misses |")
+    print("| Page | Perf | A11y | Best pr. | SEO | LCP s | First visit KB (raw) | First visit KB (gzip) | Requests | Budget misses (audits short of full marks) |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     for name, row in rows:
         missed = "; ".join(misses(row)) or "none"
