@@ -123,6 +123,7 @@ def first_visit_bytes(request_urls: list[str], site_root_url: str, site_dir: Pat
 
 
 def lighthouse(url: str, report: Path) -> dict:
+    report.parent.mkdir(parents=True, exist_ok=True)  # pages in folders: handouts/flocking
     subprocess.run(
         [
             LIGHTHOUSE, url, "--quiet", "--output=json", f"--output-path={report}",
