@@ -1,56 +1,71 @@
-# The two commands an author needs (see README.md):
-#   make serve   build the site and preview it at http://127.0.0.1:8000/unit-3/, reloading on every edit
-#                (without the PDFs, to stay fast: UNIT_PDF=skip)
-#   make test    run the whole test suite: node's tests of the site's JavaScript, then pytest,
-#                building with MkDocs and again with ProperDocs
-# Both create their virtual environments (.venv, .venv-properdocs) on first use.
-# Also: make check (check pages and data without building); make build (the site, PDFs
-# included, in site/); make bench-pdf.
+# The two commands an author needs (README.md, first screen):
+#   make serve   build the site and preview it at http://127.0.0.1:8000/unit-3/, rebuilding on every edit
+#                (no PDFs and no offline copy, to stay quick: `mkdocs serve` leaves them out)
+#   make test    every test: the JavaScript's, the engine's, the built site's and the browser's,
+#                then the site built with ProperDocs and tested again (docs/guides/tests.md)
+# Both make their virtual environment on first use: `make serve` installs what building
+# needs (requirements.txt), `make test` the test tools too (requirements-test.txt).
+# Also: make check (pages and data, without building); make build (the site, PDFs and
+# offline copy included, in site/); make bench (build timings against their budgets).
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PROPERDOCS_VENV := .venv-properdocs
+PIP_OPTIONS := --disable-pip-version-check --no-input
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test test-js test-mkdocs test-properdocs browser bench-pdf clean
+.PHONY: serve build check test test-js test-site test-properdocs browser bench bench-pdf clean
 
-$(BIN)/mkdocs: requirements.txt
+# What building needs.
+$(BIN)/mkdocs: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install $(PIP_OPTIONS) --quiet --upgrade pip
+	$(BIN)/pip install $(PIP_OPTIONS) -r requirements.txt
 	touch $@
 
-$(PROPERDOCS_VENV)/bin/properdocs: requirements.txt requirements-properdocs.txt
+# What the tests need on top.
+$(VENV)/.test-tools: requirements-test.txt $(BIN)/mkdocs
+	$(BIN)/pip install $(PIP_OPTIONS) -r requirements-test.txt
+	touch $@
+
+$(PROPERDOCS_VENV)/bin/properdocs: requirements-properdocs.txt requirements-test.txt requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(PROPERDOCS_VENV)
-	$(PROPERDOCS_VENV)/bin/pip install --quiet --upgrade pip
-	$(PROPERDOCS_VENV)/bin/pip install --quiet -r requirements-properdocs.txt
+	$(PROPERDOCS_VENV)/bin/pip install $(PIP_OPTIONS) --quiet --upgrade pip
+	$(PROPERDOCS_VENV)/bin/pip install $(PIP_OPTIONS) --quiet -r requirements-properdocs.txt
 	touch $@
 
 serve: $(BIN)/mkdocs
-	UNIT_PDF=skip $(BIN)/mkdocs serve --strict
+	$(BIN)/mkdocs serve --strict
 
 build: $(BIN)/mkdocs
 	$(BIN)/mkdocs build --strict
 
-browser: $(BIN)/mkdocs
+check: $(BIN)/mkdocs
+	$(BIN)/python -m course.checks
+
+browser: $(VENV)/.test-tools
 	bash scripts/ensure-browser
 
-check: $(BIN)/mkdocs
-	$(BIN)/python -m macros.check
-
-test: test-js test-mkdocs test-properdocs
+test: test-js test-site test-properdocs
 
 # The pure logic of docs/javascripts/ (answers, exports, self-check, flocking), with node's own runner.
 test-js:
 	node --test tests/js/*.test.js
 
-test-mkdocs: $(BIN)/mkdocs browser
+# Every pytest test: the engine on its own (tests/unit), then one build of the site and
+# everything that reads it, in files and in Chromium (tests/site).
+test-site: $(VENV)/.test-tools browser
 	$(BIN)/python -m pytest
 
-# The same suite, every build made by ProperDocs instead of MkDocs.
-test-properdocs: $(PROPERDOCS_VENV)/bin/properdocs browser
-	SITE_BUILDER=properdocs $(PROPERDOCS_VENV)/bin/python -m pytest
+# ProperDocs, the maintained fork of MkDocs 1.6, builds the site and the copies the
+# tests break; every test that reads a build runs on what it built. The browser
+# sessions are not repeated: test-site ran them.
+test-properdocs: $(PROPERDOCS_VENV)/bin/properdocs
+	SITE_BUILDER=properdocs $(PROPERDOCS_VENV)/bin/python -m pytest tests/site -m "not browser"
+
+bench: $(VENV)/.test-tools
+	$(BIN)/python bench/build.py
 
 bench-pdf: $(BIN)/mkdocs
 	$(BIN)/python bench/pdf.py

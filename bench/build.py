@@ -1,80 +1,66 @@
-"""Time cold builds: the Unit 3 site, and a synthetic 1,000-page course built with
-the project's own configuration, theme, macros and hooks. Prints a table.
+"""Time whole builds against their budgets, beside plain Material in the same run.
 
-    .venv/bin/python bench/build.py [--pages 1000] [--runs 3]
+    .venv/bin/python bench/build.py [--runs 3] [--pages 1000] [--before REF]
 
-"Cold" means a fresh Python process and an empty site folder, as in CI. The
-whole build is two passes: the online site, then the offline copy that
-hooks/offline_zip.py builds and zips. Each pass is also timed on its own
-(UNIT_OFFLINE_ZIP=off; UNIT_OFFLINE=true). The budget is 10 ms per page for the
-1,000-page course.
+Every figure is a cold build (a fresh process, an empty site folder) of the
+whole thing as CI and `make build` make it: PDFs and the offline copy
+included. Absolute times move between machines; the ratios to plain Material,
+measured in the same run, are what the budgets hold:
+
+- the Unit 3 site: at most 5 times a plain ten-page Material build;
+- a 1,000-page course (this project plus 1,000 generated pages): at most 1.5
+  times plain Material with navigation.prune on the same pages;
+- `mkdocs serve`, with a ready virtual environment: answering in under 3 s.
+
+With --before REF (a commit, e.g. the one before a change), the same rows are
+timed for that version too, from a git worktree with a virtual environment of
+its own, so before and after come from one run on one machine. A benchmark,
+not a test: it prints a table and asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
+import platform
 import re
 import resource
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "data", "includes", "macros", "overrides", "hooks")
-DOCS_ASSETS = ("stylesheets", "javascripts", "assets")
-# The synthetic course is laid out as a programme: units, each of parts, each of pages.
+# What a copy of a version of the project needs to build (the engine is installed in its venv).
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "includes", "macros", "overrides", "hooks")
 PAGES_PER_PART = 10
 PARTS_PER_UNIT = 10
-BUDGET_MS_PER_PAGE = 10
+BUDGETS = {"unit": 5.0, "course": 1.5, "serve": 3.0}
 
 
-# Which builds to time: the whole build, or one of its two passes.
-WHOLE = {}
-ONLINE_PASS = {"UNIT_OFFLINE_ZIP": "off"}
-OFFLINE_PASS = {"UNIT_OFFLINE": "true"}
+@dataclass
+class Version:
+    """A version of the project to time: where it is and the Python that builds it."""
+
+    name: str
+    project: Path
+    python: Path
+    serve_env: dict[str, str]
 
 
-# What two choices cost, each measured by turning it off.
-VARIANTS = {
-    "no navigation.prune": lambda config: config.replace("    - navigation.prune", "    # - navigation.prune"),
-    "no git dates": lambda config: config.replace("  - git-revision-date-localized:\n", "  - git-revision-date-localized:\n      enabled: false\n"),
-}
+# --- Projects to build -------------------------------------------------------------------
 
 
-def timed_build(project: Path, site: Path, switches: dict[str, str] = WHOLE) -> tuple[float, float]:
-    """Wall-clock and CPU seconds (all processes) for one cold `mkdocs build --strict`."""
-    shutil.rmtree(site, ignore_errors=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **switches}
-    cpu_before = _children_cpu()
-    start = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project, env=env, capture_output=True, text=True, check=False,
-    )
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"Build of {project} failed:\n{result.stderr}")
-    return elapsed, _children_cpu() - cpu_before
-
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def median_of(runs: int, build) -> tuple[float, float]:
-    """Median wall and CPU seconds. CPU time is steadier on a busy, shared machine."""
-    times = [build() for _ in range(runs)]
-    return statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
-
-
-def synthetic_page(unit: int, part: int, number: int) -> str:
+def synthetic_page(unit: int, part: int, number: int, macro: bool = True) -> str:
     """A page shaped like the unit's: description, headings, prose with abbreviations, a list, a table, a macro."""
+    rules = "{{ simple_rules() }}" if macro else "(the simple rules would be here)"
     return f"""---
 description: Synthetic page {number} of part {part} of unit {unit}, for timing the build.
 ---
@@ -101,7 +87,7 @@ of about the length of a page of the unit, for timing the build.
 
 The simple rules, drawn by a macro from the unit's data:
 
-{{{{ simple_rules() }}}}
+{rules}
 
 See the [references](../../references.md#grint-2005).
 
@@ -112,88 +98,216 @@ and what would change if you treated it as a shared problem?
 """
 
 
-def make_synthetic_course(folder: Path, pages: int, change_config=None) -> Path:
-    """A copy of the project whose docs are `pages` generated pages, in units of parts of pages."""
-    project = folder / "course"
-    project.mkdir()
-    for part in PROJECT_PARTS:
-        source = PROJECT_DIR / part
-        if source.is_dir():
-            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, project / part)
-    docs = project / "docs"
-    docs.mkdir()
-    for asset in DOCS_ASSETS:
-        shutil.copytree(PROJECT_DIR / "docs" / asset, docs / asset)
-    shutil.copy(PROJECT_DIR / "docs" / "references.md", docs / "references.md")
-    nav = ["  - Overview: index.md", "  - References: references.md"]
-    (docs / "index.md").write_text("---\ndescription: A synthetic course.\n---\n\n# A synthetic course\n\nFor timing the build.\n")
-    for index in range(pages - 2):
+def write_synthetic_pages(docs: Path, pages: int, macro: bool = True) -> list[str]:
+    """`pages` generated pages in units of parts of pages; returns their nav entries."""
+    nav = []
+    for index in range(pages):
         unit, rest = divmod(index, PAGES_PER_PART * PARTS_PER_UNIT)
         part, number = divmod(rest, PAGES_PER_PART)
         if rest == 0:
-            nav.append(f"  - Unit {unit + 1}:")
+            nav.append(f"  - Synthetic unit {unit + 1}:")
         if number == 0:
             nav.append(f"    - Part {part + 1}:")
         path = Path(f"unit-{unit + 1:02d}") / f"part-{part + 1:02d}" / f"page-{number + 1:02d}.md"
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
-        (docs / path).write_text(synthetic_page(unit + 1, part + 1, number + 1))
+        (docs / path).write_text(synthetic_page(unit + 1, part + 1, number + 1, macro))
         nav.append(f"      - Page {number + 1}: {path.as_posix()}")
-    config = (project / "mkdocs.yml").read_text()
-    config = re.sub(r"^nav:\n(?:  - .*\n)+", "nav:\n" + "\n".join(nav) + "\n", config, flags=re.MULTILINE)
-    if change_config:
-        config = change_config(config)
-    (project / "mkdocs.yml").write_text(config)
-    # A git history, as in CI, so "Last updated" dates are read for every page.
+    return nav
+
+
+def commit(project: Path) -> None:
+    """A git history, as in CI, so "Last updated" dates are read for every page."""
     git = ["git", "-C", str(project), "-c", "user.name=bench", "-c", "user.email=bench@localhost"]
     subprocess.run([*git, "init", "--quiet"], check=True)
     subprocess.run([*git, "add", "."], check=True)
-    subprocess.run([*git, "commit", "--quiet", "-m", "Synthetic course"], check=True)
+    subprocess.run([*git, "commit", "--quiet", "-m", "For timing"], check=True)
+
+
+def copy_of(source: Path, folder: Path) -> Path:
+    project = folder / "project"
+    project.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        if (source / part).is_dir():
+            shutil.copytree(source / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif (source / part).is_file():
+            shutil.copy(source / part, project / part)
+    commit(project)
     return project
 
 
-def count_pages(site: Path) -> int:
-    return sum(1 for _ in site.rglob("index.html"))
+def synthetic_course(source: Path, folder: Path, pages: int) -> Path:
+    """A copy of a version of the project with `pages` generated pages added to its navigation."""
+    project = copy_of(source, folder)
+    nav = write_synthetic_pages(project / "docs", pages)
+    config = (project / "mkdocs.yml").read_text()
+    config = re.sub(r"^nav:\n", "nav:\n" + "\n".join(nav) + "\n", config, count=1, flags=re.MULTILINE)
+    (project / "mkdocs.yml").write_text(config)
+    subprocess.run(["git", "-C", str(project), "-c", "user.name=bench", "-c", "user.email=b@localhost", "add", "."], check=True)
+    subprocess.run(["git", "-C", str(project), "-c", "user.name=bench", "-c", "user.email=b@localhost", "commit", "-qm", "pages"], check=True)
+    return project
+
+
+def plain_material(folder: Path, pages: int, prune: bool) -> Path:
+    """Material for MkDocs with its defaults (system fonts, as here), on generated pages."""
+    project = folder / "plain"
+    docs = project / "docs"
+    docs.mkdir(parents=True)
+    (docs / "index.md").write_text("# A plain site\n\nFor timing the build.\n")
+    (docs / "references.md").write_text("# References\n\n## Grint 2005 { #grint-2005 }\n")
+    nav = write_synthetic_pages(docs, pages, macro=False)
+    features = "\n  features:\n    - navigation.prune" if prune else ""
+    (project / "mkdocs.yml").write_text(
+        "site_name: Plain Material\nsite_url: https://example.org/\n"
+        f"theme:\n  name: material\n  font: false{features}\n"
+        "markdown_extensions:\n  - tables\n  - attr_list\n"
+        "nav:\n  - Home: index.md\n  - References: references.md\n" + "\n".join(nav) + "\n"
+    )
+    return project
+
+
+# --- Timing ------------------------------------------------------------------------------
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_build(python: Path, project: Path, site: Path) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (every process) of one cold `mkdocs build --strict`."""
+    shutil.rmtree(site, ignore_errors=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    for switch in ("UNIT_PDF", "UNIT_OFFLINE_ZIP", "UNIT_OFFLINE"):
+        env.pop(switch, None)
+    cpu = _children_cpu()
+    start = time.perf_counter()
+    result = subprocess.run(
+        [str(python), "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project, env=env, capture_output=True, text=True, check=False,
+    )
+    wall = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"Build of {project} failed:\n{result.stderr[-3000:]}")
+    return wall, _children_cpu() - cpu
+
+
+def timed_serve(version: Version) -> float:
+    """Seconds from starting `mkdocs serve` (as `make serve` does) to its first answer."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **version.serve_env}
+    start = time.perf_counter()
+    server = subprocess.Popen(
+        [str(version.python), "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=version.project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        while time.perf_counter() - start < 120:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/unit-3/", timeout=1) as response:
+                    if response.status == 200:
+                        return time.perf_counter() - start
+            except OSError:
+                time.sleep(0.05)
+        sys.exit("mkdocs serve did not answer within 120 s")
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def median_of(runs: int, measure) -> tuple[float, float]:
+    results = [measure() for _ in range(runs)]
+    if isinstance(results[0], tuple):
+        return statistics.median(r[0] for r in results), statistics.median(r[1] for r in results)
+    return statistics.median(results), float("nan")
+
+
+# --- Versions ------------------------------------------------------------------------------
+
+
+def this_version() -> Version:
+    return Version("now", PROJECT_DIR, Path(sys.executable), {})
+
+
+def earlier_version(ref: str, folder: Path) -> Version:
+    """The project at `ref`, in a git worktree, with a virtual environment made from its requirements."""
+    tree = folder / f"worktree-{ref}"
+    subprocess.run(["git", "-C", str(PROJECT_DIR), "worktree", "add", "--detach", "--force", str(tree), ref], check=True, capture_output=True)
+    venv = folder / f"venv-{ref}"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    requirements = tree / "requirements.txt"
+    subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet", "-r", str(requirements)], cwd=tree, check=True)
+    # Before the engine was a package, `make serve` asked for no PDFs itself.
+    serve_env = {} if (tree / "pyproject.toml").exists() else {"UNIT_PDF": "skip"}
+    return Version(ref, tree, venv / "bin" / "python", serve_env)
+
+
+def remove_worktree(version: Version) -> None:
+    subprocess.run(["git", "-C", str(PROJECT_DIR), "worktree", "remove", "--force", str(version.project)], check=False, capture_output=True)
+
+
+# --- The table -----------------------------------------------------------------------------
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3, help="builds per row; the median is shown")
+    parser.add_argument("--pages", type=int, default=1000, help="pages added to make the large course")
+    parser.add_argument("--before", help="also time this git commit (e.g. the one before a change)")
     arguments = parser.parse_args()
 
-    rows = []
+    rows: list[tuple[str, int, float, float, str]] = []
     with tempfile.TemporaryDirectory(prefix="bench-build-") as temporary:
         folder = Path(temporary)
         site = folder / "site"
+        versions = [this_version()]
+        if arguments.before:
+            print(f"Preparing {arguments.before} (worktree and virtual environment)...", file=sys.stderr)
+            versions.insert(0, earlier_version(arguments.before, folder))
 
-        def add_row(name: str, project: Path, pages: int, switches: dict[str, str]) -> None:
-            rows.append((name, pages, *median_of(arguments.runs, lambda: timed_build(project, site, switches))))
-            print(f"  {name}: done", file=sys.stderr)
+        def row(name, pages, measure, baseline=None, budget=None):
+            """Time one row; its ratio to `baseline` (or its seconds) against `budget`."""
+            wall, cpu = median_of(arguments.runs, measure)
+            judged = wall / baseline if baseline else wall
+            note = f"{judged:.2f}" if baseline else ""
+            if budget is not None:
+                unit = "" if baseline else " s"
+                verdict = "met" if judged <= budget else f"missed by {judged - budget:.2f}{unit}"
+                note = f"{note} (budget {budget:g}{unit}: {verdict})".strip()
+            rows.append((name, pages, wall, cpu, note))
+            print(f"  {name}: {wall:.2f} s", file=sys.stderr)
+            return wall
 
-        unit_pages = len(re.findall(r"^  - .*\.md$", (PROJECT_DIR / "mkdocs.yml").read_text(), flags=re.MULTILINE))
-        add_row("Unit 3 site: whole build (site + offline zip)", PROJECT_DIR, unit_pages, WHOLE)
-        add_row("Unit 3 site: online pass only", PROJECT_DIR, unit_pages, ONLINE_PASS)
+        python = Path(sys.executable)
+        plain_ten = plain_material(folder / "plain-10", 8, prune=False)  # 8 generated + index + references
+        ten = row("Plain Material, 10 pages", 10, lambda: timed_build(python, plain_ten, site))
+        for version in versions:
+            project = copy_of(version.project, folder / f"unit-{version.name}")
+            row(f"Unit 3 site, whole build ({version.name})", 0, lambda: timed_build(version.python, project, site), ten, BUDGETS["unit"])
 
-        (folder / "pruned").mkdir()
-        course = make_synthetic_course(folder / "pruned", arguments.pages)
-        timed_build(course, site, ONLINE_PASS)
-        assert count_pages(site) == arguments.pages, f"expected {arguments.pages} pages, built {count_pages(site)}"
-        add_row("Synthetic course: whole build (site + offline zip)", course, arguments.pages, WHOLE)
-        add_row("Synthetic course: online pass only", course, arguments.pages, ONLINE_PASS)
-        add_row("Synthetic course: offline pass only", course, arguments.pages, OFFLINE_PASS)
-        for name, change in VARIANTS.items():
-            (folder / name).mkdir()
-            variant = make_synthetic_course(folder / name, arguments.pages, change)
-            add_row(f"Synthetic course: online pass, {name}", variant, arguments.pages, ONLINE_PASS)
+        plain_course = plain_material(folder / "plain-course", arguments.pages, prune=True)
+        plain = row(f"Plain Material + navigation.prune, {arguments.pages + 2} pages", arguments.pages + 2, lambda: timed_build(python, plain_course, site))
+        for version in versions:
+            course = synthetic_course(version.project, folder / f"course-{version.name}", arguments.pages)
+            row(f"Course of {arguments.pages} more pages, whole build ({version.name})", 0, lambda: timed_build(version.python, course, site), plain, BUDGETS["course"])
 
-    print(f"Cold builds, median of {arguments.runs}; budget {BUDGET_MS_PER_PAGE} ms per page (wall clock) for {arguments.pages} pages.")
-    print(f"Load average while running: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores.\n")
-    print(f"| {'Build':<52} | Pages | Wall s | Wall ms/page | CPU s | CPU ms/page |")
-    print(f"| {'-' * 52} | ----: | -----: | -----------: | ----: | ----------: |")
-    for name, pages, wall, cpu in rows:
-        print(f"| {name:<52} | {pages:>5} | {wall:>6.2f} | {wall * 1000 / pages:>12.1f} | {cpu:>5.1f} | {cpu * 1000 / pages:>11.1f} |")
+        for version in versions:
+            row(f"mkdocs serve, first answer ({version.name})", 0, lambda: timed_serve(version), None, BUDGETS["serve"])
+
+        for version in versions:
+            if version.name != "now":
+                remove_worktree(version)
+
+    load = os.getloadavg()[0]
+    print(f"Measured {datetime.date.today():%d %B %Y} on {platform.node() or 'this machine'}: {os.cpu_count()} cores, "
+          f"{platform.machine()}, Python {platform.python_version()}; median of {arguments.runs}; load average {load:.1f}.")
+    print("Ratios are to the plain Material row above them, timed in this same run.\n")
+    print(f"| {'What was built':<58} | {'Wall s':>6} | {'CPU s':>6} | Ratio and budget |")
+    print(f"| {'-' * 58} | -----: | -----: | --- |")
+    for name, _pages, wall, cpu, ratio in rows:
+        cpu_text = "" if cpu != cpu else f"{cpu:.1f}"  # NaN for serve
+        print(f"| {name:<58} | {wall:>6.2f} | {cpu_text:>6} | {ratio} |")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ import mimetypes
 import os
 import shutil
 import socket
+import importlib.util
 import statistics
 import subprocess
 import sys
@@ -30,8 +31,18 @@ from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BENCH_DIR.parent
-sys.path.insert(0, str(PROJECT_DIR / "scripts"))
-from pages_server import COMPRESSED_TYPES, serving, site_path  # noqa: E402
+
+
+def _load_pages_server():
+    """scripts/pages_server.py, the Pages-like server, loaded from its file."""
+    spec = importlib.util.spec_from_file_location("pages_server", PROJECT_DIR / "scripts" / "pages_server.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_pages_server = _load_pages_server()
+COMPRESSED_TYPES, serving, site_path = _pages_server.COMPRESSED_TYPES, _pages_server.serving, _pages_server.site_path
 
 LIGHTHOUSE = BENCH_DIR / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_VERSION = "12.2.3"

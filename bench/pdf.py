@@ -4,7 +4,8 @@
 
 Builds the site once without PDFs (UNIT_PDF=skip) into a temporary folder,
 then renders every page that the build would make into a PDF, N times
-(default 3), with the same code the build uses (macros/pdf.py). Also times
+(default 3), one after another, with the same code the build uses
+(course/paper/pdf.py; a build renders them several at once). Also times
 a whole `mkdocs build` with and without PDFs. A benchmark, not a test: it
 prints numbers and asserts nothing.
 """
@@ -20,10 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_DIR))
+from course.paper.pdf import check_toolchain, render_pdf
 
-from macros.pdf import check_toolchain, render_pdf  # noqa: E402
+PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 SITE_URL = "https://example.org/unit-3/"  # any address: only the PDFs' links would show it
 

@@ -1,59 +1,136 @@
-"""Macros for the unit's pages (loaded by mkdocs-macros as `module_name: macros`).
+"""The macros pages call, for mkdocs-macros (`module_name: macros` in mkdocs.yml).
 
-`define_env` only registers plain functions; each lives in the module for its
-concern and can be called, and tested, without MkDocs.
+Only what mkdocs-macros loads lives here: `define_env` registers these plain
+functions, and each hands its arguments to the course engine
+(course/page_macros.py), for the page being rendered. Unit macros draw from
+the data of the page's unit; the docstrings say what each draws.
 """
 
-from .activities import activity, activity_label
-from .figures import typology_figure
-from .flocking import flocking_simulation
-from .glossary import abbreviations, key_terms
-from .problem_check import problem_check
-from .references import cite, references
-from .rules import simple_rules
-from .tables import comparison_table
-from .print_workbook import workbook_activities, workbook_cover
-from .workbook import workbook
+from __future__ import annotations
+
+from jinja2 import pass_context
+
+from course.project import PLUGIN_NAME
+
+
+def _for_page(context):
+    """The engine's macros for the page mkdocs-macros is rendering."""
+    plugin = context["config"].plugins.get(PLUGIN_NAME)
+    if plugin is None:
+        raise RuntimeError(f"mkdocs.yml: these macros need the '{PLUGIN_NAME}' plugin; list it under plugins:")
+    return plugin.page_macros(context["page"])
+
+
+@pass_context
+def activity(context, activity_id: str) -> str:
+    """An activity of the page's unit: label, instructions, prompts, answer boxes and lines for paper."""
+    return _for_page(context).activity(activity_id)
+
+
+@pass_context
+def activity_list(context) -> str:
+    """The page's unit's activities, in reading order, as a list of links, with how many of each kind."""
+    return _for_page(context).activity_list()
+
+
+@pass_context
+def activity_label(context, activity_id: str) -> str:
+    """An activity's label as the programme numbers it, e.g. "Self-Activity 8", for prose."""
+    return _for_page(context).activity_label(activity_id)
+
+
+@pass_context
+def comparison_table(context, table_id: str) -> str:
+    """A comparison table of the page's unit: "organisational-forms" or "problem-types"."""
+    return _for_page(context).comparison_table(table_id)
+
+
+@pass_context
+def typology_figure(context) -> str:
+    """Grint's typology of the page's unit, drawn as SVG."""
+    return _for_page(context).typology_figure()
+
+
+@pass_context
+def problem_check(context) -> str:
+    """The self-check "Which kind of problem is it?" on the page's unit's typology."""
+    return _for_page(context).problem_check()
+
+
+@pass_context
+def simple_rules(context) -> str:
+    """The page's unit's simple rules."""
+    return _for_page(context).simple_rules()
+
+
+@pass_context
+def key_terms(context) -> str:
+    """The page's unit's key terms, defined from its data."""
+    return _for_page(context).key_terms()
+
+
+@pass_context
+def my_workbook(context) -> str:
+    """My workbook: every prompt of the page's unit with the learner's answers."""
+    return _for_page(context).my_workbook()
+
+
+@pass_context
+def workbook_cover(context) -> str:
+    """The printable workbook's cover, for the page's unit."""
+    return _for_page(context).workbook_cover()
+
+
+@pass_context
+def workbook_activities(context) -> str:
+    """The printable workbook's activities, for the page's unit."""
+    return _for_page(context).workbook_activities()
+
+
+@pass_context
+def cite(context, reference_id: str) -> str:
+    """An in-text citation linking to the programme's list of references."""
+    return _for_page(context).cite(reference_id)
+
+
+@pass_context
+def references(context) -> str:
+    """Every source of the programme."""
+    return _for_page(context).references()
+
+
+@pass_context
+def abbreviations(context) -> str:
+    """Every abbreviation the site explains."""
+    return _for_page(context).abbreviations()
+
+
+@pass_context
+def flocking_simulation(context, people: int = 20) -> str:
+    """The flocking exercise as a live simulation, with its static figure."""
+    return _for_page(context).flocking_simulation(people)
+
 
 MACROS = (
     abbreviations,
     activity,
     activity_label,
+    activity_list,
     cite,
     comparison_table,
     flocking_simulation,
     key_terms,
+    my_workbook,
     problem_check,
     references,
     simple_rules,
     typology_figure,
-    workbook,
     workbook_activities,
     workbook_cover,
 )
 
 
 def define_env(env) -> None:
-    """Check every page and data file before anything is built, then register the macros.
-
-    The check is the one `python -m macros.check` runs; a problem stops the build
-    before MkDocs cleans or writes the site folder. Only the standard macros
-    contract is used (`env.project_dir`, `env.macro`), which Zensical's macros
-    extension also provides.
-    """
-    from pathlib import Path
-
-    from .check import PROJECT_DIR, check_project
-    from .loading import ContentError
-
-    problems = check_project(Path(getattr(env, "project_dir", PROJECT_DIR)))
-    if problems:
-        listing = "\n".join(str(problem) for problem in problems)
-        message = f"{len(problems)} problem(s) found; nothing was built:\n{listing}"
-        try:
-            from mkdocs.exceptions import PluginError  # MkDocs or ProperDocs print this without a traceback
-        except ImportError:
-            raise ContentError(problems) from None
-        raise PluginError(message)
+    """Register every macro. The checks ran before this, in the course plugin."""
     for function in MACROS:
         env.macro(function)

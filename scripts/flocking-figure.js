@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* Writes macros/flocking_figure.json: one run of the flocking simulation
+/* Writes course/render/flocking_figure.json: one run of the flocking simulation
    (docs/javascripts/flocking.js), where the people started and where they
    settled. The macro flocking_simulation() draws it as the static figure shown
    in print and without JavaScript, so the figure comes from the same maths as
@@ -16,7 +16,7 @@ const flocking = require("../docs/javascripts/flocking.js");
 const SEED = 3;
 const PEOPLE = 20;
 const HIGHLIGHTED = 0; // the person whose two picks the figure joins with lines
-const OUTPUT = path.join(__dirname, "..", "macros", "flocking_figure.json");
+const OUTPUT = path.join(__dirname, "..", "course", "render", "flocking_figure.json");
 
 function rounded(people) {
   return people.map((person) => [Math.round(person.x * 100) / 100, Math.round(person.y * 100) / 100]);

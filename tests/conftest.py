@@ -1,4 +1,9 @@
-"""Shared fixtures: a throwaway data folder for unit tests, and one real build."""
+"""Fixtures for every test.
+
+tests/unit/ tests the course engine on its own (tests/engine.py drives it
+without MkDocs); tests/site/ builds the site once per run (`built_site`) and
+tests what was built, in its files and in Chromium (`browser`).
+"""
 
 from __future__ import annotations
 
@@ -6,37 +11,14 @@ import copy
 import functools
 import http.server
 import os
-import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 import yaml
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-DATA_DIR = PROJECT_DIR / "data"
-
-# Values a careless or hostile author might put in a data field.
-HOSTILE_TEXTS = [
-    "<script>alert('x')</script>",
-    "Tom & Jerry",
-    "a | b | c",
-    'She said "yes" and \'no\'',
-    "{{ config }}",
-    "{% if true %}evaluated{% endif %}",
-]
-
-
-UNIT_3 = "unit-3"
-
-
-def real_data() -> dict[str, dict]:
-    """The programme file and Unit 3's data files, parsed, keyed by file name."""
-    files = {"programme.yml": DATA_DIR / "programme.yml"}
-    files.update({path.name: path for path in sorted((DATA_DIR / UNIT_3).glob("*.yml"))})
-    return {name: yaml.safe_load(path.read_text(encoding="utf-8")) for name, path in files.items()}
+from engine import UNIT_3, real_data
+from site_building import CHROMIUM_ARGS, SITE_BUILDER, chromium_path, mkdocs_build
 
 
 @pytest.fixture
@@ -62,30 +44,11 @@ def make_data_dir(tmp_path):
     return make
 
 
-# --- A real build -------------------------------------------------------------
-
-# The site builder: MkDocs by default; `make test` runs the build tests again with
-# SITE_BUILDER=properdocs, the maintained fork of MkDocs 1.6.
-SITE_BUILDER = os.environ.get("SITE_BUILDER", "mkdocs")
-
-
-def mkdocs_build(
-    site_dir: Path, *extra: str, project_dir: Path = PROJECT_DIR, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", SITE_BUILDER, "build", "--strict", "--site-dir", str(site_dir), *extra],
-        cwd=project_dir,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The site, built once per test run with --strict into a temporary folder."""
+    """The site, built once per test run with --strict into a temporary folder (BUILT_SITE reuses one)."""
+    if os.environ.get("BUILT_SITE"):
+        return Path(os.environ["BUILT_SITE"])
     site_dir = tmp_path_factory.mktemp("site")
     result = mkdocs_build(site_dir)
     assert result.returncode == 0, f"{SITE_BUILDER} build --strict failed:\n{result.stderr}"
@@ -114,26 +77,6 @@ def site_url(built_site):
     server.shutdown()
 
 
-# --- The browser ----------------------------------------------------------------
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def chromium_path() -> str | None:
-    """Debian's Chromium when installed; otherwise Playwright's own download."""
-    for candidate in (os.environ.get("CHROMIUM_PATH"), shutil.which("chromium"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
-
-
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
@@ -142,3 +85,10 @@ def browser():
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that drive Chromium are marked `browser`, so a run can choose them or leave them out."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):  # the fixture's closure: page_in and the like too
+            item.add_marker(pytest.mark.browser)

@@ -1,12 +1,12 @@
-/* Answer boxes under every activity prompt (macros/templates/activity.html).
+/* Answer boxes under every activity prompt (course/render/templates/activity.html).
    What the learner types is saved in this browser as they type, restored when
    any page showing the same prompt loads, and kept in step across the boxes
    of a page and across tabs. Nothing is sent anywhere. Answers are only ever
    set as .value or .textContent, never parsed as HTML. */
 (function (root) {
   "use strict";
-  var unit = root.PcnUnit3;
-  var answersStore = unit.answersStore;
+  var course = root[JSON.parse(document.getElementById("course-settings").textContent).namespace];
+  var answersStore = course.answersStore;
 
   var NOTE_KEPT =
     "Your answers are kept in this browser, on this device, as you type; nothing is sent anywhere. " +
@@ -14,16 +14,19 @@
   var NOTE_NOT_KEPT =
     "This browser is not letting the site keep anything, so your answers cannot be kept: " +
     "they are lost when you leave or reload this page. Copy them somewhere safe, or write them on paper.";
-  var CHANGED = "pcn-unit3:answers-changed";
+  var CHANGED = "course:answers-changed";
 
   var store = null;
 
+  /* The store of this page's unit (course.settings.unit); a page in no unit has no answer boxes. */
   function getStore() {
     if (!store) {
+      var storageKey = course.settings.unit ? course.settings.unit.storageKey : "course";
       store = answersStore.createStore(
         answersStore.openStorage(function () {
           return root.localStorage;
-        }),
+        }, answersStore.keysFor(storageKey).probe),
+        storageKey,
       );
     }
     return store;
@@ -117,7 +120,7 @@
       refresh();
       return;
     }
-    var id = answersStore.parseKey(event.key);
+    var id = answersStore.keysFor(getStore().storageKey).parseKey(event.key);
     if (!id) return;
     boxesFor(id.activity, id.prompt).forEach(function (box) {
       show(box, event.newValue || "");
@@ -125,14 +128,14 @@
     announceChange();
   });
 
-  unit.answerBoxes = {
+  course.answerBoxes = {
     CHANGED: CHANGED,
     store: getStore,
     refresh: refresh,
     append: append,
   };
 
-  unit.onReady(function () {
+  course.onReady(function () {
     setUpNotes();
     setUpBoxes();
   });

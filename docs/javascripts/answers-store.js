@@ -1,41 +1,50 @@
 /* Answers to the activities' prompts, kept in the browser's localStorage.
    Pure logic, no DOM: tested with node (tests/js/answers-store.test.js).
 
-   Keys are stable and readable: pcn-unit3:answer:<activity id>:<prompt id>.
-   The ids come from data/activities.yml, where they must never change.
+   Keys are stable and readable: <storage key>:answer:<activity id>:<prompt id>,
+   for example pcn-unit3:answer:self-activity-8:define-with-typology. The
+   storage key is the unit's (data/programme.yml), so each unit keeps its own
+   answers; the ids come from the unit's activities.yml. None may change.
    Nothing here sends anything anywhere. */
 (function (root, factory) {
   var api = factory();
   if (typeof module === "object" && module.exports) module.exports = api;
-  else (root.PcnUnit3 = root.PcnUnit3 || {}).answersStore = api;
+  else {
+    var name = JSON.parse(document.getElementById("course-settings").textContent).namespace;
+    (root[name] = root[name] || {}).answersStore = api;
+  }
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 
-  var PREFIX = "pcn-unit3:answer:";
-  var PROBE_KEY = "pcn-unit3:storage-check";
-
-  function answerKey(activityId, promptId) {
-    return PREFIX + activityId + ":" + promptId;
-  }
-
-  /* { activity, prompt } for one of our keys, or null for anyone else's. */
-  function parseKey(key) {
-    if (typeof key !== "string" || key.indexOf(PREFIX) !== 0) return null;
-    var parts = key.slice(PREFIX.length).split(":");
-    if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
-    return { activity: parts[0], prompt: parts[1] };
+  /* The keys of one unit's answers: its prefix, how a key is made, and how one is read. */
+  function keysFor(storageKey) {
+    var prefix = storageKey + ":answer:";
+    return {
+      prefix: prefix,
+      probe: storageKey + ":storage-check",
+      answerKey: function (activityId, promptId) {
+        return prefix + activityId + ":" + promptId;
+      },
+      /* { activity, prompt } for one of this unit's keys, or null for anyone else's. */
+      parseKey: function (key) {
+        if (typeof key !== "string" || key.indexOf(prefix) !== 0) return null;
+        var parts = key.slice(prefix.length).split(":");
+        if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
+        return { activity: parts[0], prompt: parts[1] };
+      },
+    };
   }
 
   /* The storage, if it really keeps what is written; null when it is blocked
      (browser settings, some private modes) or full. Reading `localStorage`
      itself can throw, hence the function. */
-  function openStorage(getStorage) {
+  function openStorage(getStorage, probeKey) {
     try {
       var storage = getStorage();
       if (!storage) return null;
-      storage.setItem(PROBE_KEY, "1");
-      var kept = storage.getItem(PROBE_KEY) === "1";
-      storage.removeItem(PROBE_KEY);
+      storage.setItem(probeKey, "1");
+      var kept = storage.getItem(probeKey) === "1";
+      storage.removeItem(probeKey);
       return kept ? storage : null;
     } catch (error) {
       return null;
@@ -46,12 +55,17 @@
     return typeof text !== "string" || text.trim() === "";
   }
 
-  /* A store over `storage`, or over memory alone when storage is null (answers
-     then last as long as the page). Every method survives a storage that
-     starts throwing half-way (quota, the user blocking it). */
-  function createStore(storage) {
+  /* A store of one unit's answers (`storageKey`) over `storage`, or over memory
+     alone when storage is null (answers then last as long as the page). Every
+     method survives a storage that starts throwing half-way (quota, the user
+     blocking it). */
+  function createStore(storage, storageKey) {
+    var keys = keysFor(storageKey);
+    var answerKey = keys.answerKey;
+    var parseKey = keys.parseKey;
     var memory = new Map();
     var store = {
+      storageKey: storageKey,
       persistent: storage !== null && storage !== undefined,
 
       get: function (activityId, promptId) {
@@ -112,7 +126,7 @@
         return answers;
       },
 
-      /* Delete every answer of this unit, and nothing else. Returns how many. */
+      /* Delete every answer of this unit, and nothing else (another unit's answers stay). Returns how many. */
       clear: function () {
         var removed = 0;
         var ours = [];
@@ -140,9 +154,7 @@
   }
 
   return {
-    PREFIX: PREFIX,
-    answerKey: answerKey,
-    parseKey: parseKey,
+    keysFor: keysFor,
     openStorage: openStorage,
     createStore: createStore,
   };

@@ -1,5 +1,5 @@
 /* The flocking simulation on the complex-systems page
-   (macros/templates/flocking_simulation.html), drawn on a canvas from the maths
+   (course/render/templates/flocking_simulation.html), drawn on a canvas from the maths
    in flocking.js. Play / pause, step, reset with a new random pick, and the
    number of people; status changes are announced in a live region. It starts
    by itself when scrolled into view, unless the reader prefers reduced motion.
@@ -9,8 +9,8 @@
    always replays the same runs (the browser tests rely on it). */
 (function (root) {
   "use strict";
-  var unit = root.PcnUnit3;
-  var sim = unit.flocking;
+  var course = root[JSON.parse(document.getElementById("course-settings").textContent).namespace];
+  var sim = course.flocking;
 
   function initialSeed(element) {
     var fromAddress = new URLSearchParams(root.location.search).get("seed");
@@ -259,7 +259,7 @@
     }
   }
 
-  unit.onReady(function () {
+  course.onReady(function () {
     var element = document.getElementById("flocking-simulation");
     if (!element || element.dataset.flockingReady || !element.querySelector(".flocking__canvas").getContext) return;
     element.dataset.flockingReady = "true";

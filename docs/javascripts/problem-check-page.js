@@ -1,9 +1,10 @@
-/* "Which kind of problem is it?" (macros/templates/problem_check.html): reads
-   the learner's answers, shows the suggestion from problem-check.js in a live
-   region, and copies it into Self-Activity 8's answer box on request. */
+/* "Which kind of problem is it?" (course/render/templates/problem_check.html):
+   reads the learner's answers, shows the suggestion from problem-check.js in a
+   live region, and copies it into the answer box the data names (check_copy_to)
+   on request. */
 (function (root) {
   "use strict";
-  var unit = root.PcnUnit3;
+  var course = root[JSON.parse(document.getElementById("course-settings").textContent).namespace];
 
   function answersOf(form, types) {
     var answers = {};
@@ -22,13 +23,13 @@
   }
 
   function setUp(check, data) {
-    var logic = unit.problemCheck;
+    var logic = course.problemCheck;
     var form = check.querySelector(".problem-check__form");
     var problemField = form.querySelector('input[name="problem"]');
     var result = check.querySelector(".problem-check__result");
-    var copyArea = check.querySelector(".problem-check__copy");
-    var copyButton = copyArea.querySelector("button");
-    var copyStatus = copyArea.querySelector(".problem-check__copy-status");
+    var copyArea = check.querySelector(".problem-check__copy"); // none when the data names no box to copy to
+    var copyButton = copyArea && copyArea.querySelector("button");
+    var copyStatus = copyArea && copyArea.querySelector(".problem-check__copy-status");
     var lastSummary = "";
 
     function showResult(words) {
@@ -42,11 +43,16 @@
       result.classList.add("problem-check__result--shown");
     }
 
+    function showCopy(shown) {
+      if (!copyArea) return;
+      copyArea.hidden = !shown;
+      copyStatus.textContent = "";
+    }
+
     function clearResult() {
       result.replaceChildren();
       result.classList.remove("problem-check__result--shown");
-      copyArea.hidden = true;
-      copyStatus.textContent = "";
+      showCopy(false);
       lastSummary = "";
     }
 
@@ -56,14 +62,13 @@
       var outcome = logic.classify(data.types, answersOf(form, data.types));
       showResult(logic.describe(outcome, data.types, problem));
       if (outcome.status === "incomplete") {
-        copyArea.hidden = true;
+        showCopy(false);
         var first = document.getElementById("problem-check-" + outcome.missing[0].id);
         if (first) first.querySelector("input").focus();
         return;
       }
       lastSummary = logic.summary(outcome, data.types, problem);
-      copyStatus.textContent = "";
-      copyArea.hidden = false;
+      showCopy(true);
     });
 
     /* A changed answer makes the shown suggestion stale. */
@@ -74,9 +79,9 @@
       if (lastSummary) clearResult();
     });
 
-    copyButton.addEventListener("click", function () {
+    if (copyButton) copyButton.addEventListener("click", function () {
       if (!lastSummary) return;
-      var kept = unit.answerBoxes.append(data.copyTo.activity, data.copyTo.prompt, lastSummary);
+      var kept = course.answerBoxes.append(data.copyTo.activity, data.copyTo.prompt, lastSummary);
       copyStatus.textContent =
         "Copied into " + data.copyTo.label + ", question " + data.copyTo.number + "." +
         (kept ? "" : " It is not kept: this browser is not storing answers.");
@@ -86,9 +91,9 @@
     form.hidden = false;
   }
 
-  unit.onReady(function () {
+  course.onReady(function () {
     var check = document.getElementById("problem-check");
-    var data = unit.readJson("problem-check-data");
+    var data = course.readJson("problem-check-data");
     if (!check || !data || check.dataset.checkReady) return;
     check.dataset.checkReady = "true";
     setUp(check, data);

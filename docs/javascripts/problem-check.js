@@ -9,7 +9,10 @@
 (function (root, factory) {
   var api = factory();
   if (typeof module === "object" && module.exports) module.exports = api;
-  else (root.PcnUnit3 = root.PcnUnit3 || {}).problemCheck = api;
+  else {
+    var name = JSON.parse(document.getElementById("course-settings").textContent).namespace;
+    (root[name] = root[name] || {}).problemCheck = api;
+  }
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 

@@ -2,7 +2,13 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { answerKey, parseKey, openStorage, createStore, PREFIX } = require("../../docs/javascripts/answers-store.js");
+const answersStore = require("../../docs/javascripts/answers-store.js");
+const { keysFor, openStorage } = answersStore;
+
+// Unit 3's storage key (data/programme.yml): the keys its learners' answers were saved under.
+const UNIT_3 = "pcn-unit3";
+const { answerKey, parseKey, prefix: PREFIX, probe: PROBE } = keysFor(UNIT_3);
+const createStore = (storage) => answersStore.createStore(storage, UNIT_3);
 
 /** A stand-in for localStorage with the same methods. */
 function memoryStorage(initial = {}) {
@@ -83,17 +89,17 @@ test("clear() deletes every answer and leaves other keys alone", () => {
 
 test("openStorage returns a working storage and leaves no trace", () => {
   const storage = memoryStorage();
-  assert.equal(openStorage(() => storage), storage);
+  assert.equal(openStorage(() => storage, PROBE), storage);
   assert.equal(storage.data.size, 0);
 });
 
 test("openStorage returns null when storage is blocked, missing or does not keep values", () => {
-  assert.equal(openStorage(() => blockedStorage()), null);
-  assert.equal(openStorage(() => { throw new Error("SecurityError"); }), null);
-  assert.equal(openStorage(() => null), null);
+  assert.equal(openStorage(() => blockedStorage(), PROBE), null);
+  assert.equal(openStorage(() => { throw new Error("SecurityError"); }, PROBE), null);
+  assert.equal(openStorage(() => null, PROBE), null);
   const forgetful = memoryStorage();
   forgetful.setItem = () => {};
-  assert.equal(openStorage(() => forgetful), null);
+  assert.equal(openStorage(() => forgetful, PROBE), null);
 });
 
 test("without storage, answers last in memory for the page and say they were not kept", () => {
@@ -124,4 +130,26 @@ test("every method survives a storage that throws on every call", () => {
   assert.equal(store.get("a", "b"), "text");
   assert.deepEqual(store.all(), { a: { b: "text" } });
   assert.equal(store.clear(), 1);
+});
+
+// --- More than one unit on a site ------------------------------------------------------
+
+test("answers saved before units had their own storage key are Unit 3's, unchanged", () => {
+  // Keys as every earlier version of the site wrote them: pcn-unit3:answer:<activity>:<prompt>.
+  const storage = memoryStorage({ "pcn-unit3:answer:self-activity-8:define-with-typology": "Saved last year." });
+  assert.equal(createStore(storage).get("self-activity-8", "define-with-typology"), "Saved last year.");
+  assert.equal(PREFIX, "pcn-unit3:answer:");
+});
+
+test("each unit keeps, lists and clears only its own answers", () => {
+  const storage = memoryStorage();
+  const unit3 = createStore(storage);
+  const unit4 = answersStore.createStore(storage, "pcn-unit4");
+  unit3.set("flocking", "what-happened", "Unit 3's answer");
+  unit4.set("fixture-first-reflection", "first-thought", "Unit 4's answer");
+  assert.equal(storage.getItem("pcn-unit4:answer:fixture-first-reflection:first-thought"), "Unit 4's answer");
+  assert.deepEqual(unit3.all(), { flocking: { "what-happened": "Unit 3's answer" } });
+  assert.deepEqual(unit4.all(), { "fixture-first-reflection": { "first-thought": "Unit 4's answer" } });
+  assert.equal(unit4.clear(), 1);
+  assert.equal(unit3.get("flocking", "what-happened"), "Unit 3's answer");
 });

@@ -1,0 +1,52 @@
+"""Check every page and data file without building the site.
+
+    make check        (or: .venv/bin/python -m course.checks [PROJECT_DIR])
+
+Reports every problem at once as `file:line: what is wrong, and how to fix it`.
+The build runs the same checks first and stops before it writes anything.
+One module per kind of check; `check_course` runs them all.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..content.problems import Problem
+from ..paper.plan import PaperPlan, plan_paper
+from ..project import CourseSource
+from .images import check_images
+from .links import check_links, collect_heading_anchors
+from .macro_calls import check_macro_calls
+from .paper import check_paper
+from .spelling import check_spelling
+from .usage import check_usage
+
+
+def check_course(source: CourseSource, plan: PaperPlan, cache: dict | None = None) -> list[Problem]:
+    """Every problem in the course's pages and data, in file and line order."""
+    outline = source.outline
+    cache = {} if cache is None else cache
+    problems: list[Problem] = list(outline.problems)
+    data_loaded = outline.programme is not None
+    for page in outline.pages:
+        collect_heading_anchors(page)
+    if data_loaded:
+        problems.extend(check_macro_calls(outline, cache))
+        problems.extend(check_usage(outline))
+        problems.extend(check_paper(outline, plan, source.excluded_pages))
+    else:
+        problems.extend(page.syntax_error for page in outline.pages if page.syntax_error)
+    problems.extend(check_links(outline, plan, anchors_known=data_loaded))
+    problems.extend(check_images(outline))
+    problems.extend(check_spelling(outline))
+    return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
+
+
+def check_project(project_dir: Path) -> list[Problem]:
+    """Load the project's mkdocs.yml as a build would, and check the course it describes."""
+    from ..project import course_options, load_mkdocs_config, read_course
+
+    config = load_mkdocs_config(Path(project_dir))
+    options = course_options(config)
+    source = read_course(config, options.data_dir, options.abbreviations)
+    return check_course(source, plan_paper(source.outline))

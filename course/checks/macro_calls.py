@@ -1,0 +1,58 @@
+"""Every macro call on every page, run as the build would run it.
+
+A call to a macro that does not exist, with the wrong arguments, with an id
+the data does not have, or of a unit macro from a page in no unit, becomes a
+problem at the page's line. The ids in each macro's output are kept as the
+page's anchors, so links to them (#flocking) can be checked.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from ..content.outline import Outline
+from ..content.problems import Problem
+from ..page_macros import MACRO_NAMES, PageMacros, signature
+
+# Names mkdocs-macros itself provides to pages; calling them is not a mistake.
+BUILT_IN_MACROS = {"context", "fix_url", "macros_info", "now"}
+
+_ID = re.compile(r"""\bid=["']([^"']+)["']""")
+
+
+def check_macro_calls(outline: Outline, cache: dict) -> list[Problem]:
+    problems = []
+    for page in outline.pages:
+        if page.syntax_error:
+            problems.append(page.syntax_error)
+        macros = PageMacros(outline, page.path, cache)
+        for call in page.calls:
+            where = (page.display, call.line)
+            if call.name in BUILT_IN_MACROS:
+                continue
+            if call.name not in MACRO_NAMES:
+                problems.append(Problem(*where, f"there is no macro '{call.name}'; {_suggest(call.name)}"))
+                continue
+            if call.args is None:
+                continue  # arguments worked out at build time: nothing to check here
+            page_signature = signature(call.name)
+            try:
+                page_signature.bind(*call.args, **call.kwargs)
+            except TypeError as error:
+                usage = ", ".join(page_signature.parameters)
+                problems.append(Problem(*where, f"{call.name}() was called wrongly ({error}); call it as {call.name}({usage})"))
+                continue
+            try:
+                html = getattr(macros, call.name)(*call.args, **call.kwargs)
+            except (KeyError, ValueError) as error:
+                problems.append(Problem(*where, str(error.args[0]) if error.args else repr(error)))
+                continue
+            page.anchors.update(_ID.findall(html))
+    return problems
+
+
+def _suggest(name: str) -> str:
+    close = difflib.get_close_matches(name, MACRO_NAMES, n=1)
+    listing = ", ".join(MACRO_NAMES)
+    return f"did you mean '{close[0]}'? (macros: {listing})" if close else f"use one of: {listing}"

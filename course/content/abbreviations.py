@@ -1,0 +1,38 @@
+"""The abbreviations every page explains: the `*[ABBR]: Meaning` lines of includes/abbreviations.md.
+
+pymdownx.snippets appends that file to every page, so Python-Markdown's abbr
+extension marks each abbreviation in the prose; the macros read the same file
+to mark the abbreviations in the data they render, and for the glossary.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+_ABBREVIATION_LINE = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*(?P<meaning>.+?)\s*$")
+
+
+def read_abbreviations(path: Path) -> dict[str, str]:
+    """The abbreviations in file order; none when there is no file."""
+    path = Path(path)
+    if not path.is_file():
+        return {}
+    return dict(_read(path, path.stat().st_mtime_ns))
+
+
+@functools.lru_cache(maxsize=4)
+def _read(path: Path, _mtime: int) -> tuple[tuple[str, str], ...]:
+    entries = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = _ABBREVIATION_LINE.match(line.strip())
+        if match:
+            entries[match["abbr"]] = match["meaning"]
+    return tuple(entries.items())
+
+
+def singular_abbreviations(entries: dict[str, str]) -> dict[str, str]:
+    """Drop plural forms (PCNs) whose singular (PCN) is listed, sorted A to Z."""
+    kept = {abbr: meaning for abbr, meaning in entries.items() if not (abbr.endswith("s") and abbr[:-1] in entries)}
+    return dict(sorted(kept.items(), key=lambda entry: entry[0].lower()))

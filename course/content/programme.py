@@ -1,0 +1,276 @@
+"""The programme: its units, in order, each with its validated data.
+
+data/programme.yml lists the units; each unit's files are in the folder named
+after its id (data/unit-3/activities.yml, ...). `load_programme` reads and
+validates all of them and reports every problem at once.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from . import schemas
+from .problems import ContentError, Problem
+from .yaml_files import line_of_id, load_file
+
+PROGRAMME_FILE = "programme.yml"
+
+# Which schema each of a unit's data files follows. Only activities.yml is
+# required; a unit without, say, a typology simply has none.
+REQUIRED_FILES = {"activities.yml"}
+UNIT_FILES = {
+    "activities.yml": schemas.ActivitiesFile,
+    "organisational_forms.yml": schemas.OrganisationalFormsFile,
+    "problem_types.yml": schemas.ProblemTypesFile,
+    "references.yml": schemas.ReferencesFile,
+    "simple_rules.yml": schemas.SimpleRulesFile,
+}
+# A label such as "Self-Activity 8", numbered by hand or by the programme.
+NUMBERED_LABEL = re.compile(r"\s\d+$")
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    number: int
+    title: str
+    pages: str  # the folder of docs/ holding its pages ("" is docs/ itself)
+    storage_key: str  # answers are kept in the browser under "<storage_key>:answer:..."
+    data_folder: str  # "data/unit-3", for messages
+    activities: schemas.ActivitiesFile
+    organisational_forms: schemas.OrganisationalFormsFile | None = None
+    problem_types: schemas.ProblemTypesFile | None = None
+    references: schemas.ReferencesFile | None = None
+    simple_rules: schemas.SimpleRulesFile | None = None
+
+    @property
+    def heading(self) -> str:
+        """"Unit 3: How to lead beyond your role?", as the unit is named on paper and in downloads."""
+        return f"Unit {self.number}: {self.title}"
+
+    @property
+    def my_workbook_file(self) -> str:
+        """The name (without extension) of the learner's downloaded answers: unit-3-my-workbook."""
+        return f"{self.id}-my-workbook"
+
+    def activity(self, activity_id: str) -> schemas.Activity:
+        return _find(self.activities.activities, activity_id, "activity", f"{self.data_folder}/activities.yml")
+
+    def require(self, content: str):
+        """The unit's data of one kind (e.g. "problem_types"), or KeyError saying which file to add."""
+        found = getattr(self, content)
+        if found is None:
+            raise KeyError(
+                f"unit '{self.id}' has no {content}.yml file in its data folder ({self.data_folder}); "
+                "add it, or call this macro from a page of a unit that has one"
+            )
+        return found
+
+
+@dataclass(frozen=True)
+class Programme:
+    title: str
+    script_namespace: str
+    offline_copy: str
+    numbering: dict[str, int]
+    units: tuple[Unit, ...]
+    folder: str = "data"  # for messages
+    reading_order: tuple[str, ...] = field(default=())  # activity ids, as pages show them
+    data_labels: dict[str, str] = field(default_factory=dict)  # each activity's label as the data writes it
+
+    @property
+    def activities(self) -> list[schemas.Activity]:
+        """Every activity of every unit, in programme order (unit by unit, in data order)."""
+        return [activity for unit in self.units for activity in unit.activities.activities]
+
+    @property
+    def references(self) -> list[schemas.Reference]:
+        return [ref for unit in self.units if unit.references for ref in unit.references.references]
+
+    def unit(self, unit_id: str) -> Unit:
+        return _find(self.units, unit_id, "unit", f"{self.folder}/{PROGRAMME_FILE}")
+
+    def activity(self, activity_id: str) -> schemas.Activity:
+        return _find(self.activities, activity_id, "activity", "activities.yml")
+
+    def unit_of_activity(self, activity_id: str) -> Unit:
+        for unit in self.units:
+            if any(activity.id == activity_id for activity in unit.activities.activities):
+                return unit
+        self.activity(activity_id)  # raises, naming the known ids
+        raise AssertionError("unreachable")
+
+    def reference(self, reference_id: str) -> schemas.Reference:
+        return _find(self.references, reference_id, "reference", "references.yml")
+
+    def in_reading_order(self, order: list[str]) -> Programme:
+        """The programme with its numbered labels given in this order of activity ids.
+
+        With numbering {"Self-Activity": 7}, the activities labelled "Self-Activity"
+        become "Self-Activity 7", "Self-Activity 8", ... in the order the reader
+        meets them; activities no page shows follow, in programme order.
+        """
+        known = {activity.id for activity in self.activities}
+        order = list(dict.fromkeys(activity_id for activity_id in order if activity_id in known))
+        order += [activity.id for activity in self.activities if activity.id not in order]
+        next_number = dict(self.numbering)
+        labels = {}
+        for activity_id in order:
+            label = self.data_labels[activity_id]
+            if label in next_number:
+                labels[activity_id] = f"{label} {next_number[label]}"
+                next_number[label] += 1
+        units = []
+        for unit in self.units:
+            activities = [
+                activity.model_copy(update={"label": labels.get(activity.id, self.data_labels[activity.id])})
+                for activity in unit.activities.activities
+            ]
+            units.append(replace(unit, activities=unit.activities.model_copy(update={"activities": activities})))
+        return replace(self, units=tuple(units), reading_order=tuple(order))
+
+    def activities_in_reading_order(self, unit: Unit) -> list[schemas.Activity]:
+        """The unit's activities, numbered, in the order a reader meets them."""
+        numbered = {activity.id: activity for activity in self.unit(unit.id).activities.activities}
+        return [numbered[activity_id] for activity_id in self.reading_order if activity_id in numbered]
+
+
+def _find(entries, wanted: str, what: str, file: str):
+    for entry in entries:
+        if entry.id == wanted:
+            return entry
+    known = ", ".join(repr(e.id) for e in entries)
+    raise KeyError(f"no {what} with id {wanted!r} in {file}; known ids: {known}")
+
+
+# --- Loading --------------------------------------------------------------------
+
+
+def _signature(data_dir: Path) -> tuple:
+    """Changes whenever a data file changes, so the preview reloads fresh data."""
+    return tuple(
+        (path.relative_to(data_dir).as_posix(), path.stat().st_mtime_ns, path.stat().st_size)
+        for path in sorted(data_dir.rglob("*.yml"))
+    ) + ((PROGRAMME_FILE, (data_dir / PROGRAMME_FILE).exists()),)
+
+
+def load_programme(data_dir: Path, folder: str = "data") -> Programme:
+    """All of the programme's data, validated, labels numbered in data order.
+
+    Raises ContentError listing every problem; `folder` is how messages name
+    the data folder ("data/unit-3/activities.yml:12: ...").
+    """
+    data_dir = Path(data_dir)
+    return _load_programme(data_dir, folder, _signature(data_dir))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_programme(data_dir: Path, folder: str, _signature: tuple) -> Programme:
+    programme_file = f"{folder}/{PROGRAMME_FILE}"
+    entries = load_file(data_dir / PROGRAMME_FILE, schemas.ProgrammeFile, programme_file)
+    units, problems = [], []
+    for entry in entries.units:
+        data_folder = f"{folder}/{entry.id}"
+        if not (data_dir / entry.id).is_dir():
+            problems.append(
+                Problem(
+                    programme_file,
+                    line_of_id(data_dir / PROGRAMME_FILE, entry.id),
+                    f"unit '{entry.id}' has no data folder; add {data_folder}/ with at least activities.yml, or remove the unit",
+                )
+            )
+            continue
+        loaded = {}
+        for name, schema in UNIT_FILES.items():
+            path = data_dir / entry.id / name
+            if not path.exists() and name not in REQUIRED_FILES:
+                continue
+            try:
+                loaded[name.removesuffix(".yml")] = load_file(path, schema, f"{data_folder}/{name}")
+            except ContentError as error:
+                problems.extend(error.problems)
+        if "activities" in loaded:
+            units.append(
+                Unit(
+                    id=entry.id,
+                    number=entry.number,
+                    title=entry.title,
+                    pages=entry.pages,
+                    storage_key=entry.storage_key,
+                    data_folder=data_folder,
+                    **loaded,
+                )
+            )
+    if problems:
+        raise ContentError(problems)
+    programme = Programme(
+        title=entries.title,
+        script_namespace=entries.script_namespace,
+        offline_copy=entries.offline_copy,
+        numbering=dict(entries.numbering),
+        units=tuple(units),
+        folder=folder,
+        data_labels={activity.id: activity.label for unit in units for activity in unit.activities.activities},
+    )
+    problems = _cross_check(programme, data_dir)
+    if problems:
+        raise ContentError(problems)
+    return programme.in_reading_order([])
+
+
+def _cross_check(programme: Programme, data_dir: Path) -> list[Problem]:
+    """Checks across files and units: known sources, unique ids and labels, the self-check's target."""
+    problems = []
+    known = {r.id for r in programme.references}
+    for unit in programme.units:
+        for name in ("organisational_forms", "problem_types", "simple_rules"):
+            content = getattr(unit, name)
+            if content and content.source and content.source not in known:
+                problems.append(
+                    Problem(f"{unit.data_folder}/{name}.yml", None, f"field 'source': no reference '{content.source}' in any references.yml")
+                )
+        target = unit.problem_types.check_copy_to if unit.problem_types else None
+        if target is not None:
+            try:
+                unit.activity(target.activity).prompt(target.prompt)
+            except KeyError as error:
+                problems.append(
+                    Problem(f"{unit.data_folder}/problem_types.yml", None, f"field 'check_copy_to': {error.args[0]} (in this unit)")
+                )
+    for what, entries_of in (
+        ("activities", lambda unit: unit.activities.activities),
+        ("references", lambda unit: unit.references.references if unit.references else []),
+    ):
+        owner: dict[str, str] = {}
+        for unit in programme.units:
+            for entry in entries_of(unit):
+                if entry.id in owner:
+                    problems.append(
+                        Problem(
+                            f"{unit.data_folder}/{what}.yml",
+                            None,
+                            f"the id '{entry.id}' is also used in unit '{owner[entry.id]}'; ids must be unique across the programme",
+                        )
+                    )
+                owner.setdefault(entry.id, unit.id)
+    # Numbered labels ("Self-Activity 8") name one activity each; plain ones ("Discussion") may repeat.
+    numbered = programme.in_reading_order([])
+    labels: dict[str, str] = {}
+    for unit in numbered.units:
+        for activity in unit.activities.activities:
+            if not NUMBERED_LABEL.search(activity.label):
+                continue
+            if activity.label in labels:
+                problems.append(
+                    Problem(
+                        f"{unit.data_folder}/activities.yml",
+                        None,
+                        f"activity '{activity.id}': the label '{activity.label}' is already used by activity "
+                        f"'{labels[activity.label]}'; numbered labels must be unique",
+                    )
+                )
+            labels.setdefault(activity.label, activity.id)
+    return problems

@@ -1,0 +1,206 @@
+"""Schemas for the structured content: the YAML files under data/.
+
+Every model forbids unknown keys, so a typo such as ``titel`` is an error
+rather than a silently ignored field, and every text field must hold text.
+Each class is the shape of one file (``...File``) or of one entry in it.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+# A folder of docs/ holding a unit's pages: "" (docs/ itself) or e.g. "unit-4".
+Folder = Annotated[str, StringConstraints(pattern=r"^([a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*)?$", max_length=200)]
+# A name the browser code uses: a JavaScript identifier.
+Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_$][A-Za-z0-9_$]*$", max_length=60)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+def _unique_ids(entries, what: str):
+    seen: set[str] = set()
+    for entry in entries:
+        if entry.id in seen:
+            raise ValueError(f"two {what} have the id '{entry.id}'; ids must be unique")
+        seen.add(entry.id)
+    return entries
+
+
+# --- Markets, hierarchies and networks -------------------------------------
+
+
+class OrganisationalForm(Strict):
+    id: Slug
+    name: Text
+    metaphor: Text
+    good_for: Text
+    coordination: Text
+    invisible_hand: Text
+    strengths: list[Text] = Field(min_length=1)
+    weaknesses: list[Text] = Field(min_length=1)
+
+
+class OrganisationalFormsFile(Strict):
+    caption: Text
+    source: Slug | None = None
+    forms: list[OrganisationalForm] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids(self):
+        _unique_ids(self.forms, "forms")
+        return self
+
+
+# --- Grint's typology of problems ------------------------------------------
+
+
+class ProblemType(Strict):
+    id: Slug
+    name: Text
+    description: Text
+    response: Text
+    approach: Text
+    check_question: Text = Field(description="The self-check's yes/no question for this type")
+
+
+class CopyTarget(Strict):
+    """The answer box the self-check's result can be copied into."""
+
+    activity: Slug
+    prompt: Slug
+
+
+class ProblemTypesFile(Strict):
+    caption: Text
+    source: Slug | None = None
+    check_caveat: Text = Field(description="Shown with the self-check's result: the typology is a lens")
+    check_copy_to: CopyTarget | None = Field(default=None, description="Where the self-check's result can be copied")
+    types: list[ProblemType] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids(self):
+        _unique_ids(self.types, "problem types")
+        return self
+
+
+# --- Simple rules -----------------------------------------------------------
+
+
+class SimpleRule(Strict):
+    name: Text
+    description: Text
+
+
+class SimpleRulesFile(Strict):
+    heading: Text
+    source: Slug | None = None
+    rules: list[SimpleRule] = Field(min_length=1)
+
+
+# --- Activities -------------------------------------------------------------
+
+
+class Prompt(Strict):
+    id: Slug
+    text: Text
+    lines: int = Field(ge=1, le=30, description="Ruled lines of writing space on paper")
+
+
+class Activity(Strict):
+    id: Slug
+    label: Text
+    title: Text
+    mode: Literal["individual", "group"]
+    question: Text | None = None
+    instructions: list[Text] = Field(min_length=1)
+    prompts: list[Prompt] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids(self):
+        _unique_ids(self.prompts, "prompts")
+        return self
+
+    def prompt(self, prompt_id: str) -> Prompt:
+        for prompt in self.prompts:
+            if prompt.id == prompt_id:
+                return prompt
+        known = ", ".join(repr(p.id) for p in self.prompts)
+        raise KeyError(f"activity {self.id!r} has no prompt {prompt_id!r}; its prompts: {known}")
+
+
+class ActivitiesFile(Strict):
+    activities: list[Activity] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids(self):
+        _unique_ids(self.activities, "activities")
+        return self
+
+
+# --- The programme ----------------------------------------------------------
+
+
+class UnitEntry(Strict):
+    id: Slug = Field(description="Also the name of the unit's data folder, data/<id>/")
+    number: int = Field(ge=1, le=99)
+    title: Text
+    pages: Folder = Field(description="The folder of docs/ holding the unit's pages; '' is docs/ itself")
+    storage_key: Slug = Field(
+        description="Prefix of the keys the learner's answers are kept under in the browser; never change it"
+    )
+
+
+class ProgrammeFile(Strict):
+    title: Text
+    script_namespace: Identifier = Field(description="The name the site's scripts share in the browser (window.<name>)")
+    offline_copy: Slug = Field(description="Name of the offline copy: download/<name>.zip, holding the folder <name>")
+    numbering: dict[Text, int] = Field(default_factory=dict, description="First number of each numbered label")
+    units: list[UnitEntry] = Field(min_length=1)
+
+    @field_validator("units")
+    @classmethod
+    def _units_differ(cls, units: list[UnitEntry]) -> list[UnitEntry]:
+        _unique_ids(units, "units")
+        for what in ("number", "pages", "storage_key"):
+            seen: dict = {}
+            for unit in units:
+                value = getattr(unit, what)
+                if value in seen:
+                    raise ValueError(
+                        f"units '{seen[value]}' and '{unit.id}' have the same {what} ({value!r}); each unit needs its own"
+                    )
+                seen[value] = unit.id
+        return units
+
+    @model_validator(mode="after")
+    def _numbering(self):
+        for label, first in self.numbering.items():
+            if first < 1:
+                raise ValueError(f"numbering for '{label}' must start at 1 or more, not {first}")
+        return self
+
+
+# --- References -------------------------------------------------------------
+
+
+class Reference(Strict):
+    id: Slug
+    author: Text
+    year: int = Field(ge=1900, le=2100)
+    adapted: bool = False
+    used_for: Text
+
+
+class ReferencesFile(Strict):
+    references: list[Reference] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids(self):
+        _unique_ids(self.references, "references")
+        return self

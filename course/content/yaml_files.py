@@ -1,0 +1,191 @@
+"""Read one YAML data file against its schema, with every error located.
+
+Errors are collected, not raised one at a time, and each names the file, the
+line, the entry and the field, so an author can fix them all in one pass.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .problems import ContentError, Problem
+
+# What an author calls an item of each list, for messages.
+ENTRY_NAMES = {
+    "activities": "activity",
+    "forms": "form",
+    "types": "problem type",
+    "references": "reference",
+    "rules": "rule",
+    "prompts": "prompt",
+    "units": "unit",
+}
+
+_ENTRY_START = re.compile(r"^\s*-\s*id:\s*['\"]?([^'\"#\s]+)")
+
+
+def entry_at(text: str, line: int | None) -> str:
+    """'in entry 'x', ' for the list entry (by id) that a line falls in, if any."""
+    if not line:
+        return ""
+    for candidate in reversed(text.splitlines()[:line]):
+        match = _ENTRY_START.match(candidate)
+        if match:
+            return f"in entry '{match.group(1)}', "
+    return ""
+
+
+def compose(text: str, file: str) -> yaml.Node:
+    """Parse YAML into nodes (which keep line numbers), refusing tabs and duplicate keys."""
+    tabs = [n for n, line in enumerate(text.splitlines(), start=1) if "\t" in line[: len(line) - len(line.lstrip())]]
+    if tabs:
+        raise ContentError(
+            [
+                Problem(file, n, f"{entry_at(text, n)}the line is indented with a tab; YAML needs spaces, so replace the tab with spaces")
+                for n in tabs
+            ]
+        )
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        hint = "check the indentation, colons and quotes on this line and the one before"
+        raise ContentError([Problem(file, line, f"{entry_at(text, line)}this is not valid YAML ({error.problem}); {hint}")]) from None
+    if node is None:
+        raise ContentError([Problem(file, 1, "the file is empty; it must hold a mapping of fields")])
+    duplicates = list(_duplicate_keys(node))
+    if duplicates:
+        raise ContentError(
+            [
+                Problem(file, line, f"{entry_at(text, line)}the key '{key}' appears twice in the same mapping; keep one")
+                for key, line in duplicates
+            ]
+        )
+    return node
+
+
+def _duplicate_keys(node: yaml.Node):
+    if isinstance(node, yaml.MappingNode):
+        seen = set()
+        for key, value in node.value:
+            if key.value in seen:
+                yield key.value, key.start_mark.line + 1
+            seen.add(key.value)
+            yield from _duplicate_keys(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _duplicate_keys(item)
+
+
+def line_of(node: yaml.Node, loc: tuple) -> int:
+    """The line of the deepest node on the path `loc` that exists."""
+    for step in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = [value for key, value in node.value if key.value == step]
+            if not match:
+                break
+            node = match[0]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+        else:
+            break
+    return node.start_mark.line + 1
+
+
+def _describe(loc: tuple, raw) -> tuple[str, str]:
+    """Split a pydantic error location into (entry, field) in an author's words.
+
+    The entry is the first list item on the path, named by its id when it has
+    one: ('activities', 3, 'prompts', 0, 'lines') becomes
+    ("activity 'self-activity-8'", "prompts, item 1, lines").
+    """
+    for index, step in enumerate(loc):
+        if isinstance(step, int):
+            item = _get(raw, loc[: index + 1])
+            ident = item.get("id") if isinstance(item, dict) else None
+            name = ENTRY_NAMES.get(str(loc[index - 1]), "entry") if index else "entry"
+            entry = f"{name} '{ident}'" if isinstance(ident, str) else f"{name} number {step + 1}"
+            return entry, _path_text(loc[index + 1 :])
+    return "", _path_text(loc)
+
+
+def _path_text(loc: tuple) -> str:
+    return ", ".join(f"item {step + 1}" if isinstance(step, int) else str(step) for step in loc)
+
+
+def _get(raw, loc: tuple):
+    for step in loc:
+        try:
+            raw = raw[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return raw
+
+
+def _explain(error: dict) -> str:
+    kind, message = error["type"], error["msg"]
+    if kind == "extra_forbidden":
+        return "unknown field (is it misspelt?); remove it or use one of the fields the schema names"
+    if kind == "missing":
+        return "this required field is missing; add it"
+    if kind == "string_too_short":
+        return "this text is empty; write something or remove the entry"
+    if kind == "string_too_long":
+        return f"this text is longer than the limit; shorten it ({message})"
+    message = message.removeprefix("Value error, ")
+    return message[0].lower() + message[1:]
+
+
+def _validate(schema: type[BaseModel], raw, node: yaml.Node, file: str):
+    try:
+        return schema.model_validate(raw)
+    except ValidationError as error:
+        problems = []
+        for detail in error.errors():
+            loc = detail["loc"]
+            entry, field = _describe(loc, raw)
+            where = ", ".join(part for part in (entry, f"field '{field}'" if field else "") if part)
+            problems.append(Problem(file, line_of(node, loc), f"{where or 'top level'}: {_explain(detail)}"))
+        raise ContentError(problems) from None
+
+
+def read_text(path: Path, file: str) -> str:
+    """The file's text, or ContentError naming the file (missing) or the line (not UTF-8)."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ContentError([Problem(file, None, "the data file is missing; restore it from git")]) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        entry = entry_at(raw.decode("utf-8", errors="replace"), line)
+        message = f"{entry}this line has bytes that are not UTF-8 text; save the file as UTF-8"
+        raise ContentError([Problem(file, line, message)]) from None
+
+
+def load_file(path: Path, schema: type[BaseModel], file: str):
+    """Load one data file against its schema, or raise ContentError; `file` names it in messages."""
+    text = read_text(path, file)
+    node = compose(text, file)
+    raw = yaml.SafeLoader(text).construct_document(node)
+    if not isinstance(raw, dict):
+        raise ContentError([Problem(file, 1, f"the file must hold a mapping of fields, not a {type(raw).__name__}")])
+    return _validate(schema, raw, node, file)
+
+
+def line_of_id(path: Path, entry_id: str) -> int | None:
+    """The line where the list entry with this id starts, for messages about the entry."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(rf"^\s*-?\s*id:\s*['\"]?{re.escape(entry_id)}['\"]?\s*$", line):
+            return number
+    return None

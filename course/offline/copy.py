@@ -1,0 +1,208 @@
+"""The offline copy: the built site, re-addressed to be read from a folder, zipped into the site.
+
+It is made from the main build's own files, not by building again: every page
+moves from NAME/index.html to NAME.html (links to folders do not open
+index.html from file://), so every relative address in it is re-based; the
+search index gets the same addresses and a script form
+(search/search_index.js), which Material's search loads from file://; and the
+PDFs are the main build's, byte for byte.
+
+What differs between the copies is marked in the templates, not decided here:
+
+- `<template data-offline-copy="only">...</template>` holds markup only the
+  copy uses (the iframe-worker shim that lets search run from file://); inert
+  online, unwrapped here.
+- `<div data-offline-copy="leave-out">...</div>` holds what only the site
+  online can offer (the link to this very zip); removed here, with its
+  entries in the search index.
+- The Content-Security-Policy allows inline scripts in the copy: iframe-worker
+  writes one at run time, so no hash made at build time can allow it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import re
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+# Source maps only help someone debugging the theme in developer tools.
+LEFT_OUT = ("*.map",)
+# Zip entries get this date (the earliest a zip can hold) unless SOURCE_DATE_EPOCH
+# says otherwise, so that building twice gives the same bytes.
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+_ONLY_IN_COPY = re.compile(r'<template data-offline-copy="only">(.*?)</template>', re.DOTALL)
+_LEAVE_OUT_START = re.compile(r'<div data-offline-copy="leave-out"[^>]*>')
+_ID = re.compile(r'\sid="([^"]+)"')
+_URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+_CONFIG_URL = re.compile(r'("(?:base|search)": ")([^"]*)(")')
+_SCOPE = re.compile(r'(__md_scope=new URL\(")([^"]*)(",location\))')
+_SCRIPT_SOURCES = re.compile(r"""(<meta http-equiv="Content-Security-Policy" content="[^"]*?script-src 'self')[^;"]*""")
+
+
+@dataclass(frozen=True)
+class PageAddress:
+    """Where a page is in the site online, and in the offline copy."""
+
+    online_file: str  # "pcn-ethos/index.html"
+    online_url: str  # "pcn-ethos/" ("" for the home page)
+    offline_file: str  # "pcn-ethos.html"
+
+
+class Readdress:
+    """Re-bases every relative address of the site's pages for the copy's layout."""
+
+    def __init__(self, pages: list[PageAddress]):
+        # MkDocs gives the home page the address "./"; every key here is a site path without a final "/".
+        self.by_url = {_site_path(page.online_url): page for page in pages}
+
+    def target(self, site_path: str) -> str:
+        """A site path ("pcn-ethos", "pdf/x.pdf") as the copy addresses it."""
+        key = _site_path(site_path)
+        key = key.removesuffix("/index.html") if key.endswith("/index.html") else ("" if key == "index.html" else key)
+        page = self.by_url.get(key)
+        return page.offline_file if page else site_path
+
+    def url(self, url: str, page: PageAddress) -> str:
+        """One address written on `page`, as the same page in the copy must write it."""
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc or url.startswith(("#", "/")) or not parts.path:
+            return url  # another host, this page, or an absolute path (the 404 page's)
+        target = self.target(_site_path(posixpath.join(page.online_url, parts.path)))
+        if target == ".." or target.startswith("../"):
+            return url  # outside the site: leave it as it is
+        new = posixpath.relpath(target or ".", posixpath.dirname(page.offline_file) or ".")
+        return new + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+
+    def base(self, page: PageAddress) -> str:
+        """The site's root, relative to the page in the copy ("." or "..")."""
+        return posixpath.relpath(".", posixpath.dirname(page.offline_file) or ".")
+
+    def page_html(self, html: str, page: PageAddress) -> tuple[str, set[str]]:
+        """The page as the copy has it, and the ids of what was left out (for the search index)."""
+        html = _ONLY_IN_COPY.sub(lambda match: match[1], html)
+        html, left_out_ids = _leave_out(html)
+        html = _SCRIPT_SOURCES.sub(lambda match: f"{match[1]} 'unsafe-inline'", html, count=1)
+        html = _URL_ATTRIBUTE.sub(lambda match: match[1] + self.url(match[2], page) + match[3], html)
+
+        def config(match: re.Match) -> str:
+            def value(url: re.Match) -> str:
+                new = self.base(page) if url[1].startswith('"base"') else self.url(url[2], page)
+                return url[1] + new + url[3]
+
+            return match[1] + _CONFIG_URL.sub(value, match[2]) + match[3]
+
+        html = _CONFIG.sub(config, html, count=1)
+        # Material's inline script that scopes what it keeps in localStorage (the colour scheme) to the site.
+        html = _SCOPE.sub(lambda match: match[1] + self.base(page) + match[3], html, count=1)
+        return html, left_out_ids
+
+    def search_index(self, index_json: str, left_out: set[str]) -> str:
+        """The search index with the copy's addresses, less the entries of left-out sections."""
+        index = json.loads(index_json)
+        docs = []
+        for doc in index["docs"]:
+            path, _, fragment = doc["location"].partition("#")
+            if fragment and f"{_site_path(path)}#{fragment}" in left_out:
+                continue
+            doc["location"] = self.target(path) + (f"#{fragment}" if fragment else "")
+            docs.append(doc)
+        index["docs"] = docs
+        return json.dumps(index, sort_keys=False, separators=(",", ":"), default=str)
+
+
+def _site_path(path: str) -> str:
+    """A path from the site's root, normalised: "pcn-ethos", "pdf/x.pdf", "" for the root."""
+    normal = posixpath.normpath(path) if path else "."
+    return "" if normal == "." else normal.rstrip("/")
+
+
+def _leave_out(html: str) -> tuple[str, set[str]]:
+    """Remove every <div data-offline-copy="leave-out"> with what it holds, and the
+    table-of-contents entries that lead into it; the ids it held."""
+    ids: set[str] = set()
+    while (start := _LEAVE_OUT_START.search(html)) is not None:
+        end = _element_end(html, start.start(), "div")
+        ids.update(_ID.findall(html[start.start() : end]))
+        html = html[: start.start()] + html[end:]
+    for identifier in ids:
+        entry = re.compile(rf'<li class="md-nav__item">\s*<a href="#{re.escape(identifier)}"')
+        while (start := entry.search(html)) is not None:
+            html = html[: start.start()] + html[_element_end(html, start.start(), "li") :]
+    return html, ids
+
+
+def _element_end(html: str, start: int, tag: str) -> int:
+    """Where the element that opens at `start` closes, counting nested elements of the same tag."""
+    depth = 0
+    for match in re.finditer(rf"<(/?){tag}\b[^>]*>", html[start:], re.IGNORECASE):
+        depth += -1 if match[1] else 1
+        if depth == 0:
+            return start + match.end()
+    return len(html)
+
+
+def zip_date() -> tuple[int, ...]:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return ZIP_EPOCH
+    return max(ZIP_EPOCH, tuple(time.gmtime(int(epoch))[:6]))
+
+
+def _entry(archive: zipfile.ZipFile, name: str, data: bytes, date: tuple[int, ...]) -> None:
+    entry = zipfile.ZipInfo(name, date_time=date)
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    entry.external_attr = 0o644 << 16
+    archive.writestr(entry, data, compresslevel=6)
+
+
+def write_offline_copy(site_dir: Path, pages: list[PageAddress], target: Path, folder: str, leave_out: tuple[str, ...] = ()) -> int:
+    """Zip the site in `site_dir`, re-addressed for reading from a folder, into `target`.
+
+    Everything is inside one top-level `folder`; paths under `leave_out` (the
+    zip's own folder) and source maps are not copied. Entries are sorted and
+    carry a fixed date and permissions, so the same site always gives the same
+    zip. Returns the number of files.
+    """
+    readdress = Readdress(pages)
+    by_file = {page.online_file: page for page in pages}
+    files = sorted(
+        path.relative_to(site_dir).as_posix()
+        for path in site_dir.rglob("*")
+        if path.is_file() and not any(path.match(pattern) for pattern in LEFT_OUT)
+    )
+    files = [name for name in files if not name.startswith(leave_out)]
+    contents: dict[str, bytes] = {}
+    left_out_ids: set[str] = set()
+    for name in files:
+        data = (site_dir / name).read_bytes()
+        page = by_file.get(name)
+        if page is not None:
+            html, ids = readdress.page_html(data.decode("utf-8"), page)
+            left_out_ids.update(f"{_site_path(page.online_url)}#{identifier}" for identifier in ids)
+            contents[page.offline_file] = html.encode("utf-8")
+        elif name != "search/search_index.json":
+            contents[name] = data
+    index_file = site_dir / "search" / "search_index.json"
+    if index_file.is_file():
+        index = readdress.search_index(index_file.read_text(encoding="utf-8"), left_out_ids)
+        contents["search/search_index.json"] = index.encode("utf-8")
+        contents["search/search_index.js"] = f"var __index = {index}".encode("utf-8")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    date = zip_date()
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        for name in sorted(contents):
+            _entry(archive, f"{folder}/{name}", contents[name], date)
+    return len(contents)
+
+
+def write_zip(source: Path, target: Path, folder: str) -> int:
+    """Zip every file under `source` as it is (source maps left out), inside one top-level folder."""
+    return write_offline_copy(source, [], target, folder)

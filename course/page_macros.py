@@ -1,0 +1,189 @@
+"""The macros a page calls, as the engine runs them for one page.
+
+Unit macros (activity, comparison_table, problem_check, ...) draw from the
+data of the page's unit, which the outline knows from the page's folder or
+front matter; the others (activity_label, cite, references, abbreviations,
+flocking_simulation) serve the whole programme. macros/ registers thin
+functions for mkdocs-macros that call these; `make check` calls them
+directly, page by page, to find every mistake before a build.
+
+A mistake raises KeyError or ValueError with a message that says how to fix
+it. Output is cached per unit and arguments for the build, so a thousand
+pages calling simple_rules() render it once.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+from .content.outline import Outline
+from .content.programme import Unit
+from .paper.workbook import workbook_activities_html, workbook_cover_html
+from .render.activities import ListedActivity, activity_html, activity_list_markdown
+from .render.figures import flocking_simulation_html, typology_figure_html
+from .render.glossary import abbreviations_html, key_terms_html
+from .render.my_workbook import my_workbook_html
+from .render.problem_check import problem_check_html
+from .render.references import cite_markdown, references_html, simple_rules_html
+from .render.tables import citation, comparison_table_html, table_view
+
+# Macros that list the programme's references: cite() links to the page that calls it.
+REFERENCES_MACRO = "references"
+
+
+class PageMacros:
+    """Every macro, for the page at docs/<page_path>."""
+
+    def __init__(self, outline: Outline, page_path: str, cache: dict | None = None):
+        self._outline = outline
+        self._page_path = page_path
+        self._cache = cache if cache is not None else {}
+
+    # --- Macros of the page's unit ----------------------------------------------------
+
+    def activity(self, activity_id: str) -> str:
+        """An activity's box: label, instructions, prompts, answer boxes and ruled lines for paper."""
+        unit = self._unit("activity")
+        return self._cached("activity", unit, activity_id, lambda: activity_html(unit.activity(activity_id), self._glossary))
+
+    def activity_list(self) -> str:
+        """The unit's activities, in reading order, as a list of links with how many of each kind."""
+        unit = self._unit("activity_list")
+
+        def listing():
+            pages = {activity_id: places[0][0].path for activity_id, places in self._outline.showings().items()}
+            listed = [
+                ListedActivity(activity, pages[activity.id])
+                for activity in self._programme.activities_in_reading_order(unit)
+                if activity.id in pages
+            ]
+            return activity_list_markdown(listed)
+
+        return self._cached("activity_list", unit, None, listing)
+
+    def comparison_table(self, table_id: str) -> str:
+        """One of the unit's comparison tables ("organisational-forms" or "problem-types"), as an HTML table."""
+        unit = self._unit("comparison_table")
+        return self._cached(
+            "comparison_table", unit, table_id, lambda: comparison_table_html(table_view(self._programme, unit, table_id), self._glossary)
+        )
+
+    def typology_figure(self) -> str:
+        """Grint's typology, drawn as SVG from the unit's problem types."""
+        unit = self._unit("typology_figure")
+
+        def figure():
+            typology = unit.require("problem_types")
+            return typology_figure_html(typology, citation(self._programme, typology.source), self._glossary)
+
+        return self._cached("typology_figure", unit, None, figure)
+
+    def problem_check(self) -> str:
+        """The self-check "Which kind of problem is it?" on the unit's typology."""
+        unit = self._unit("problem_check")
+        return self._cached("problem_check", unit, None, lambda: problem_check_html(unit, self._glossary))
+
+    def simple_rules(self) -> str:
+        """The unit's simple rules, as a definition list."""
+        unit = self._unit("simple_rules")
+        return self._cached("simple_rules", unit, None, lambda: simple_rules_html(unit, self._glossary))
+
+    def key_terms(self) -> str:
+        """The unit's key terms: its problem types and ways of organising, defined from the data."""
+        unit = self._unit("key_terms")
+        return self._cached("key_terms", unit, None, lambda: key_terms_html(unit, self._glossary))
+
+    def my_workbook(self) -> str:
+        """My workbook: every prompt of the unit with the learner's answers, to download, print or delete."""
+        unit = self._unit("my_workbook")
+        return self._cached(
+            "my_workbook",
+            unit,
+            None,
+            lambda: my_workbook_html(unit.heading, self._programme.title, self._activities(unit), self._glossary),
+        )
+
+    def workbook_cover(self) -> str:
+        """The printable workbook's cover: programme, unit, name and date lines, the activities in it."""
+        unit = self._unit("workbook_cover")
+        return self._cached(
+            "workbook_cover",
+            unit,
+            None,
+            lambda: workbook_cover_html(self._programme.title, unit.heading, self._activities(unit), self._glossary),
+        )
+
+    def workbook_activities(self) -> str:
+        """The printable workbook's body: every activity of the unit with ruled lines to write on."""
+        unit = self._unit("workbook_activities")
+        return self._cached("workbook_activities", unit, None, lambda: workbook_activities_html(self._activities(unit), self._glossary))
+
+    # --- Macros of the programme ------------------------------------------------------
+
+    def activity_label(self, activity_id: str) -> str:
+        """An activity's label as the programme numbers it ("Self-Activity 8"), for prose."""
+        return self._programme.activity(activity_id).label
+
+    def cite(self, reference_id: str) -> str:
+        """An in-text citation: a link to the reference on the page that lists them."""
+
+        def citation_link():
+            listing = next(
+                (page.path for page in self._outline.pages for call in page.calls if call.name == REFERENCES_MACRO),
+                None,
+            )
+            if listing is None:
+                raise KeyError("cite(): no page lists the references; add {{ references() }} to one")
+            return cite_markdown(self._programme, reference_id, listing)
+
+        return self._cached("cite", None, reference_id, citation_link)
+
+    def references(self) -> str:
+        """Every source of the programme, each with an anchor for cite()."""
+        return self._cached("references", None, None, lambda: references_html(self._programme, self._glossary))
+
+    def abbreviations(self) -> str:
+        """Every abbreviation the site explains (includes/abbreviations.md), as a definition list."""
+        return self._cached("abbreviations", None, None, lambda: abbreviations_html(self._glossary))
+
+    def flocking_simulation(self, people: int = 20) -> str:
+        """The flocking exercise as a live simulation, with a static figure for print and no JavaScript."""
+        return self._cached("flocking_simulation", None, people, lambda: flocking_simulation_html(people))
+
+    # --- Plumbing -----------------------------------------------------------------------------
+
+    @property
+    def _programme(self):
+        return self._outline.programme
+
+    @property
+    def _glossary(self) -> dict[str, str]:
+        return self._outline.glossary
+
+    def _unit(self, macro: str) -> Unit:
+        unit = self._outline.unit_of(self._page_path)
+        if unit is None:
+            raise KeyError(
+                f"{macro}() draws from a unit's data, but docs/{self._page_path} is in no unit; "
+                "move the page into a unit's folder (data/programme.yml, 'pages') or name its unit in the front matter ('unit: <id>')"
+            )
+        return unit
+
+    def _activities(self, unit: Unit):
+        return self._programme.activities_in_reading_order(unit)
+
+    def _cached(self, macro: str, unit: Unit | None, argument, make) -> str:
+        key = (macro, unit.id if unit else None, argument)
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
+
+MACRO_NAMES = sorted(
+    name for name, member in inspect.getmembers(PageMacros, inspect.isfunction) if not name.startswith("_")
+)
+
+
+def signature(name: str) -> inspect.Signature:
+    """The macro's signature as a page calls it (without self)."""
+    full = inspect.signature(getattr(PageMacros, name))
+    return full.replace(parameters=list(full.parameters.values())[1:])

@@ -1,0 +1,169 @@
+"""Printable handouts: one per activity, and one per unit for its comparison tables.
+
+The list of handouts comes from the data, so an activity added to
+data/<unit>/activities.yml gets a handout page and a PDF with no new file: the
+plugin turns each `Handout` into a page under the unit's handouts/ folder.
+
+Each handout carries a QR code (made by segno, as inline SVG) and the short
+address of its page online, both computed from the site's `site_url`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import segno
+import yaml
+from markupsafe import Markup, escape
+
+from ..content.programme import Programme, Unit
+from ..content.problems import Problem
+from ..content.schemas import Activity
+from ..publish.addresses import short_address
+from ..render.environment import render
+from ..render.figures import typology_figure_html
+from ..render.tables import citation, comparison_table_html, table_view
+
+HANDOUTS_FOLDER = "handouts"
+COMPARISONS_SLUG = "comparison-tables"
+
+
+@dataclass(frozen=True)
+class Handout:
+    unit_id: str
+    unit_folder: str  # the folder of docs/ holding the unit's pages ("" is docs/ itself)
+    slug: str
+    title: str  # plain text: escaped wherever it is written out
+    description: str
+    activity_id: str | None = None  # None for the comparison tables
+
+    @property
+    def src_uri(self) -> str:
+        """The generated page's path in docs/: handouts/flocking.md, unit-4/handouts/x.md."""
+        return "/".join(part for part in (self.unit_folder, HANDOUTS_FOLDER, f"{self.slug}.md") if part)
+
+    @property
+    def pdf_name(self) -> str:
+        """handout-<activity id>.pdf (activity ids are unique across the programme), or the unit's tables."""
+        if self.activity_id is None and self.unit_folder:
+            return f"handout-{self.unit_folder.replace('/', '-')}-{self.slug}.pdf"
+        return f"handout-{self.slug}.pdf"
+
+
+def comparisons_title(unit: Unit) -> str | None:
+    parts = []
+    if unit.organisational_forms:
+        parts.append("Markets, hierarchies and networks")
+    if unit.problem_types:
+        parts.append("Grint's typology")
+    return ", and ".join(parts) if parts else None
+
+
+def comparisons_subject(unit: Unit) -> str:
+    """"markets, hierarchies and networks, and Grint's critical, tame and wicked problems", from the data."""
+    parts = []
+    if unit.organisational_forms:
+        parts.append(_and([_plural(form.name.lower()) for form in unit.organisational_forms.forms]))
+    if unit.problem_types:
+        parts.append("Grint's " + _and([t.name.lower() for t in unit.problem_types.types]) + " problems")
+    return ", and ".join(parts)
+
+
+def _plural(word: str) -> str:
+    return word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def handouts_for(unit: Unit, activities: list[Activity]) -> list[Handout]:
+    """The unit's handouts: its activities (in reading order), then its comparison tables, if it has any."""
+    found = [
+        Handout(
+            unit_id=unit.id,
+            unit_folder=unit.pages,
+            slug=activity.id,
+            title=f"{activity.label}: {activity.title}",
+            description=f"Printable handout: {activity.label}, {activity.title}, with space to write.",
+            activity_id=activity.id,
+        )
+        for activity in activities
+    ]
+    title = comparisons_title(unit)
+    if title:
+        found.append(
+            Handout(
+                unit_id=unit.id,
+                unit_folder=unit.pages,
+                slug=COMPARISONS_SLUG,
+                title=title,
+                description=f"A printable handout comparing {comparisons_subject(unit)}.",
+            )
+        )
+    return found
+
+
+def handout_problems(programme: Programme) -> list[Problem]:
+    """An activity may not take the id of the comparison tables' handout."""
+    return [
+        Problem(
+            f"{unit.data_folder}/activities.yml",
+            None,
+            f"activity '{COMPARISONS_SLUG}', field 'id': this id is taken by the comparison tables handout; choose another id",
+        )
+        for unit in programme.units
+        if any(activity.id == COMPARISONS_SLUG for activity in unit.activities.activities)
+    ]
+
+
+def qr_svg(url: str) -> Markup:
+    """A QR code for `url` as inline SVG that scales with its box (segno's own markup)."""
+    code = segno.make(url, error="m", micro=False)
+    return Markup(code.svg_inline(scale=1, border=4, omitsize=True, svgclass="handout__qr-code", lineclass=None, title=f"QR code for {url}"))
+
+
+def handout_html(handout: Handout, address: str, programme: Programme, glossary: dict[str, str]) -> str:
+    """The body of a handout page: its header with the QR code, then the activity or the tables."""
+    unit = programme.unit(handout.unit_id)
+    context = dict(
+        handout=handout,
+        address=address,
+        short=short_address(address),
+        qr=qr_svg(address),
+        programme=programme.title,
+        unit_title=unit.heading,
+    )
+    if handout.activity_id is None:
+        typology = unit.problem_types
+        return render(
+            "handout_comparisons.html",
+            glossary=glossary,
+            title=handout.title,
+            forms_table=Markup(comparison_table_html(table_view(programme, unit, "organisational-forms"), glossary))
+            if unit.organisational_forms
+            else None,
+            figure=Markup(typology_figure_html(typology, citation(programme, typology.source), glossary)) if typology else None,
+            types_table=Markup(comparison_table_html(table_view(programme, unit, "problem-types"), glossary)) if typology else None,
+            **context,
+        )
+    return render("handout_activity.html", glossary=glossary, activity=unit.activity(handout.activity_id), **context)
+
+
+def handout_source(handout: Handout, body_html: str) -> str:
+    """The Markdown source of a generated handout page: front matter, then the HTML.
+
+    `render_macros: false` keeps mkdocs-macros from reading data text as Jinja;
+    the title is HTML-escaped because MkDocs and Material write titles out as
+    they are.
+    """
+    meta = {
+        "title": str(escape(f"Handout – {handout.title}")),
+        "description": handout.description,
+        "pdf": handout.pdf_name,
+        "unit": handout.unit_id,
+        "render_macros": False,
+        "search": {"exclude": True},
+    }
+    front_matter = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    return f"---\n{front_matter}---\n\n{body_html}\n"

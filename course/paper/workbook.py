@@ -1,0 +1,23 @@
+"""The printable workbook: a cover, then every activity of the unit with space to write.
+
+docs/workbook.md calls workbook_cover() and workbook_activities(). Both are
+drawn from the unit's activities, in reading order, so an activity added to
+the data is in the workbook (and its PDF) with no other change.
+"""
+
+from __future__ import annotations
+
+from ..content.schemas import Activity
+from ..render.environment import render
+
+
+def workbook_cover_html(programme_title: str, unit_heading: str, activities: list[Activity], glossary: dict[str, str]) -> str:
+    """The cover: programme, unit, title, space for a name and date, and the activities in it."""
+    return render(
+        "workbook_cover.html", glossary=glossary, programme=programme_title, unit_title=unit_heading, activities=activities
+    )
+
+
+def workbook_activities_html(activities: list[Activity], glossary: dict[str, str]) -> str:
+    """Every activity, each headed at level 2 under the workbook's title."""
+    return render("workbook_activities.html", glossary=glossary, activities=activities)

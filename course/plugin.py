@@ -1,0 +1,278 @@
+"""The course plugin: the one MkDocs plugin that turns the course engine into a build.
+
+    plugins:
+      - search
+      - course          # registered by pyproject.toml as the entry point "course"
+      - macros: ...
+
+Each event reads and writes the plugin instance, never module globals; the
+state is made afresh in on_config for every build (`mkdocs serve` keeps the
+instance across rebuilds). What happens when:
+
+- on_config: outline the course (data and pages), plan its paper, and run
+  every check; a problem stops the build here, before MkDocs cleans or writes
+  the site folder. Then the repository link from site_url, the programme's
+  title for the templates, and the "Last updated" dates from one git call.
+- on_files: a page for each handout the plan names; the running footer's stylesheet.
+- on_env: every page's HTML is ready: the whole unit is joined onto its page,
+  the PDF list onto the Handouts page, a Download PDF bar onto each page that
+  is a PDF; the PDF workers start.
+- on_post_page: the page's CSP hashes; a page that is a PDF goes to the workers.
+- on_post_build: each PDF's pages and size fill in the slots beside its
+  links; the offline copy is made from the site as built and zipped into it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from markupsafe import Markup
+from mkdocs.config import config_options as options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from .checks import check_course
+from .content.outline import Outline
+from .page_macros import PageMacros
+from .paper import downloads
+from .paper.footer import FOOTER_STYLESHEET, build_date, running_footer_css
+from .paper.handouts import handout_html, handout_source
+from .paper.pdf import PdfError, PdfPool, ToolchainMissing, check_toolchain
+from .paper.plan import PaperPlan, plan_paper
+from .paper.whole_unit import UnitPage, combine, page_slug
+from .offline.copy import PageAddress, write_offline_copy
+from .project import read_course
+from .publish.addresses import SiteAddress, relative_url
+from .publish.csp import fill_in_hashes
+from .publish.dates import GitDates
+
+log = logging.getLogger("mkdocs.plugins.course")
+
+# Where the offline copy's zip goes in the site.
+DOWNLOAD_FOLDER = "download"
+
+
+class CourseConfig(Config):
+    data_dir = options.Type(str, default="data")
+    abbreviations = options.Type(str, default="includes/abbreviations.md")
+    # build | skip | auto (auto: made by `mkdocs build`, not by `mkdocs serve`). mkdocs.yml reads UNIT_PDF.
+    pdfs = options.Type(str, default="auto")
+    # on | off | auto, as for pdfs. mkdocs.yml reads UNIT_OFFLINE_ZIP.
+    offline_copy = options.Type((str, bool), default="auto")  # YAML reads a bare off as false
+    last_updated = options.Type(bool, default=True)
+
+
+def _switch(name: str, value, choices: tuple[str, ...], variable: str) -> str:
+    if isinstance(value, bool):
+        value = "on" if value else "off"
+    value = str(value).strip().lower()
+    if value not in choices:
+        listed = ", ".join(f"'{choice}'" for choice in choices)
+        raise PluginError(f"{variable} (the course plugin's '{name}' in mkdocs.yml) is '{value}'; use one of {listed}")
+    return value
+
+
+class CoursePlugin(BasePlugin[CourseConfig]):
+    def __init__(self):
+        self.command = "build"
+        self._start_build()
+
+    def _start_build(self) -> None:
+        """Forget everything of the previous build."""
+        self.outline: Outline | None = None
+        self.plan = PaperPlan()
+        self.address: SiteAddress | None = None
+        self.dates: GitDates | None = None
+        self.macro_cache: dict = {}
+        self.make_pdfs = False
+        self.make_offline_copy = False
+        self.pdf_pool: PdfPool | None = None
+        self.pages_with_pdf_facts: list[Path] = []
+        self.page_addresses: list[PageAddress] = []
+
+    # --- Events ------------------------------------------------------------------------
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
+        # mkdocs-macros reports at INFO which modules and names it found: nothing an author can
+        # act on. Its warnings and errors still show.
+        logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
+
+    @event_priority(50)  # before mkdocs-macros reads config.extra, and before anything is written
+    def on_config(self, config):
+        self._start_build()
+        serving = self.command == "serve"
+        pdfs = _switch("pdfs", self.config.pdfs, ("auto", "build", "skip"), "UNIT_PDF")
+        self.make_pdfs = pdfs == "build" or (pdfs == "auto" and not serving)
+        offline = _switch("offline_copy", self.config.offline_copy, ("auto", "on", "off"), "UNIT_OFFLINE_ZIP")
+        self.make_offline_copy = offline == "on" or (offline == "auto" and not serving)
+        try:
+            self.address = SiteAddress.of(config.site_url)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
+        if not config.repo_url and self.address.repository:
+            config.repo_url = self.address.repository
+            config.repo_name = self.address.repository.split("github.com/", 1)[1]
+
+        source = read_course(config, self.config.data_dir, self.config.abbreviations)
+        self.outline = source.outline
+        self.plan = plan_paper(self.outline)
+        problems = check_course(source, self.plan, self.macro_cache)
+        if problems:
+            listing = "\n".join(str(problem) for problem in problems)
+            raise PluginError(f"{len(problems)} problem(s) found; nothing was built:\n{listing}")
+        programme = self.outline.programme
+        config.extra["programme"] = programme.title
+        config.extra["offline_copy"] = {"zip": f"{DOWNLOAD_FOLDER}/{programme.offline_copy}.zip", "folder": programme.offline_copy}
+
+        if self.make_pdfs:
+            try:
+                check_toolchain()
+            except ToolchainMissing as error:
+                raise PluginError(f"This build makes PDFs, but {error}") from None
+        if self.config.last_updated:
+            self.dates = GitDates.read(self.outline.project.root, build_date())
+            if self.dates is None:
+                log.info("No git history in %s: pages will show no 'Last updated' date.", self.outline.project.root)
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        glossary = self.outline.glossary
+        for handout in self.plan.handouts:
+            body = handout_html(handout, self.address.page_of_source(handout.src_uri), self.outline.programme, glossary)
+            files.append(File.generated(config, handout.src_uri, content=handout_source(handout, body)))
+        footer = running_footer_css(config.site_name, config.copyright or "", build_date())
+        files.append(File.generated(config, FOOTER_STYLESHEET, content=footer))
+        return files
+
+    def on_page_context(self, context, page, config, nav):
+        unit = self.outline.unit_of(page.file.src_uri)
+        context["course_settings"] = {
+            "namespace": self.outline.programme.script_namespace,
+            "unit": {"id": unit.id, "storageKey": unit.storage_key, "myWorkbookFile": unit.my_workbook_file} if unit else None,
+        }
+        context["last_updated"] = self._last_updated(page.file)
+        return context
+
+    def on_template_context(self, context, template_name, config):
+        """The 404 page, a theme template: the settings of a page in no unit."""
+        context["course_settings"] = {"namespace": self.outline.programme.script_namespace, "unit": None}
+        return context
+
+    def on_env(self, env, config, files: Files):
+        pages = {file.src_uri: file.page for file in files.documentation_pages() if file.page is not None}
+        # Joined from the pages as MkDocs rendered them, before anything below is added to them.
+        joined = {
+            whole.page: combine([self._unit_page(pages[part]) for part in whole.parts], pages[whole.page].url)
+            for whole in self.plan.whole_units
+        }
+        for src_uri, page in pages.items():
+            if src_uri in joined:
+                page.content += joined[src_uri]
+            if src_uri in self.plan.pdf_lists:
+                page.content += downloads.pdf_list(self._pdf_links(self.plan.pdf_lists[src_uri], page, pages))
+            pdf = self.plan.pdf_of(src_uri)
+            if pdf:
+                link = downloads.download_link(pdf.pdf_name, relative_url(f"{downloads.PDF_FOLDER}/{pdf.pdf_name}", page.url))
+                page.content = link + "\n" + page.content
+        if self.make_pdfs and self.plan.pdfs:
+            self.pdf_pool = PdfPool(Path(config.site_dir), self.address.url, expected=len(self.plan.pdfs))
+        return env
+
+    def on_post_page(self, output: str, page, config) -> str:
+        output = fill_in_hashes(output)
+        destination = Path(config.site_dir) / page.file.dest_uri
+        pdf = self.plan.pdf_of(page.file.src_uri)
+        if pdf and self.pdf_pool:
+            self.pdf_pool.submit(pdf.pdf_name, destination, output, downloads.PDF_FOLDER)
+        if "data-pdf-facts=" in output:
+            self.pages_with_pdf_facts.append(destination)
+        offline_file = File(page.file.src_uri, config.docs_dir, config.site_dir, use_directory_urls=False).dest_uri
+        self.page_addresses.append(PageAddress(page.file.dest_uri, page.file.url, offline_file))
+        return output
+
+    def on_post_template(self, output_content, template_name, config):
+        return fill_in_hashes(output_content)  # the 404 page is a theme template, not a page
+
+    @event_priority(-100)  # after the search plugin has written its index, which the offline copy needs
+    def on_post_build(self, config):
+        site_dir = Path(config.site_dir)
+        facts = self._finish_pdfs()
+        for html_file in self.pages_with_pdf_facts:
+            html = html_file.read_text(encoding="utf-8")
+            for pdf in self.plan.pdfs:
+                filled = downloads.pdf_facts(pdf.pdf_name, facts.get(pdf.pdf_name), skipped=not self.make_pdfs)
+                html = html.replace(downloads.pdf_facts(pdf.pdf_name), filled)
+            html_file.write_text(html, encoding="utf-8")
+        if self.make_offline_copy:
+            name = self.outline.programme.offline_copy
+            target = site_dir / DOWNLOAD_FOLDER / f"{name}.zip"
+            count = write_offline_copy(site_dir, self.page_addresses, target, folder=name, leave_out=(f"{DOWNLOAD_FOLDER}/",))
+            log.info("Offline copy: %s (%d files, %d KB)", target.relative_to(site_dir).as_posix(), count, target.stat().st_size // 1024)
+        elif self.command != "serve":
+            log.info("No offline copy: UNIT_OFFLINE_ZIP=off.")
+
+    def on_build_error(self, *, error):
+        if self.pdf_pool is not None:
+            self.pdf_pool.close()
+            self.pdf_pool = None
+
+    # --- For macros/ ------------------------------------------------------------------------
+
+    def page_macros(self, page) -> PageMacros:
+        """The macros for the page mkdocs-macros is rendering."""
+        return PageMacros(self.outline, page.file.src_uri, self.macro_cache)
+
+    # --- Helpers ----------------------------------------------------------------------------
+
+    def _finish_pdfs(self) -> dict[str, downloads.PdfFacts]:
+        facts: dict[str, downloads.PdfFacts] = {}
+        if self.pdf_pool is None:
+            if not self.make_pdfs and self.command != "serve":
+                log.info("PDFs not made: UNIT_PDF=skip")
+            return facts
+        pool, self.pdf_pool = self.pdf_pool, None
+        try:
+            for name, rendered in pool.results():
+                facts[name] = rendered.facts
+                pages = f"{rendered.facts.pages} page{'s' if rendered.facts.pages != 1 else ''}"
+                log.info(f"PDF {downloads.PDF_FOLDER}/{name}: {pages}, {rendered.facts.size}, {rendered.seconds:.1f} s")
+        except PdfError as error:
+            raise PluginError(str(error)) from None
+        finally:
+            pool.close()
+        return facts
+
+    def _unit_page(self, page) -> UnitPage:
+        return UnitPage(slug=page_slug(page.file.src_uri), title=Markup(page.title), url=page.url, html=page.content)
+
+    def _pdf_links(self, unit_id: str, listing_page, pages: dict) -> list[downloads.PdfLink]:
+        links = []
+        for pdf in self.plan.pdfs_of_unit(unit_id):
+            page = pages[pdf.src_uri]
+            links.append(
+                downloads.PdfLink(
+                    title=Markup(page.title),
+                    page_href=relative_url(page.url, listing_page.url),
+                    pdf_href=relative_url(f"{downloads.PDF_FOLDER}/{pdf.pdf_name}", listing_page.url),
+                    pdf_name=pdf.pdf_name,
+                )
+            )
+        return links
+
+    def _last_updated(self, file: File):
+        if self.dates is None:
+            return None
+        if file.abs_src_path and os.path.exists(file.abs_src_path):
+            return self.dates.of(Path(file.abs_src_path))
+        handout = next((h for h in self.plan.handouts if h.src_uri == file.src_uri), None)
+        if handout is None:
+            return None
+        unit = self.outline.programme.unit(handout.unit_id)
+        data = self.outline.project.data_dir / unit.id
+        sources = ["activities.yml"] if handout.activity_id else ["organisational_forms.yml", "problem_types.yml"]
+        return max((self.dates.of(data / name) for name in sources if (data / name).exists()), key=lambda date: date.day)

@@ -1,0 +1,64 @@
+"""The course as mkdocs.yml configures it: where its parts are, which pages a
+build makes, and in what order a reader meets them.
+
+The plugin reads it from the configuration it is given; `make check` loads
+mkdocs.yml itself and reads the same, so both see exactly the pages a build
+would make (exclude_docs and draft_docs respected).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.structure.files import InclusionLevel, get_files
+
+from .content.outline import Outline, Project
+
+PLUGIN_NAME = "course"
+
+
+@dataclass
+class CourseSource:
+    """The outline of the pages a build makes, and the pages it leaves out (for the check)."""
+
+    outline: Outline
+    excluded_pages: list[Path]
+
+
+def project_of(config, data_dir: str, abbreviations: str) -> Project:
+    root = Path(config.config_file_path).resolve().parent
+    return Project(
+        root=root,
+        docs_dir=Path(config.docs_dir).resolve(),
+        data_dir=(root / data_dir).resolve(),
+        abbreviations_file=(root / abbreviations).resolve(),
+    )
+
+
+def read_course(config, data_dir: str, abbreviations: str) -> CourseSource:
+    """Outline the course from a loaded MkDocs configuration."""
+    project = project_of(config, data_dir, abbreviations)
+    files = get_files(config)
+    built, excluded = [], []
+    for file in files.documentation_pages(inclusion=InclusionLevel.all):
+        if file.inclusion.is_excluded():
+            excluded.append(Path(file.abs_src_path))
+        else:
+            built.append(file.src_uri)
+    return CourseSource(Outline.read(project, built, config.nav), excluded)
+
+
+def load_mkdocs_config(project_dir: Path):
+    """mkdocs.yml of a project, loaded as MkDocs loads it (for the check, which builds nothing)."""
+    from mkdocs.config import load_config
+
+    return load_config(str(Path(project_dir) / "mkdocs.yml"))
+
+
+def course_options(config):
+    """The course plugin's options (data_dir, abbreviations, ...) from a loaded configuration."""
+    plugin = config.plugins.get(PLUGIN_NAME)
+    if plugin is None:
+        raise ValueError(f"mkdocs.yml: the '{PLUGIN_NAME}' plugin is not listed under plugins:; add it")
+    return plugin.config

@@ -1,0 +1,38 @@
+"""Activities: the box a page shows, and the Overview's list of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..content.programme import NUMBERED_LABEL
+from ..content.schemas import Activity
+from .environment import render, render_verbatim
+
+
+def activity_html(activity: Activity, glossary: dict[str, str], heading_level: int = 3) -> str:
+    """Label, instructions, prompts, an answer box for each prompt, and ruled lines for paper.
+
+    heading_level: 3 inside a page (the default); 2 in the workbook; 1 where the
+    activity is the page (a handout).
+    """
+    return render("activity.html", glossary=glossary, activity=activity, heading_level=heading_level)
+
+
+@dataclass(frozen=True)
+class ListedActivity:
+    activity: Activity
+    page: str  # docs-relative path of the page that shows it
+
+    @property
+    def numbered(self) -> bool:
+        return bool(NUMBERED_LABEL.search(self.activity.label))
+
+
+def activity_list_markdown(listed: list[ListedActivity]) -> str:
+    """The unit's activities as a Markdown list of links, with how many there are of each mode."""
+    return render_verbatim(
+        "activity_list.md",
+        listed=listed,
+        on_your_own=sum(1 for item in listed if item.activity.mode == "individual"),
+        in_a_group=sum(1 for item in listed if item.activity.mode == "group"),
+    )

@@ -1,0 +1,88 @@
+"""The course engine driven without MkDocs, for tests: the project's paths,
+hostile text, the outline and macros of the real pages over any data folder,
+and reading QR codes back."""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+
+import pytest
+import segno
+import yaml
+
+from course.content.outline import Outline, Project
+from course.page_macros import PageMacros
+from course.paper.plan import plan_paper
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = PROJECT_DIR / "data"
+DOCS_DIR = PROJECT_DIR / "docs"
+ABBREVIATIONS_FILE = PROJECT_DIR / "includes" / "abbreviations.md"
+UNIT_3 = "unit-3"
+
+# Values a careless or hostile author might put in a data field.
+HOSTILE_TEXTS = [
+    "<script>alert('x')</script>",
+    "Tom & Jerry",
+    "a | b | c",
+    'She said "yes" and \'no\'',
+    "{{ config }}",
+    "{% if true %}evaluated{% endif %}",
+]
+
+
+def mkdocs_config() -> dict:
+    """mkdocs.yml as plain data (its !ENV tags left unread)."""
+    return yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+def outline(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_DIR) -> Outline:
+    """The course's outline from a data folder and the real pages, as a build reads them."""
+    project = Project(root=docs_dir.parent, docs_dir=docs_dir, data_dir=data_dir, abbreviations_file=ABBREVIATIONS_FILE)
+    pages = sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
+    found = Outline.read(project, pages, mkdocs_config()["nav"])
+    assert found.programme is not None, "\n".join(str(p) for p in found.problems)
+    return found
+
+
+def macros(page: str = "index.md", data_dir: Path = DATA_DIR) -> PageMacros:
+    """Every macro, as the page docs/<page> calls it."""
+    return PageMacros(outline(data_dir), page)
+
+
+def handouts(data_dir: Path = DATA_DIR):
+    """Every handout the build makes, in order."""
+    return plan_paper(outline(data_dir)).handouts
+
+
+def real_data() -> dict[str, dict]:
+    """The programme file and Unit 3's data files, parsed, keyed by file name."""
+    files = {"programme.yml": DATA_DIR / "programme.yml"}
+    files.update({path.name: path for path in sorted((DATA_DIR / UNIT_3).glob("*.yml"))})
+    return {name: yaml.safe_load(path.read_text(encoding="utf-8")) for name, path in files.items()}
+
+
+# --- Reading back what paper carries ------------------------------------------------
+
+
+def qr_modules(svg: str) -> set[tuple[int, int]]:
+    """The dark modules of a segno SVG, read back from its path (h = a run of dark modules)."""
+    path = re.search(r' d="([^"]+)"', svg)[1]
+    dark, x, y = set(), 0.0, 0.0
+    for command, numbers in re.findall(r"([MmHh])([-\d. ]+)", path.replace("h", " h").replace("m", " m").replace("M", " M")):
+        values = [float(n) for n in numbers.split()]
+        if command == "M":
+            x, y = values
+        elif command == "m":
+            x, y = x + values[0], y + values[1]
+        else:
+            dark.update((int(x) + i, int(y)) for i in range(int(values[0])))
+            x += values[0]
+    return dark
+
+
+def expected_modules(url: str, border: int = 4) -> set[tuple[int, int]]:
+    code = segno.make(url, error="m", micro=False)
+    return {(col + border, row + border) for row, line in enumerate(code.matrix) for col, bit in enumerate(line) if bit}

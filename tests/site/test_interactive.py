@@ -1,0 +1,491 @@
+"""The interactive parts in a real Chromium: answer boxes, My workbook, the
+problem-type self-check and the flocking simulation."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from engine import PROJECT_DIR
+from test_browser import WCAG_TAGS, url_of
+
+ANSWER_PREFIX = "pcn-unit3:answer:"
+FLOCKING_BOX = "#flocking--what-happened-answer"
+DEFINE_BOX = "#self-activity-8--define-with-typology-answer"
+ADAPT_BOX = "#self-activity-8--adapt-leadership-answer"
+HOSTILE_ANSWER = "<img src=x onerror=alert(1)>"
+FIGURE = json.loads((PROJECT_DIR / "course" / "render" / "flocking_figure.json").read_text(encoding="utf-8"))
+
+
+
+def wait_until(page, expression: str, timeout: float = 30_000) -> None:
+    """Poll a JavaScript expression from the test until it is true.
+
+    Not page.wait_for_function: that evaluates its predicate with eval inside
+    the page, which the site's Content-Security-Policy rightly forbids.
+    """
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for: {expression}")
+        page.wait_for_timeout(50)
+
+@pytest.fixture
+def open_page(browser):
+    """A page in a fresh browser context (so fresh storage); errors and dialogs collected."""
+    contexts = []
+
+    def open_(path: str | None = None, site_url: str | None = None, *, color_scheme="light", reduced_motion="no-preference", **options):
+        context = browser.new_context(
+            color_scheme=color_scheme,
+            reduced_motion=reduced_motion,
+            viewport={"width": 1280, "height": 900},
+            accept_downloads=True,
+            **options,
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.errors, page.uncaught, page.dialogs = [], [], []
+        page.on("pageerror", lambda error: (page.errors.append(str(error)), page.uncaught.append(error.stack or str(error))))
+        page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
+        page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+        if path is not None:
+            page.goto(url_of(site_url, path) if site_url else path)
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def stored_answers(page) -> dict[str, str]:
+    return page.evaluate(
+        """prefix => Object.fromEntries(Object.keys(localStorage)
+               .filter(key => key.startsWith(prefix)).map(key => [key, localStorage.getItem(key)]))""",
+        ANSWER_PREFIX,
+    )
+
+
+# --- Answer boxes -----------------------------------------------------------------------
+
+
+def test_an_answer_is_saved_as_typed_and_is_there_after_a_reload(open_page, site_url):
+    page = open_page("complex-systems", site_url)
+    box = page.locator(FLOCKING_BOX)
+    assert box.is_visible()
+    box.press_sequentially("We settled without a leader.")
+    assert stored_answers(page) == {f"{ANSWER_PREFIX}flocking:what-happened": "We settled without a leader."}
+    page.reload()
+    assert page.locator(FLOCKING_BOX).input_value() == "We settled without a leader."
+    assert page.errors == []
+
+
+def test_the_answer_box_is_named_by_its_prompt(open_page, site_url):
+    page = open_page("systems-leadership", site_url)
+    box = page.get_by_role("textbox", name="How would you define them using Grint's typology of problems?")
+    assert box.get_attribute("id") == DEFINE_BOX.removeprefix("#")
+
+
+def test_an_answer_shows_on_my_workbook_and_changes_made_there_flow_back(open_page, site_url):
+    page = open_page("systems-leadership", site_url)
+    page.locator(DEFINE_BOX).fill("Mostly wicked.")
+    page.goto(url_of(site_url, "my-workbook"))
+    assert page.locator(DEFINE_BOX).input_value() == "Mostly wicked."
+    assert page.locator("#my-workbook-count").inner_text() == "You have answered 1 of 8 prompts."
+    page.locator(ADAPT_BOX).fill("Ask more, tell less.")
+    assert page.locator("#my-workbook-count").inner_text() == "You have answered 2 of 8 prompts."
+    page.goto(url_of(site_url, "systems-leadership"))
+    assert page.locator(ADAPT_BOX).input_value() == "Ask more, tell less."
+
+
+def test_another_tab_showing_the_same_prompt_follows_the_typing(open_page, site_url):
+    first = open_page("systems-leadership", site_url)
+    second = first.context.new_page()
+    second.goto(url_of(site_url, "my-workbook"))
+    first.locator(DEFINE_BOX).fill("Typed in the first tab.")
+    wait_until(second, f"document.querySelector('{DEFINE_BOX}').value === 'Typed in the first tab.'")
+    assert second.locator("#my-workbook-count").inner_text() == "You have answered 1 of 8 prompts."
+
+
+def test_markup_in_an_answer_is_shown_as_text_and_runs_nothing(open_page, site_url):
+    page = open_page("systems-leadership", site_url)
+    page.locator(DEFINE_BOX).fill(HOSTILE_ANSWER)
+    page.reload()
+    assert page.locator(DEFINE_BOX).input_value() == HOSTILE_ANSWER
+    page.goto(url_of(site_url, "my-workbook"))
+    assert page.locator(DEFINE_BOX).input_value() == HOSTILE_ANSWER
+    printed = page.locator("#self-activity-8--define-with-typology .activity__answer-print")
+    assert printed.evaluate("element => element.textContent") == HOSTILE_ANSWER
+    assert printed.evaluate("element => element.children.length") == 0
+    assert page.locator("img[src='x']").count() == 0
+    page.wait_for_timeout(300)  # time for an injected onerror to fire, were there one
+    assert page.dialogs == [] and page.errors == []
+
+
+def test_typing_an_answer_sends_no_request(open_page, site_url):
+    page = open_page("systems-leadership", site_url)
+    page.wait_for_load_state("networkidle")
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.locator(DEFINE_BOX).press_sequentially("A private thought about our PCN.", delay=10)
+    page.locator(ADAPT_BOX).press_sequentially("Another.", delay=10)
+    page.wait_for_timeout(500)
+    # Chromium fetches the tab's icon on its own schedule, sometimes late; it carries nothing typed.
+    assert [url for url in requests if not url.endswith("/assets/favicon.svg")] == []
+
+
+def test_answers_still_save_when_the_site_is_opened_from_file(open_page, built_site):
+    page_file = Path(built_site) / "complex-systems" / "index.html"
+    page = open_page(page_file.as_uri())
+    box = page.locator(FLOCKING_BOX)
+    box.fill("Saved offline.")
+    page.reload()
+    assert page.locator(FLOCKING_BOX).input_value() == "Saved offline."
+    page.goto((Path(built_site) / "my-workbook" / "index.html").as_uri())
+    assert page.locator(FLOCKING_BOX).input_value() == "Saved offline."
+    name, markdown = download(page, "Download as Markdown (.md)")
+    assert name == "unit-3-my-workbook.md" and "\nSaved offline.\n" in markdown
+    # Material's search cannot load its index over file:// (the offline build's job);
+    # no script of ours (docs/javascripts/, published at /javascripts/) fails.
+    ours = [stack for stack in page.uncaught if re.search(r"(?<!assets)/javascripts/", stack)]
+    assert ours == []
+    assert all("search_index" in stack for stack in page.uncaught), page.uncaught
+
+
+def test_without_javascript_pages_read_and_say_answers_cannot_be_kept(open_page, site_url):
+    page = open_page("systems-leadership", site_url, java_script_enabled=False)
+    note = page.locator("#self-activity-8-answers-note")
+    assert note.is_visible() and "cannot be kept" in note.inner_text()
+    assert page.locator(DEFINE_BOX).is_hidden()
+    assert page.locator(".problem-check__no-js").is_visible()
+    assert page.locator("#problem-check-form").is_hidden()
+    page.goto(url_of(site_url, "my-workbook"))
+    assert page.locator("#flocking-answers-note").is_visible()
+    assert page.locator(".my-workbook__tools").is_hidden()
+    page.goto(url_of(site_url, "complex-systems"))
+    assert page.locator("#flocking-figure").is_visible()
+    assert page.locator(".flocking__live").is_hidden()
+
+
+BLOCK_STORAGE = """
+Object.defineProperty(window, "localStorage", {
+  configurable: true,
+  get() { throw new DOMException("The user has blocked storage", "SecurityError"); },
+});
+"""
+
+
+def test_with_storage_blocked_the_boxes_work_and_say_answers_are_not_kept(open_page, site_url):
+    page = open_page()
+    page.add_init_script(BLOCK_STORAGE)
+    page.goto(url_of(site_url, "my-workbook"))
+    note = page.locator("#flocking-answers-note")
+    assert note.is_visible() and "cannot be kept" in note.inner_text()
+    page.locator(FLOCKING_BOX).fill("Only for now.")
+    assert "not keeping them" in page.locator("#my-workbook-count").inner_text()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download as plain text (.txt)").click()
+    assert "Only for now." in Path(download.value.path()).read_text(encoding="utf-8")
+
+
+# --- My workbook: downloads, print, delete ------------------------------------------------------------
+
+
+def type_two_answers(page, site_url):
+    page.goto(url_of(site_url, "complex-systems"))
+    page.locator(FLOCKING_BOX).fill("We moved, then stopped.\nNobody led.")
+    page.goto(url_of(site_url, "systems-leadership"))
+    page.locator(DEFINE_BOX).fill(HOSTILE_ANSWER + " & more")
+    page.goto(url_of(site_url, "my-workbook"))
+
+
+def download(page, button_name: str) -> tuple[str, str]:
+    with page.expect_download() as info:
+        page.get_by_role("button", name=button_name).click()
+    return info.value.suggested_filename, Path(info.value.path()).read_text(encoding="utf-8")
+
+
+def test_both_downloads_hold_every_prompt_and_the_same_answers(open_page, site_url):
+    page = open_page()
+    type_two_answers(page, site_url)
+    markdown_name, markdown = download(page, "Download as Markdown (.md)")
+    text_name, text = download(page, "Download as plain text (.txt)")
+    assert (markdown_name, text_name) == ("unit-3-my-workbook.md", "unit-3-my-workbook.txt")
+    assert "Your answers were saved as unit-3-my-workbook.txt" in page.locator("#my-workbook-status").inner_text()
+
+    prompts = page.locator(".activity__prompt-text").all_inner_texts()
+    assert len(prompts) == 8
+    for prompt in prompts:
+        assert prompt in markdown and prompt in text
+    for answer in ("We moved, then stopped.\nNobody led.", HOSTILE_ANSWER + " & more"):
+        assert answer in markdown
+        assert answer.replace("\n", "\n   ") in text  # indented under its prompt
+    assert markdown.count("*No answer yet.*") == 6 and text.count("(No answer yet.)") == 6
+    assert markdown.startswith("# My workbook\n") and "## Self-Activity 8: What kind of problems" in markdown
+    assert text.startswith("MY WORKBOOK\nUnit 3: How to lead beyond your role?\n")
+    saved_on = re.search(r"Saved on (.+)\.", markdown).group(1)
+    assert f"Saved on {saved_on}." in text
+
+
+def test_delete_all_asks_first_and_only_yes_deletes(open_page, site_url):
+    page = open_page()
+    type_two_answers(page, site_url)
+    delete = page.get_by_role("button", name="Delete all answers…")
+
+    delete.click()
+    dialog = page.get_by_role("dialog", name="Delete all your answers?")
+    assert dialog.is_visible()
+    assert page.evaluate("document.activeElement.textContent") == "No, keep them"
+    page.get_by_role("button", name="No, keep them").click()
+    assert dialog.is_hidden() and len(stored_answers(page)) == 2
+    assert page.locator("#my-workbook-status").inner_text() == "Nothing was deleted."
+
+    delete.click()
+    page.keyboard.press("Escape")
+    assert dialog.is_hidden() and len(stored_answers(page)) == 2
+
+    delete.click()
+    page.get_by_role("button", name="Yes, delete my answers").click()
+    assert dialog.is_hidden()
+    assert stored_answers(page) == {}
+    assert page.locator("#my-workbook-status").inner_text() == "Deleted 2 answers."
+    assert page.locator(FLOCKING_BOX).input_value() == "" and page.locator(DEFINE_BOX).input_value() == ""
+    assert page.locator("#my-workbook-count").inner_text() == "You have answered 0 of 8 prompts."
+    assert page.evaluate("document.activeElement.textContent") == "Delete all answers…"
+    page.reload()
+    assert page.locator(FLOCKING_BOX).input_value() == ""
+
+
+def test_deleting_keeps_other_settings_in_storage(open_page, site_url):
+    page = open_page()
+    type_two_answers(page, site_url)
+    page.evaluate("localStorage.setItem('someone-else', 'keep me')")
+    page.get_by_role("button", name="Delete all answers…").click()
+    page.get_by_role("button", name="Yes, delete my answers").click()
+    assert page.evaluate("localStorage.getItem('someone-else')") == "keep me"
+
+
+def test_printing_my_workbook_shows_answers_in_place_of_the_lines(open_page, site_url):
+    page = open_page()
+    type_two_answers(page, site_url)
+    page.emulate_media(media="print")
+    answered = page.locator("#flocking--what-happened")
+    assert answered.locator(".activity__answer-print").is_visible()
+    assert answered.locator(".activity__answer-print").inner_text() == "We moved, then stopped.\nNobody led."
+    assert answered.locator(".activity__space").is_hidden()
+    empty = page.locator("#self-activity-8--adapt-leadership")
+    assert empty.locator(".activity__space").is_visible()
+    assert empty.locator(".activity__line").count() == 8
+    assert empty.locator(".activity__answer-print").is_hidden()
+    for hidden in (".my-workbook__tools", "textarea.activity__answer-box", ".activity__answers-note"):
+        assert all(not element.is_visible() for element in page.locator(hidden).all()), hidden
+    page.get_by_role("button", name="Print")  # exists on screen; window.print itself is the browser's
+
+
+def test_the_print_button_opens_the_browsers_print(open_page, site_url):
+    page = open_page("my-workbook", site_url)
+    page.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; }")
+    page.get_by_role("button", name="Print").click()
+    assert page.evaluate("window.printed") == 1
+
+
+# --- Which kind of problem is it? ---------------------------------------------------------------------
+
+
+def answer_self_check(page, answers: dict[str, str], problem: str = ""):
+    if problem:
+        page.get_by_label("The problem you have in mind (optional)").fill(problem)
+    for type_id, choice in answers.items():
+        page.locator(f"input[name='problem-check-{type_id}'][value='{choice}']").check()
+    page.get_by_role("button", name="Suggest a type").click()
+    return page.locator("#problem-check-result")
+
+
+@pytest.mark.parametrize(
+    ("answers", "headline", "responses"),
+    [
+        ({"critical": "yes", "tame": "no", "wicked": "no"}, "“Rota gap” looks like a critical problem.", ["command (a command approach)"]),
+        ({"critical": "no", "tame": "yes", "wicked": "unsure"}, "“Rota gap” looks like a tame problem.", ["management (a management approach)"]),
+        ({"critical": "no", "tame": "no", "wicked": "yes"}, "“Rota gap” looks like a wicked problem.", ["leadership (a collaborative approach)"]),
+        ({"critical": "yes", "tame": "no", "wicked": "yes"}, "“Rota gap” fits more than one type: critical and wicked.", ["command", "leadership"]),
+        ({"critical": "no", "tame": "unsure", "wicked": "no"}, "“Rota gap” does not clearly fit any of the three types.", []),
+    ],
+    ids=["critical", "tame", "wicked", "several", "none"],
+)
+def test_each_self_check_path_gives_its_outcome(open_page, site_url, answers, headline, responses):
+    page = open_page("systems-leadership", site_url)
+    result = answer_self_check(page, answers, "Rota gap")
+    assert result.get_attribute("role") == "status"
+    assert result.locator(".problem-check__headline").inner_text() == headline
+    details = " ".join(result.locator("li").all_inner_texts())
+    for response in responses:
+        assert f"Leadership response: {response}" in details
+    assert page.get_by_role("button", name="Copy into Self-Activity 8").is_visible()
+    assert page.locator(".problem-check__caveat").inner_text().startswith("The typology is a lens, not a verdict")
+
+
+def test_an_unfinished_self_check_names_the_missing_question_and_goes_to_it(open_page, site_url):
+    page = open_page("systems-leadership", site_url)
+    result = answer_self_check(page, {"critical": "no"})
+    assert result.locator(".problem-check__headline").inner_text() == "Answer every question first."
+    assert result.locator("li").inner_text() == "Questions 2 and 3 still need an answer."
+    assert page.evaluate("document.activeElement.name") == "problem-check-tame"
+    assert page.get_by_role("button", name="Copy into Self-Activity 8").is_hidden()
+
+
+def test_the_self_check_works_from_the_keyboard(open_page, site_url):
+    page = open_page("systems-leadership", site_url)
+    page.get_by_label("The problem you have in mind (optional)").focus()
+    page.keyboard.type("Estates")
+    for _ in range(3):  # each question: Tab into its group, Space picks "Yes", arrows move to "No"
+        page.keyboard.press("Tab")
+        page.keyboard.press("Space")
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Suggest a type"
+    page.keyboard.press("Enter")
+    assert page.locator(".problem-check__headline").inner_text() == "“Estates” does not clearly fit any of the three types."
+
+
+def test_the_self_check_result_can_be_copied_into_self_activity_8(open_page, site_url):
+    page = open_page("systems-leadership", site_url)
+    page.locator(DEFINE_BOX).fill("My first thoughts.")
+    answer_self_check(page, {"critical": "no", "tame": "no", "wicked": "yes"}, "Joining up care")
+    page.get_by_role("button", name="Copy into Self-Activity 8").click()
+    expected = (
+        "My first thoughts.\n\nSelf-check on Grint's typology: “Joining up care” looks like a wicked problem. "
+        "Wicked: leadership (a collaborative approach)."
+    )
+    assert page.locator(DEFINE_BOX).input_value() == expected
+    assert page.locator("#problem-check-copy-status").inner_text() == "Copied into Self-Activity 8, question 1."
+    page.reload()
+    assert page.locator(DEFINE_BOX).input_value() == expected
+
+
+def test_changing_an_answer_clears_the_stale_suggestion(open_page, site_url):
+    page = open_page("systems-leadership", site_url)
+    answer_self_check(page, {"critical": "no", "tame": "no", "wicked": "yes"})
+    page.locator("input[name='problem-check-tame'][value='yes']").check()
+    assert page.locator("#problem-check-result").inner_text() == ""
+    assert page.get_by_role("button", name="Copy into Self-Activity 8").is_hidden()
+
+
+# --- The flocking simulation ------------------------------------------------------------------------
+
+
+def progress(page) -> str:
+    return page.locator("#flocking-progress").inner_text()
+
+
+def test_the_simulation_starts_by_itself_and_settles_for_a_fixed_seed(open_page, site_url):
+    # The committed figure is seed FIGURE["seed"] with 20 people: the live run must agree with it.
+    page = open_page(f"{url_of(site_url, 'complex-systems')}?seed={FIGURE['seed']}")
+    page.locator("#flocking-canvas").scroll_into_view_if_needed()
+    wait_until(page, "document.querySelector('#flocking-status').textContent.startsWith('Steady state')", timeout=60_000)
+    assert page.locator("#flocking-status").inner_text() == f"Steady state reached after {FIGURE['steps']} steps."
+    assert progress(page) == f"20 people, step {FIGURE['steps']}: steady state."
+    assert page.get_by_role("button", name="Play").is_visible()
+    assert page.locator("#flocking-figure").is_hidden(), "the live simulation replaces the figure on screen"
+    assert page.errors == []
+
+
+def test_with_reduced_motion_the_simulation_waits_for_play(open_page, site_url):
+    page = open_page(f"{url_of(site_url, 'complex-systems')}?seed=5", reduced_motion="reduce")
+    page.locator("#flocking-canvas").scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)
+    assert progress(page) == "20 people, step 0."
+    assert page.locator("#flocking-status").inner_text() == "Press Play to start the simulation."
+    page.get_by_role("button", name="Play").click()
+    wait_until(page, "!document.querySelector('#flocking-progress').textContent.includes('step 0.')")
+    page.get_by_role("button", name="Pause").click()
+    assert re.fullmatch(r"Paused after \d+ steps\.", page.locator("#flocking-status").inner_text())
+
+
+def test_step_reset_and_number_of_people(open_page, site_url):
+    page = open_page(f"{url_of(site_url, 'complex-systems')}?seed=5", reduced_motion="reduce")
+    step = page.get_by_role("button", name="Step")
+    step.click()
+    step.click()
+    assert progress(page) == "20 people, step 2."
+    assert page.locator("#flocking-status").inner_text() == "Step 2."
+    page.get_by_role("button", name="Reset with a new pick").click()
+    assert progress(page) == "20 people, step 0."
+    assert page.locator("#flocking-status").inner_text() == "New random pick of 20 people. Press Play to start."
+
+    people = page.get_by_label("Number of people (5 to 60)")
+    people.fill("45")
+    people.press("Enter")
+    assert progress(page) == "45 people, step 0."
+    people.fill("200")
+    people.press("Enter")
+    assert people.input_value() == "60"
+    assert progress(page) == "60 people, step 0."
+    assert page.locator("#flocking-status").inner_text().startswith("The number of people can be 5 to 60.")
+
+
+def test_a_seed_replays_the_same_run_and_reset_gives_another(open_page, site_url):
+    def settle(page) -> str:
+        page.get_by_role("button", name="Play").click()
+        wait_until(page, "/^(Steady|No steady)/.test(document.querySelector('#flocking-status').textContent)", timeout=60_000)
+        return page.locator("#flocking-status").inner_text()
+
+    page = open_page(f"{url_of(site_url, 'complex-systems')}?seed=11", reduced_motion="reduce")
+    first = settle(page)
+    page.reload()
+    assert settle(page) == first
+    canvas_before = page.locator("#flocking-canvas").evaluate("canvas => canvas.toDataURL()")
+    page.get_by_role("button", name="Reset with a new pick").click()
+    assert page.locator("#flocking-canvas").evaluate("canvas => canvas.toDataURL()") != canvas_before
+
+
+def test_print_shows_the_static_figure_not_the_canvas(open_page, site_url):
+    page = open_page("complex-systems", site_url, reduced_motion="reduce")
+    page.emulate_media(media="print")
+    assert page.locator("#flocking-figure").is_visible()
+    assert page.locator(".flocking__live").is_hidden()
+
+
+# --- Accessibility of the states a page only reaches by using it ----------------------------------
+
+
+def axe_violations(page):
+    """Axe's report, once Material's header has finished fading in the page title
+    (scrolling to a control starts that fade, and axe would measure it half-way).
+    The fade starts a frame or two after the scroll, so give it time to begin."""
+    page.wait_for_timeout(400)
+    wait_until(page, "document.getAnimations().length === 0")
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    return results.violations_count, results.generate_report()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_in_the_used_states(open_page, site_url, scheme):
+    page = open_page("systems-leadership", site_url, color_scheme=scheme)
+    page.locator(DEFINE_BOX).fill("An answer")
+    answer_self_check(page, {"critical": "no", "tame": "no", "wicked": "yes"}, "A problem")
+    page.get_by_role("button", name="Copy into Self-Activity 8").click()
+    count, report = axe_violations(page)
+    assert count == 0, report
+
+    page.goto(url_of(site_url, "my-workbook"))
+    page.get_by_role("button", name="Delete all answers…").click()
+    count, report = axe_violations(page)
+    assert count == 0, report
+
+    page.goto(f"{url_of(site_url, 'complex-systems')}?seed=3")
+    page.get_by_role("button", name="Step").click()
+    count, report = axe_violations(page)
+    assert count == 0, report
+
+
+def test_search_leaves_out_the_notes_buttons_and_confirmation(built_site):
+    index = json.loads((Path(built_site) / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
+    for left_out in ("cannot be kept", "needs JavaScript", "Delete all", "Download as Markdown"):
+        assert left_out not in text, left_out
+    assert "Where your answers are kept" in text, "the page's own words are searchable"

@@ -1,0 +1,302 @@
+"""Paper, as built: the workbook, the handouts, the whole unit on one page, and
+the PDFs the build makes (tests/site/conftest.py `built_site` makes the PDFs);
+a few builds of a copy of the project check what changing the data or the
+toolchain does.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from engine import PROJECT_DIR, expected_modules, handouts, qr_modules
+from course.paper.handouts import COMPARISONS_SLUG
+from course.publish.addresses import short_address
+from course.render.environment import css_string
+from site_building import copy_project, mkdocs_build
+from test_site import page_soup
+
+CONFIG = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+SITE_NAME = CONFIG["site_name"]
+COPYRIGHT = CONFIG["copyright"]
+DEFAULT_SITE_URL = "https://pcn-leadership.github.io/unit-3/"
+# What the site's chrome would put on paper if it were printed.
+CHROME = ["Skip to content", "Search", "Back to top", "Previous", "Next", "Switch to", "Download PDF", "Table of contents"]
+
+
+def activities() -> list[dict]:
+    return yaml.safe_load((PROJECT_DIR / "data" / "unit-3" / "activities.yml").read_text(encoding="utf-8"))["activities"]
+
+
+def squashed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def pdf_text(reader: PdfReader) -> str:
+    return squashed(" ".join(page.extract_text() for page in reader.pages))
+
+
+def expected_pdfs() -> dict[str, tuple[int, int]]:
+    """Every PDF the build must make, with the page counts it may have."""
+    count = len(activities())
+    pdfs = {"whole-unit.pdf": (6, 25), "workbook.pdf": (1 + (count + 1) // 2, 1 + 2 * count)}
+    for handout in handouts():
+        # "One printable page per activity": an activity handout must fit one sheet.
+        pdfs[handout.pdf_name] = (1, 3) if handout.slug == COMPARISONS_SLUG else (1, 1)
+    return pdfs
+
+
+# --- The pages of the real build --------------------------------------------------------
+
+
+def test_the_workbook_page_has_the_cover_and_every_activity(built_site):
+    page = page_soup(built_site, "workbook")
+    article = page.find("article")
+    assert len(article.find_all("h1")) == 1
+    assert [s["id"] for s in article.select("section.activity")] == [a["id"] for a in activities()]
+
+
+def test_each_handout_page_has_its_activity_qr_code_and_address(built_site):
+    for handout in handouts():
+        page = page_soup(built_site, f"handouts/{handout.slug}")
+        address = f"{DEFAULT_SITE_URL}handouts/{handout.slug}/"
+        link = page.find("a", class_="handout__link")
+        assert link["href"] == address and link.get_text() == short_address(address)
+        svg = str(page.find(class_="handout__qr").find("svg"))
+        assert qr_modules(svg) == expected_modules(address), handout.slug
+        if handout.activity_id:
+            assert [s["id"] for s in page.select("section.activity")] == [handout.activity_id]
+        else:
+            assert {"organisational-forms", "problem-types", "typology-figure"} <= {e["id"] for e in page.find_all(id=True)}
+
+
+def test_the_whole_unit_page_holds_every_unit_page_in_order(built_site):
+    from test_site import UNIT_PAGES as ALL_UNIT_PAGES
+
+    # My workbook repeats every activity for the learner's answers: not for paper.
+    UNIT_PAGES = [name for name in ALL_UNIT_PAGES if name != "my-workbook"]
+
+    page = page_soup(built_site, "print")
+    article = page.find("article")
+    contents = [a["href"] for a in article.select("nav.whole-unit__contents a")]
+    assert contents == [f"#page-{name}" for name in UNIT_PAGES]
+    ids = [e["id"] for e in article.find_all(id=True)]
+    # Joining the pages adds no clash of ids.
+    assert sorted({i for i in ids if ids.count(i) > 1}) == []
+    for link in article.find_all("a", href=True):
+        if link["href"].startswith("#"):
+            assert link["href"][1:] in ids, f"{link['href']} goes nowhere"
+    # Each page's own title is there, one level down; its activities too.
+    for name in UNIT_PAGES:
+        own_title = page_soup(built_site, name).find("article").find("h1").get_text(" ", strip=True).removesuffix("¶").strip()
+        section = article.find("section", id=f"page-{name}")
+        assert section.find("h2").get_text(" ", strip=True).removesuffix("¶").strip() == own_title
+    assert {s["data-activity"] for s in article.select("section.activity")} == {a["id"] for a in activities()}
+    assert len(article.find_all("h1")) == 1
+
+
+def test_pages_that_are_pdfs_link_to_them_with_size_and_pages(built_site):
+    for name, pdf in [("workbook", "workbook.pdf"), ("print", "whole-unit.pdf")] + [
+        (f"handouts/{h.slug}", h.pdf_name) for h in handouts()
+    ]:
+        page = page_soup(built_site, name)
+        link = page.find("a", class_="pdf-download__link")
+        assert link.get_text() == "Download PDF"
+        target = (built_site / name / link["href"]).resolve()
+        assert target == (built_site / "pdf" / pdf).resolve() and target.is_file()
+        pages = len(PdfReader(target).pages)
+        facts = page.find("span", attrs={"data-pdf-facts": pdf}).get_text()
+        assert re.fullmatch(rf"\({pages} pages?, \d+ KB\)", facts), facts
+
+
+def test_the_handouts_page_lists_every_pdf(built_site):
+    page = page_soup(built_site, "handouts")
+    table = page.find("table", class_="pdf-list__table")
+    assert table.caption and table.find("th", scope="col")
+    listed = [a["href"] for a in table.select("td a")]
+    assert sorted(Path(href).name for href in listed) == sorted(expected_pdfs())
+    for href in listed:
+        assert (built_site / "handouts" / href).resolve().is_file()
+    for row_link in table.select("th a"):
+        assert (built_site / "handouts" / row_link["href"] / "index.html").resolve().is_file()
+    assert all(span.get_text() for span in table.select("span.pdf-facts"))
+
+
+def test_every_page_links_the_print_stylesheets(built_site):
+    head = page_soup(built_site, "pcn-ethos").find("head")
+    sheets = [link["href"] for link in head.find_all("link", rel="stylesheet")]
+    assert "../stylesheets/print.css" in sheets and "../stylesheets/print-footer.css" in sheets
+    footer = (built_site / "stylesheets" / "print-footer.css").read_text(encoding="utf-8")
+    assert css_string(f"{SITE_NAME}\n{COPYRIGHT}") in footer
+
+
+# --- The PDFs -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pdfs(built_site) -> dict[str, PdfReader]:
+    return {path.name: PdfReader(path) for path in sorted((built_site / "pdf").glob("*.pdf"))}
+
+
+def test_every_pdf_is_made_with_a_sensible_number_of_pages(pdfs):
+    assert sorted(pdfs) == sorted(expected_pdfs())
+    for name, (least, most) in expected_pdfs().items():
+        assert least <= len(pdfs[name].pages) <= most, f"{name}: {len(pdfs[name].pages)} pages"
+
+
+def test_every_pdf_is_tagged_pdf_ua_with_title_language_and_bookmarks(pdfs):
+    for name, reader in pdfs.items():
+        catalog = reader.trailer["/Root"]
+        assert "/StructTreeRoot" in catalog, name
+        assert catalog["/MarkInfo"]["/Marked"] == True, name  # noqa: E712 (a pypdf BooleanObject)
+        assert catalog["/Lang"] == "en", name
+        assert catalog["/ViewerPreferences"]["/DisplayDocTitle"] == True, name  # noqa: E712
+        assert 'pdfuaid:part="1"' in catalog["/Metadata"].get_object().get_data().decode("utf-8"), name
+        assert reader.metadata.title.endswith(f" - {SITE_NAME}"), name
+        assert reader.outline, f"{name} has no bookmarks"
+
+
+def bookmarks(outline) -> list[str]:
+    titles = []
+    for entry in outline:
+        titles.extend(bookmarks(entry) if isinstance(entry, list) else [entry.title])
+    return titles
+
+
+def test_bookmarks_lead_to_each_activity_and_page(pdfs):
+    workbook = bookmarks(pdfs["workbook.pdf"].outline)
+    assert all(a["title"] in workbook for a in activities())
+    whole = bookmarks(pdfs["whole-unit.pdf"].outline)
+    assert {"The PCN ethos", "Theory and practice", "Glossary"} <= set(whole)
+
+
+def test_the_pdfs_hold_every_prompt_where_it_belongs(pdfs):
+    for name in ("workbook.pdf", "whole-unit.pdf"):
+        text = pdf_text(pdfs[name])
+        for activity in activities():
+            assert squashed(activity["title"]) in text, (name, activity["id"])
+            for prompt in activity["prompts"]:
+                assert squashed(prompt["text"]) in text, (name, prompt["id"])
+    for handout in handouts():
+        text = pdf_text(pdfs[handout.pdf_name])
+        if handout.activity_id:
+            activity = next(a for a in activities() if a["id"] == handout.activity_id)
+            assert all(squashed(p["text"]) in text for p in activity["prompts"]), handout.slug
+            others = [a for a in activities() if a["id"] != handout.activity_id]
+            assert not any(squashed(p["text"]) in text for a in others for p in a["prompts"]), handout.slug
+        else:
+            assert "Relationships and trust" in text and "Threatens survival and needs decisive action." in text
+        assert f"{DEFAULT_SITE_URL}handouts/{handout.slug}/".removeprefix("https://") in text
+
+
+def test_no_pdf_carries_the_site_chrome(pdfs):
+    nav_labels = ["The PCN ethos", "Complex systems, simple rules", "Glossary", "Handouts", "The whole unit to print"]
+    for name, reader in pdfs.items():
+        text = pdf_text(reader)
+        for chrome in CHROME:
+            assert chrome not in text, f"{name}: {chrome!r}"
+        if name != "whole-unit.pdf":  # the whole unit names its pages in its contents
+            for label in nav_labels:
+                assert label not in text, f"{name}: {label!r}"
+
+
+def link_targets(reader: PdfReader) -> list[str]:
+    targets = []
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            if action and "/URI" in action:
+                targets.append(str(action["/URI"]))
+    return targets
+
+
+def test_links_in_the_pdfs_lead_to_the_site_online(pdfs):
+    for name, reader in pdfs.items():
+        for target in link_targets(reader):
+            assert target.startswith(DEFAULT_SITE_URL), f"{name}: {target}"
+    assert f"{DEFAULT_SITE_URL}handouts/flocking/" in link_targets(pdfs["handout-flocking.pdf"])
+    assert f"{DEFAULT_SITE_URL}workbook/" in link_targets(pdfs["whole-unit.pdf"])
+
+
+def test_every_sheet_has_the_running_footer(pdfs):
+    for name, reader in pdfs.items():
+        count = len(reader.pages)
+        for number, page in enumerate(reader.pages, start=1):
+            text = squashed(page.extract_text())
+            assert f"Page {number} of {count}" in text, (name, number)
+            assert COPYRIGHT in text and SITE_NAME in text and "Site built " in text, (name, number)
+
+
+# --- Builds of a copy of the project ---------------------------------------------------------
+
+
+def test_a_new_activity_gets_a_handout_page_and_pdf_with_no_new_file(tmp_path, monkeypatch):
+    project = copy_project(tmp_path / "project")
+    data_file = project / "data" / "unit-3" / "activities.yml"
+    data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
+    data["activities"].append(
+        {
+            "id": "reflection",
+            "label": "Self-Activity",  # numbered on by the programme: Self-Activity 9
+            "title": "Reflection <script>alert('x')</script> & {{ config }}",
+            "mode": "individual",
+            "instructions": ["Think about the unit."],
+            "prompts": [{"id": "learned", "text": "What will you do differently?", "lines": 4}],
+        }
+    )
+    data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    page_file = project / "docs" / "leading-health-and-social-care.md"  # an activity must be on a page
+    page_file.write_text(page_file.read_text(encoding="utf-8") + '\n{{ activity("reflection") }}\n', encoding="utf-8")
+    monkeypatch.setenv("SITE_URL", "https://training.example.org/pcn/unit-3/")
+    site = tmp_path / "site"
+    result = mkdocs_build(site, project_dir=project)
+    assert result.returncode == 0, result.stderr
+    page = BeautifulSoup((site / "handouts" / "reflection" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    # The title is data: shown as typed, in the page and its <title>, never run or evaluated.
+    typed = "Reflection <script>alert('x')</script> & {{ config }}"
+    assert page.find("h1").get_text() == typed
+    assert page.title.get_text().startswith(f"Handout – Self-Activity 9: {typed}")
+    assert not any("alert" in script.get_text() for script in page.find_all("script"))
+    address = "https://training.example.org/pcn/unit-3/handouts/reflection/"
+    assert page.find("a", class_="handout__link")["href"] == address
+    assert qr_modules(str(page.find(class_="handout__qr").find("svg"))) == expected_modules(address)
+    text = pdf_text(PdfReader(site / "pdf" / "handout-reflection.pdf"))
+    assert "What will you do differently?" in text and "training.example.org/pcn/unit-3/handouts/reflection/" in text
+    assert "What will you do differently?" in pdf_text(PdfReader(site / "pdf" / "workbook.pdf"))
+    handouts_page = (site / "handouts" / "index.html").read_text(encoding="utf-8")
+    assert "handout-reflection.pdf" in handouts_page
+
+
+def test_without_weasyprint_the_build_stops_before_writing_and_says_what_to_do(tmp_path, monkeypatch):
+    project = copy_project(tmp_path / "project")
+    fake = tmp_path / "fake" / "weasyprint"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise OSError(\"cannot load library 'libpango-1.0-0'\")\n")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(fake.parent), os.environ.get("PYTHONPATH")])))
+    site = tmp_path / "site"
+    result = mkdocs_build(site, project_dir=project)
+    assert result.returncode != 0
+    assert "cannot load WeasyPrint" in result.stderr and "libpango-1.0-0" in result.stderr
+    assert "UNIT_PDF=skip" in result.stderr
+    assert not site.exists()
+
+
+def test_pdfs_are_skipped_only_when_asked(tmp_path, monkeypatch):
+    project = copy_project(tmp_path / "project")
+    monkeypatch.setenv("UNIT_PDF", "skip")
+    site = tmp_path / "site"
+    result = mkdocs_build(site, project_dir=project)
+    assert result.returncode == 0, result.stderr
+    assert not (site / "pdf").exists()
+    facts = BeautifulSoup((site / "handouts" / "index.html").read_text(encoding="utf-8"), "html.parser").select("span.pdf-facts")
+    assert facts and all(span.get_text() == "(not made in this build)" for span in facts)
+
+    monkeypatch.setenv("UNIT_PDF", "sometimes")
+    result = mkdocs_build(tmp_path / "site-2", project_dir=project)
+    assert result.returncode != 0 and "UNIT_PDF" in result.stderr and "'skip'" in result.stderr

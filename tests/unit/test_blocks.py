@@ -1,0 +1,291 @@
+"""Each macro rendered as a page calls it, hostile values included; no MkDocs involved."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+from bs4 import BeautifulSoup
+
+import macros as page_macros_module
+from engine import DATA_DIR, HOSTILE_TEXTS, macros
+from course.content.abbreviations import singular_abbreviations
+from course.page_macros import MACRO_NAMES, signature
+from course.render.environment import Segment, render, split_abbreviations
+from course.render.glossary import abbreviations_html
+
+
+def comparison_table(table_id, data_dir=DATA_DIR):
+    return macros("theory-and-practice.md", data_dir).comparison_table(table_id)
+
+
+def activity(activity_id, data_dir=DATA_DIR):
+    return macros("complex-systems.md", data_dir).activity(activity_id)
+
+
+def typology_figure(data_dir=DATA_DIR):
+    return macros("systems-leadership.md", data_dir).typology_figure()
+
+
+def simple_rules(data_dir=DATA_DIR):
+    return macros("complex-systems.md", data_dir).simple_rules()
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def visible_text(html: str) -> str:
+    return " ".join(soup(html).get_text(" ").split())
+
+
+# --- comparison_table -------------------------------------------------------------
+
+
+def test_organisational_forms_table_is_a_real_table():
+    table = soup(comparison_table("organisational-forms")).find("table")
+    assert table.caption.get_text(" ", strip=True).startswith("Markets, hierarchies and networks compared")
+    column_headers = [th.get_text(strip=True) for th in table.thead.find_all("th", scope="col")]
+    assert column_headers == ["Aspect", "Market", "Hierarchy", "Network"]
+    row_headers = [th.get_text(strip=True) for th in table.tbody.find_all("th", scope="row")]
+    assert row_headers == ["Metaphor", "Good for", "How it coordinates", "The invisible hand", "Strengths", "Weaknesses"]
+    metaphors = [td.get_text(strip=True) for td in table.tbody.find_all("tr")[0].find_all("td")]
+    assert metaphors == ["One night stand", "Marriage", "Relationship"]
+    market_weaknesses = table.tbody.find_all("tr")[5].find_all("td")[0].find_all("li")
+    assert [li.get_text(strip=True) for li in market_weaknesses] == [
+        "It is bad at integrating provision.",
+        "It can create competitive tensions.",
+    ]
+
+
+def test_each_cell_is_labelled_with_its_column_for_the_phone_layout():
+    table = soup(comparison_table("problem-types")).find("table")
+    for row in table.tbody.find_all("tr"):
+        assert [td["data-column"] for td in row.find_all("td")] == ["Critical", "Tame", "Wicked"]
+
+
+def test_problem_types_table_cites_its_source():
+    table = soup(comparison_table("problem-types")).find("table")
+    assert table.caption.find(class_="comparison__source").get_text(strip=True) == "Source: Keith Grint (2005), adapted"
+    responses = [td.get_text(strip=True) for td in table.tbody.find_all("tr")[1].find_all("td")]
+    assert responses == ["Command", "Management", "Leadership"]
+
+
+def test_an_unknown_table_names_the_known_ones():
+    with pytest.raises(KeyError, match="'organisational-forms', 'problem-types'"):
+        comparison_table("networks")
+
+
+@pytest.mark.parametrize("hostile", HOSTILE_TEXTS)
+def test_table_text_is_escaped(make_data_dir, hostile):
+    def edit(data):
+        data["organisational_forms.yml"]["forms"][0]["metaphor"] = hostile
+        data["organisational_forms.yml"]["caption"] = hostile
+
+    html = comparison_table("organisational-forms", make_data_dir(edit))
+    assert not soup(html).find("script")
+    assert soup(html).find("table").tbody.tr.td.get_text(strip=True) == hostile
+    assert hostile in visible_text(html)
+
+
+# --- activity ---------------------------------------------------------------------
+
+
+def test_activity_is_a_labelled_section_with_prompts_and_writing_space():
+    section = soup(activity("self-activity-8")).find("section")
+    assert "activity" in section["class"] and "activity--individual" in section["class"]
+    assert section["id"] == "self-activity-8"
+    assert section.find(class_="activity__kind").get_text() == "Self-Activity 8"
+    title = section.find("h3")
+    assert section["aria-labelledby"] == title["id"]
+    prompts = section.find("ol", class_="activity__prompts").find_all("li", recursive=False)
+    assert [p.find(class_="activity__prompt-text").get_text() for p in prompts] == [
+        "How would you define them using Grint's typology of problems?",
+        "How best might you adapt your leadership approach to address these?",
+    ]
+    assert [len(p.find_all(class_="activity__line")) for p in prompts] == [8, 8]
+    assert [p["id"] for p in prompts] == ["self-activity-8--define-with-typology", "self-activity-8--adapt-leadership"]
+
+
+def test_a_group_activity_with_steps_lists_them_in_order():
+    section = soup(activity("flocking")).find("section")
+    assert "activity--group" in section["class"]
+    steps = section.find("ol", class_="activity__instructions").find_all("li")
+    assert steps[0].get_text() == "This activity requires movement!"
+    assert steps[-1].get_text() == "Stop when you find a steady state."
+
+
+def test_abbreviations_in_data_become_tooltips():
+    section = soup(activity("self-activity-7")).find("section")
+    abbr = section.find("h3").find("abbr")
+    assert abbr.get_text() == "PCN" and abbr["title"] == "Primary care network"
+
+
+def test_an_unknown_activity_names_the_known_ones():
+    with pytest.raises(KeyError, match="no activity with id 'self-activity-9' in data/unit-3/activities.yml; known ids: 'flocking'"):
+        activity("self-activity-9")
+
+
+@pytest.mark.parametrize("hostile", HOSTILE_TEXTS)
+def test_activity_text_is_escaped(make_data_dir, hostile):
+    def edit(data):
+        entry = data["activities.yml"]["activities"][0]
+        entry.update(title=hostile, label=hostile, question=hostile)
+        entry["prompts"][0]["text"] = hostile
+
+    html = activity("flocking", make_data_dir(edit))
+    section = soup(html).find("section")
+    assert not section.find("script")
+    assert section.find("h3").get_text() == hostile
+    assert section.find(class_="activity__kind").get_text() == hostile
+    assert section.find(class_="activity__prompt-text").get_text() == hostile
+
+
+# --- typology_figure -----------------------------------------------------------------
+
+
+def test_typology_figure_is_accessible_svg_built_from_the_data():
+    figure = soup(typology_figure()).find("figure")
+    svg = figure.find("svg")
+    assert svg["role"] == "img"
+    assert svg["aria-labelledby"] == "typology-figure-title typology-figure-desc"
+    assert svg.find("title").get_text() == "Grint's typology of problems"
+    description = svg.find("desc").get_text()
+    for phrase in ("critical problems call for command", "tame problems call for management", "wicked problems call for leadership"):
+        assert phrase in description
+    names = [t.get_text() for t in svg.find_all("text", class_="typology-figure__name")]
+    assert names == ["Critical problem", "Tame problem", "Wicked problem"]
+    boxes = [(float(r["x"]), float(r["y"])) for r in svg.find_all("rect")]
+    assert [x for x, _ in boxes] == sorted(x for x, _ in boxes), "uncertainty rises to the right"
+    assert [y for _, y in boxes] == sorted((y for _, y in boxes), reverse=True), "and the response rises"
+    assert "Keith Grint (2005), adapted" in figure.figcaption.get_text()
+
+
+def test_the_figure_follows_the_data(make_data_dir):
+    def edit(data):
+        data["problem_types.yml"]["types"][1]["name"] = "<b>Tame & tidy</b>"
+        del data["problem_types.yml"]["types"][0]
+
+    svg = soup(typology_figure(make_data_dir(edit))).find("svg")
+    assert [t.get_text() for t in svg.find_all("text", class_="typology-figure__name")] == [
+        "<b>Tame & tidy</b> problem",
+        "Wicked problem",
+    ]
+    assert not svg.find("b")
+
+
+# --- simple_rules, references, cite ---------------------------------------------------
+
+
+def test_simple_rules_are_a_definition_list():
+    rules = soup(simple_rules()).find("dl")
+    assert [dt.get_text() for dt in rules.find_all("dt")] == ["About leading", "Systematic", "Participative", "Emergent"]
+    assert rules.find_all("dd")[3].get_text().endswith("Based on relationships and trust.")
+
+
+@pytest.mark.parametrize("hostile", HOSTILE_TEXTS)
+def test_simple_rules_text_is_escaped(make_data_dir, hostile):
+    html = simple_rules(make_data_dir(lambda d: d["simple_rules.yml"]["rules"][0].update(description=hostile)))
+    assert soup(html).find("dd").get_text() == hostile and not soup(html).find("script")
+
+
+def test_references_have_anchors_for_citations():
+    items = soup(macros("references.md").references()).find_all("li")
+    assert [li["id"] for li in items] == ["leadership-centre-2014", "grint-2005"]
+    assert items[1].get_text().startswith("Keith Grint (2005), adapted.")
+
+
+def test_cite_is_a_markdown_link_to_the_references_page():
+    cite = macros("complex-systems.md").cite
+    assert cite("leadership-centre-2014") == "[The Leadership Centre (2014)](/references.md#leadership-centre-2014)"
+    with pytest.raises(KeyError, match="no reference with id 'nobody'"):
+        cite("nobody")
+
+
+# --- glossary ---------------------------------------------------------------------
+
+
+def test_split_abbreviations_matches_whole_words_only():
+    glossary = {"PCN": "Primary care network", "PCNs": "Primary care networks"}
+    assert split_abbreviations("PCNs and a PCN, not PCNX or e-PCN", glossary) == [
+        Segment("PCNs", "Primary care networks"),
+        Segment(" and a "),
+        Segment("PCN", "Primary care network"),
+        Segment(", not PCNX or e-PCN"),
+    ]
+    assert split_abbreviations("", glossary) == [Segment("")]
+    assert split_abbreviations("PCN", {}) == [Segment("PCN")]
+
+
+def test_abbreviations_list_each_once_from_the_snippet_file(tmp_path):
+    snippet = tmp_path / "abbreviations.md"
+    snippet.write_text("*[PCN]: Primary care network\n*[PCNs]: Primary care networks\n*[A&E]: Accident & <emergency>\n")
+    from course.content.abbreviations import read_abbreviations
+
+    entries = soup(abbreviations_html(read_abbreviations(snippet))).find_all("dt")
+    assert [dt.get_text() for dt in entries] == ["A&E", "PCN"]
+    assert entries[0].abbr["title"] == "Accident & <emergency>"
+    assert singular_abbreviations({"GPs": "x", "GP": "y", "NHS": "z"}) == {"GP": "y", "NHS": "z"}
+
+
+def test_key_terms_come_from_the_data():
+    terms = [dt.get_text() for dt in soup(macros("glossary.md").key_terms()).find_all("dt")]
+    assert terms == ["Critical problem", "Tame problem", "Wicked problem", "Market", "Hierarchy", "Network"]
+
+
+# --- the plumbing ------------------------------------------------------------------
+
+
+def test_rendered_html_has_no_blank_lines_so_markdown_keeps_it_whole():
+    for html in (activity("self-activity-7"), comparison_table("organisational-forms"), typology_figure()):
+        assert "\n\n" not in html and all(line.strip() for line in html.splitlines())
+
+
+def test_undefined_template_values_raise():
+    from jinja2 import UndefinedError
+
+    with pytest.raises(UndefinedError):
+        render("activity.html", glossary={})
+
+
+def test_define_env_registers_every_macro_the_engine_has():
+    class FakeEnv:
+        def __init__(self):
+            self.registered = []
+
+        def macro(self, function):
+            self.registered.append(function.__name__)
+
+    env = FakeEnv()
+    page_macros_module.define_env(env)
+    assert env.registered == [
+        "abbreviations",
+        "activity",
+        "activity_label",
+        "activity_list",
+        "cite",
+        "comparison_table",
+        "flocking_simulation",
+        "key_terms",
+        "my_workbook",
+        "problem_check",
+        "references",
+        "simple_rules",
+        "typology_figure",
+        "workbook_activities",
+        "workbook_cover",
+    ]
+    assert env.registered == MACRO_NAMES
+
+
+@pytest.mark.parametrize("name", MACRO_NAMES)
+def test_each_registered_macro_takes_what_the_engine_takes(name):
+    """The check reads the engine's signatures; pages call macros/: they must agree."""
+    registered = inspect.signature(getattr(page_macros_module, name))
+    assert list(registered.parameters)[1:] == list(signature(name).parameters), "less the Jinja context"
+
+
+def test_activity_label_gives_the_programmes_number():
+    activity_label = macros().activity_label
+    assert activity_label("self-activity-7") == "Self-Activity 7"
+    assert activity_label("flocking") == "Exercise"

@@ -1,0 +1,227 @@
+"""Validation of the data files: every bad input gives a clear, located error."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine import DATA_DIR, outline
+from course.content.problems import ContentError
+from course.content.programme import load_programme
+
+
+def problems_for(make_data_dir, edit) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_programme(make_data_dir(edit))
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_the_units_own_data_is_valid():
+    programme = load_programme(DATA_DIR)
+    assert [unit.id for unit in programme.units] == ["unit-3"]
+    assert [a.id for a in programme.activities] == [
+        "flocking",
+        "self-activity-7",
+        "leading-complex-pcn-projects",
+        "self-activity-8",
+    ]
+    unit = programme.unit("unit-3")
+    assert [t.id for t in unit.problem_types.types] == ["critical", "tame", "wicked"]
+    assert [f.id for f in unit.organisational_forms.forms] == ["market", "hierarchy", "network"]
+    rules = unit.simple_rules.rules
+    assert [r.name for r in rules] == ["About leading", "Systematic", "Participative", "Emergent"]
+
+
+def test_self_activities_are_numbered_on_through_the_programme():
+    labels = [a.label for a in outline().programme.activities]
+    assert labels == ["Exercise", "Self-Activity 7", "Discussion", "Self-Activity 8"]
+
+
+def test_a_misspelt_field_names_file_entry_and_field(make_data_dir):
+    def edit(data):
+        activity = data["activities.yml"]["activities"][3]
+        activity["titel"] = activity.pop("title")
+
+    problems = problems_for(make_data_dir, edit)
+    assert any(
+        p.startswith("data/unit-3/activities.yml:") and "activity 'self-activity-8'" in p and "field 'titel'" in p and "unknown field" in p
+        for p in problems
+    ), problems
+    assert any("field 'title'" in p and "missing" in p for p in problems), problems
+
+
+def test_a_wrong_type_in_a_nested_prompt_is_located(make_data_dir):
+    def edit(data):
+        data["activities.yml"]["activities"][1]["prompts"][2]["lines"] = "six"
+
+    [problem] = problems_for(make_data_dir, edit)
+    assert "activity 'self-activity-7'" in problem
+    assert "field 'prompts, item 3, lines'" in problem
+    assert "integer" in problem
+
+
+def test_the_error_gives_the_line_of_the_bad_value(make_data_dir):
+    folder = make_data_dir(lambda data: data["problem_types.yml"]["types"][2].update(response=""))
+    text = (folder / "unit-3" / "problem_types.yml").read_text().splitlines()
+    with pytest.raises(ContentError) as caught:
+        load_programme(folder)
+    [problem] = caught.value.problems
+    assert "problem type 'wicked'" in str(problem) and "empty" in str(problem)
+    assert "response" in text[problem.line - 1]
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (lambda d: d["activities.yml"]["activities"][0].update(prompts=[]), "at least 1 item"),
+        (lambda d: d["activities.yml"]["activities"][0].update(mode="pairs"), "'individual' or 'group'"),
+        (lambda d: d["activities.yml"]["activities"][0]["prompts"][0].update(lines=0), "greater than or equal to 1"),
+        (lambda d: d["organisational_forms.yml"]["forms"][1].update(strengths="Reliable."), "valid list"),
+        (lambda d: d["simple_rules.yml"]["rules"][0].update(name="   "), "empty"),
+        (lambda d: d["activities.yml"]["activities"][2].update(id="Not A Slug"), "string should match pattern"),
+    ],
+)
+def test_schema_problems_are_explained(make_data_dir, edit, expected):
+    problems = problems_for(make_data_dir, edit)
+    assert any(expected in p.lower() for p in problems), problems
+
+
+def test_duplicate_activity_ids_are_refused(make_data_dir):
+    problems = problems_for(make_data_dir, lambda d: d["activities.yml"]["activities"][1].update(id="flocking"))
+    assert any("data/unit-3/activities.yml" in p and "'flocking'" in p and "unique" in p for p in problems), problems
+
+
+def test_duplicate_activity_labels_are_refused(make_data_dir):
+    # A hand-numbered label that clashes with one the programme numbers.
+    problems = problems_for(make_data_dir, lambda d: d["activities.yml"]["activities"][0].update(label="Self-Activity 8"))
+    assert problems == [
+        "data/unit-3/activities.yml: activity 'self-activity-8': the label 'Self-Activity 8' is already used by"
+        " activity 'flocking'; numbered labels must be unique"
+    ]
+
+
+def test_numbering_starts_where_the_programme_says(make_data_dir):
+    folder = make_data_dir(lambda d: d["programme.yml"].update(numbering={"Self-Activity": 1, "Discussion": 3}))
+    assert [a.label for a in load_programme(folder).activities] == ["Exercise", "Self-Activity 1", "Discussion 3", "Self-Activity 2"]
+
+
+def test_a_unit_listed_twice_is_refused(make_data_dir):
+    problems = problems_for(make_data_dir, lambda d: d["programme.yml"]["units"].append(dict(d["programme.yml"]["units"][0])))
+    assert any(p.startswith("data/programme.yml") and "'unit-3'" in p and "unique" in p for p in problems), problems
+
+
+def test_a_source_must_be_a_known_reference(make_data_dir):
+    problems = problems_for(make_data_dir, lambda d: d["problem_types.yml"].update(source="grint-2050"))
+    assert problems == ["data/unit-3/problem_types.yml: field 'source': no reference 'grint-2050' in any references.yml"]
+
+
+def test_every_problem_is_reported_at_once(make_data_dir):
+    def edit(data):
+        data["activities.yml"]["activities"][0]["mode"] = "pairs"
+        data["problem_types.yml"]["types"][0]["name"] = ""
+
+    problems = problems_for(make_data_dir, edit)
+    assert {p.split(":")[0] for p in problems} == {"data/unit-3/activities.yml", "data/unit-3/problem_types.yml"}
+
+
+def test_yaml_syntax_errors_give_the_line(make_data_dir):
+    folder = make_data_dir()
+    (folder / "unit-3" / "simple_rules.yml").write_text("heading: Rules\nrules:\n  - name: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_programme(folder)
+    [problem] = caught.value.problems
+    assert problem.file == "data/unit-3/simple_rules.yml" and problem.line is not None
+    assert "not valid YAML" in problem.message
+
+
+def test_duplicate_keys_are_refused(make_data_dir):
+    folder = make_data_dir()
+    (folder / "unit-3" / "references.yml").write_text(
+        "references:\n  - id: a\n    author: A\n    author: B\n    year: 2000\n    used_for: x\n", encoding="utf-8"
+    )
+    with pytest.raises(ContentError) as caught:
+        load_programme(folder)
+    assert [str(p) for p in caught.value.problems] == [
+        "data/unit-3/references.yml:4: in entry 'a', the key 'author' appears twice in the same mapping; keep one"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "the file is empty"),
+        (b"- just\n- a list\n", "must hold a mapping of fields, not a list"),
+        (b"caption: caf\xe9\n", "not UTF-8 text; save the file as UTF-8"),
+    ],
+)
+def test_files_of_the_wrong_shape_are_refused(make_data_dir, content, expected):
+    folder = make_data_dir()
+    (folder / "unit-3" / "organisational_forms.yml").write_bytes(content)
+    with pytest.raises(ContentError) as caught:
+        load_programme(folder)
+    [problem] = caught.value.problems
+    assert problem.file == "data/unit-3/organisational_forms.yml" and expected in problem.message
+
+
+def test_a_missing_file_is_named(make_data_dir):
+    folder = make_data_dir()
+    (folder / "unit-3" / "activities.yml").unlink()
+    with pytest.raises(ContentError) as caught:
+        load_programme(folder)
+    assert [str(p) for p in caught.value.problems] == ["data/unit-3/activities.yml: the data file is missing; restore it from git"]
+
+
+def test_a_unit_needs_only_its_activities(make_data_dir):
+    folder = make_data_dir()
+    (folder / "unit-3" / "simple_rules.yml").unlink()
+    programme = load_programme(folder)
+    with pytest.raises(KeyError, match="unit 'unit-3' has no simple_rules.yml file in its data folder"):
+        programme.unit("unit-3").require("simple_rules")
+
+
+def test_edited_data_is_reloaded(make_data_dir):
+    folder = make_data_dir()
+    assert load_programme(folder).unit("unit-3").simple_rules.heading == "Establish some simple rules to guide behaviours"
+    path = folder / "unit-3" / "simple_rules.yml"
+    path.write_text(path.read_text().replace("Establish some", "Set a few"), encoding="utf-8")
+    assert load_programme(folder).unit("unit-3").simple_rules.heading == "Set a few simple rules to guide behaviours"
+
+
+# --- The programme: its units and what the browser code keeps -------------------------------
+
+
+def test_a_unit_listed_without_a_data_folder_is_named(make_data_dir):
+    def edit(data):
+        data["programme.yml"]["units"].append(
+            {"id": "unit-5", "number": 5, "title": "Missing", "pages": "unit-5", "storage_key": "pcn-unit5"}
+        )
+
+    # The copy's programme.yml is written by yaml.safe_dump: the new unit's entry starts on line 12.
+    assert problems_for(make_data_dir, edit) == [
+        "data/programme.yml:12: unit 'unit-5' has no data folder; add data/unit-5/ with at least activities.yml, or remove the unit"
+    ]
+
+
+@pytest.mark.parametrize("field", ["number", "pages", "storage_key"])
+def test_two_units_may_not_share_a_number_a_folder_or_a_storage_key(make_data_dir, field):
+    def edit(data):
+        second = {"id": "unit-4", "number": 4, "title": "Another", "pages": "unit-4", "storage_key": "pcn-unit4"}
+        second[field] = data["programme.yml"]["units"][0][field]
+        data["programme.yml"]["units"].append(second)
+
+    problems = problems_for(make_data_dir, edit)
+    assert any(p.startswith("data/programme.yml:") and f"units 'unit-3' and 'unit-4' have the same {field}" in p for p in problems), problems
+
+
+def test_the_script_namespace_must_be_a_javascript_name(make_data_dir):
+    problems = problems_for(make_data_dir, lambda d: d["programme.yml"].update(script_namespace="pcn-programme"))
+    assert any("field 'script_namespace'" in p and "pattern" in p for p in problems), problems
+
+
+def test_the_self_check_copies_into_a_prompt_of_its_own_unit(make_data_dir):
+    def edit(data):
+        data["problem_types.yml"]["check_copy_to"]["prompt"] = "nope"
+
+    assert problems_for(make_data_dir, edit) == [
+        "data/unit-3/problem_types.yml: field 'check_copy_to': activity 'self-activity-8' has no prompt 'nope'; "
+        "its prompts: 'define-with-typology', 'adapt-leadership' (in this unit)"
+    ]

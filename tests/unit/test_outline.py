@@ -1,0 +1,129 @@
+"""The outline: pages in reading order, the unit of each page, where each
+activity is shown, and numbering in the order a reader meets the activities."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import yaml
+
+from course.content.outline import reading_order
+from engine import DATA_DIR, DOCS_DIR, macros, outline
+
+
+def test_reading_order_follows_the_navigation_then_every_other_page():
+    nav = [{"Overview": "index.md"}, {"Part": ["b.md", {"A": "a.md"}]}, {"Out": "https://example.org/"}]
+    order, listed = reading_order(nav, ["a.md", "b.md", "index.md", "extra/z.md", "extra/index.md"])
+    assert order == ["index.md", "b.md", "a.md", "extra/index.md", "extra/z.md"]
+    assert listed == {"index.md", "a.md", "b.md"}
+
+
+def test_without_a_navigation_pages_are_read_by_path_index_first():
+    order, listed = reading_order(None, ["b.md", "a/x.md", "index.md", "a/index.md"])
+    assert order == ["index.md", "a/index.md", "a/x.md", "b.md"]
+    assert listed == set(order)
+
+
+def test_every_page_of_the_site_is_in_unit_3():
+    found = outline()
+    assert {found.unit_of(page.path).id for page in found.pages} == {"unit-3"}
+    assert [page.path for page in found.pages_of(found.programme.unit("unit-3"))][:3] == ["index.md", "pcn-ethos.md", "complex-systems.md"]
+
+
+def test_activities_are_placed_where_the_pages_show_them():
+    found = outline()
+    assert {activity: [(page.path, line) for page, line in places] for activity, places in found.showings().items()} == {
+        "flocking": [("complex-systems.md", 16)],
+        "self-activity-7": [("leading-complex-systems.md", 12)],
+        "leading-complex-pcn-projects": [("systems-leadership.md", 14)],
+        "self-activity-8": [("systems-leadership.md", 37)],
+    }
+
+
+@pytest.fixture
+def course_copy(tmp_path):
+    """A copy of the pages and data to change; returns (docs, data) folders."""
+    docs, data = tmp_path / "docs", tmp_path / "data"
+    shutil.copytree(DOCS_DIR, docs)
+    shutil.copytree(DATA_DIR, data)
+    return docs, data
+
+
+def test_a_new_activity_is_numbered_where_the_reader_meets_it(course_copy):
+    """Appended to the data but shown first: it becomes Self-Activity 7, and the others follow it."""
+    docs, data = course_copy
+    activities_file = data / "unit-3" / "activities.yml"
+    activities = yaml.safe_load(activities_file.read_text(encoding="utf-8"))
+    activities["activities"].append(
+        {
+            "id": "warm-up",
+            "label": "Self-Activity",
+            "title": "A warm-up",
+            "mode": "individual",
+            "instructions": ["Think."],
+            "prompts": [{"id": "first", "text": "What comes to mind?", "lines": 3}],
+        }
+    )
+    activities_file.write_text(yaml.safe_dump(activities, sort_keys=False), encoding="utf-8")
+    page = docs / "complex-systems.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n{{ activity("warm-up") }}\n', encoding="utf-8")
+    found = outline(data, docs)
+    labels = {activity.id: activity.label for activity in found.programme.activities}
+    assert labels["warm-up"] == "Self-Activity 7"
+    assert labels["self-activity-7"] == "Self-Activity 8"
+    assert labels["self-activity-8"] == "Self-Activity 9"
+    unit = found.programme.unit("unit-3")
+    assert [a.id for a in found.programme.activities_in_reading_order(unit)] == [
+        "flocking",
+        "warm-up",
+        "self-activity-7",
+        "leading-complex-pcn-projects",
+        "self-activity-8",
+    ]
+
+
+def test_a_page_can_name_its_unit_or_none(course_copy):
+    docs, data = course_copy
+    page = docs / "glossary.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\nunit: false\n", 1), encoding="utf-8")
+    found = outline(data, docs)
+    assert found.unit_of("glossary.md") is None
+    assert found.unit_of("pcn-ethos.md").id == "unit-3"
+    with pytest.raises(KeyError, match=r"key_terms\(\) draws from a unit's data, but docs/glossary.md is in no unit"):
+        from course.page_macros import PageMacros
+
+        PageMacros(found, "glossary.md").key_terms()
+    # Programme-wide macros work from any page.
+    assert macros("glossary.md").abbreviations()
+
+
+def test_an_unknown_unit_in_front_matter_is_a_located_problem(course_copy):
+    docs, data = course_copy
+    page = docs / "glossary.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\nunit: unit-9\n", 1), encoding="utf-8")
+    problems = [str(problem) for problem in outline(data, docs).problems]
+    assert problems == [
+        "docs/glossary.md:1: front matter 'unit: unit-9': there is no such unit in data/programme.yml; use one of 'unit-3', or false"
+    ]
+
+
+def test_the_overview_lists_the_units_activities_from_the_data():
+    listing = macros("index.md").activity_list()
+    assert listing.splitlines()[:2] == [
+        "The unit has two self-activities for you to do on your own and",
+        "two activities for a group:",
+    ]
+    items = [line for line in listing.splitlines() if line.startswith("- ")]
+    assert items == [
+        "- [Flocking](/complex-systems.md#flocking) (group exercise)",
+        "- [Self-Activity 7: Leading complex systems – what is the reality across our PCN?](/leading-complex-systems.md#self-activity-7)",
+        "- [Leading complex PCN projects](/systems-leadership.md#leading-complex-pcn-projects) (group discussion)",
+        "- [Self-Activity 8: What kind of problems are you trying to address across your PCN?](/systems-leadership.md#self-activity-8)",
+    ]
+
+
+def test_markdown_in_an_activity_title_stays_text_in_the_list(make_data_dir):
+    data = make_data_dir(lambda d: d["activities.yml"]["activities"][0].update(title="*Not* [a](link) `code` <b>x</b> & y"))
+    item = next(line for line in macros("index.md", data).activity_list().splitlines() if "flocking" in line)
+    assert item.startswith(r"- [\*Not\* \[a\](link) \`code\` &lt;b&gt;x&lt;/b&gt; &amp; y](/complex-systems.md#flocking)")
