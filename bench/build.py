@@ -37,12 +37,15 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 # What a copy of a version of the project needs to build (the engine is installed in its venv).
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "includes", "macros", "overrides", "hooks")
 PAGES_PER_PART = 10
 PARTS_PER_UNIT = 10
 BUDGETS = {"unit": 5.0, "course": 1.5, "serve": 3.0}
+SITE_ONLY = {"UNIT_PDF": "skip", "UNIT_OFFLINE_ZIP": "off"}
 
 
 @dataclass
@@ -58,7 +61,7 @@ class Version:
 # --- Projects to build -------------------------------------------------------------------
 
 
-def synthetic_page(unit: int, part: int, number: int, macro: bool = True) -> str:
+def synthetic_page(unit: int, part: int, number: int, macro: bool = True, up: str = "../../") -> str:
     """A page shaped like the unit's: description, headings, prose with abbreviations, a list, a table, a macro."""
     rules = "{{ simple_rules() }}" if macro else "(the simple rules would be here)"
     return f"""---
@@ -89,7 +92,7 @@ The simple rules, drawn by a macro from the unit's data:
 
 {rules}
 
-See the [references](../../references.md#grint-2005).
+See the [references]({up}references.md#grint-2005).
 
 ## What it means for you
 
@@ -98,20 +101,21 @@ and what would change if you treated it as a shared problem?
 """
 
 
-def write_synthetic_pages(docs: Path, pages: int, macro: bool = True) -> list[str]:
-    """`pages` generated pages in units of parts of pages; returns their nav entries."""
+def write_synthetic_pages(docs: Path, pages: int, macro: bool = True, prefix: str = "") -> list[str]:
+    """`pages` generated pages in sections of parts of pages; returns their nav entries."""
     nav = []
     for index in range(pages):
         unit, rest = divmod(index, PAGES_PER_PART * PARTS_PER_UNIT)
         part, number = divmod(rest, PAGES_PER_PART)
         if rest == 0:
-            nav.append(f"  - Synthetic unit {unit + 1}:")
+            nav.append(f"  - Section {unit + 1}:")
         if number == 0:
             nav.append(f"    - Part {part + 1}:")
         path = Path(f"unit-{unit + 1:02d}") / f"part-{part + 1:02d}" / f"page-{number + 1:02d}.md"
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
-        (docs / path).write_text(synthetic_page(unit + 1, part + 1, number + 1, macro))
-        nav.append(f"      - Page {number + 1}: {path.as_posix()}")
+        up = "../" * (len(path.parts) - 1 + prefix.count("/"))
+        (docs / path).write_text(synthetic_page(unit + 1, part + 1, number + 1, macro, up))
+        nav.append(f"      - Page {number + 1}: {prefix}{path.as_posix()}")
     return nav
 
 
@@ -136,33 +140,88 @@ def copy_of(source: Path, folder: Path) -> Path:
 
 
 def synthetic_course(source: Path, folder: Path, pages: int) -> Path:
-    """A copy of a version of the project with `pages` generated pages added to its navigation."""
+    """A copy of a version of the project with `pages` generated pages added to its navigation.
+
+    Where the version has units (data/programme.yml's `pages`), the generated
+    pages are a unit of their own (docs/synthetic/, with its own simple rules
+    and one activity, on its first page): Unit 3 keeps its pages, and its whole
+    unit and PDFs stay what they are. A version without units gets the pages
+    inside the one unit it knows. Either way the pages add no paper but one
+    handout: what they cost is building pages.
+    """
     project = copy_of(source, folder)
-    nav = write_synthetic_pages(project / "docs", pages)
+    has_units = "storage_key:" in (project / "data" / "programme.yml").read_text()
+    docs = project / "docs" / "synthetic" if has_units else project / "docs"
+    nav = write_synthetic_pages(docs, pages, prefix="synthetic/" if has_units else "")
+    if has_units:
+        add_synthetic_unit(project)
     config = (project / "mkdocs.yml").read_text()
     config = re.sub(r"^nav:\n", "nav:\n" + "\n".join(nav) + "\n", config, count=1, flags=re.MULTILINE)
     (project / "mkdocs.yml").write_text(config)
-    subprocess.run(["git", "-C", str(project), "-c", "user.name=bench", "-c", "user.email=b@localhost", "add", "."], check=True)
-    subprocess.run(["git", "-C", str(project), "-c", "user.name=bench", "-c", "user.email=b@localhost", "commit", "-qm", "pages"], check=True)
+    git = ["git", "-C", str(project), "-c", "user.name=bench", "-c", "user.email=bench@localhost"]
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "--quiet", "-m", "Synthetic pages"], check=True)
     return project
 
 
-def plain_material(folder: Path, pages: int, prune: bool) -> Path:
-    """Material for MkDocs with its defaults (system fonts, as here), on generated pages."""
+def add_synthetic_unit(project: Path) -> None:
+    programme_file = project / "data" / "programme.yml"
+    programme_file.write_text(
+        programme_file.read_text()
+        + "  - id: synthetic\n    number: 99\n    title: Synthetic pages\n    pages: synthetic\n    storage_key: synthetic\n"
+    )
+    data = project / "data" / "synthetic"
+    data.mkdir()
+    shutil.copy(project / "data" / "unit-3" / "simple_rules.yml", data / "simple_rules.yml")
+    (data / "activities.yml").write_text(
+        "activities:\n  - id: synthetic-reflection\n    label: Self-Activity\n"
+        "    title: A reflection on the synthetic pages\n    mode: individual\n"
+        "    instructions:\n      - Think about the pages.\n"
+        "    prompts:\n      - id: notes\n        text: What did you notice?\n        lines: 4\n"
+    )
+    first_page = project / "docs" / "synthetic" / "unit-01" / "part-01" / "page-01.md"
+    first_page.write_text(first_page.read_text() + '\n{{ activity("synthetic-reflection") }}\n')
+
+
+def plain_material(folder: Path, pages: int, prune: bool, markdown: bool = False, theme: bool = False) -> Path:
+    """Material for MkDocs with its defaults (system fonts, as here), on generated pages.
+
+    `markdown` adds the unit's Markdown extensions (mkdocs.yml's list, the
+    abbreviations appended to every page); `theme` adds the unit's theme
+    settings (features, colour schemes, logo, overrides/). Each shows, by
+    itself, what that part of the unit's configuration costs.
+    """
     project = folder / "plain"
     docs = project / "docs"
     docs.mkdir(parents=True)
     (docs / "index.md").write_text("# A plain site\n\nFor timing the build.\n")
     (docs / "references.md").write_text("# References\n\n## Grint 2005 { #grint-2005 }\n")
     nav = write_synthetic_pages(docs, pages, macro=False)
-    features = "\n  features:\n    - navigation.prune" if prune else ""
-    (project / "mkdocs.yml").write_text(
-        "site_name: Plain Material\nsite_url: https://example.org/\n"
-        f"theme:\n  name: material\n  font: false{features}\n"
-        "markdown_extensions:\n  - tables\n  - attr_list\n"
-        "nav:\n  - Home: index.md\n  - References: references.md\n" + "\n".join(nav) + "\n"
-    )
+    unit_config = _unit_config()
+    config = {"site_name": "Plain Material", "site_url": "https://example.org/", "theme": {"name": "material", "font": False}}
+    config["markdown_extensions"] = ["tables", "attr_list"]
+    if prune:
+        config["theme"]["features"] = ["navigation.prune"]
+    if theme:
+        config["theme"] = {**unit_config["theme"], "custom_dir": str(PROJECT_DIR / "overrides")}
+        shutil.copytree(PROJECT_DIR / "docs" / "assets", docs / "assets")
+    if markdown:
+        config["markdown_extensions"] = [
+            {"pymdownx.snippets": {"base_path": [str(PROJECT_DIR / "includes")], "auto_append": ["abbreviations.md"]}}
+            if isinstance(extension, dict) and "pymdownx.snippets" in extension
+            else extension
+            for extension in unit_config["markdown_extensions"]
+        ]
+    config["nav"] = [{"Home": "index.md"}, {"References": "references.md"}]
+    text = yaml.safe_dump({key: value for key, value in config.items() if key != "nav"}, sort_keys=False)
+    (project / "mkdocs.yml").write_text(text + "nav:\n  - Home: index.md\n  - References: references.md\n" + "\n".join(nav) + "\n")
     return project
+
+
+def _unit_config() -> dict:
+    """mkdocs.yml, each !ENV tag read as its default."""
+    text = re.sub(r"!ENV \[\w+, ([^\]]+)\]", r"\1", (PROJECT_DIR / "mkdocs.yml").read_text())
+    return yaml.safe_load(text)
 
 
 # --- Timing ------------------------------------------------------------------------------
@@ -173,12 +232,13 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed_build(python: Path, project: Path, site: Path) -> tuple[float, float]:
+def timed_build(python: Path, project: Path, site: Path, switches: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall-clock and CPU seconds (every process) of one cold `mkdocs build --strict`."""
     shutil.rmtree(site, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     for switch in ("UNIT_PDF", "UNIT_OFFLINE_ZIP", "UNIT_OFFLINE"):
         env.pop(switch, None)
+    env.update(switches or {})
     cpu = _children_cpu()
     start = time.perf_counter()
     result = subprocess.run(
@@ -285,12 +345,22 @@ def main() -> None:
         for version in versions:
             project = copy_of(version.project, folder / f"unit-{version.name}")
             row(f"Unit 3 site, whole build ({version.name})", 0, lambda: timed_build(version.python, project, site), ten, BUDGETS["unit"])
+            if version.name == "now":
+                row("  the same, site only (UNIT_PDF=skip UNIT_OFFLINE_ZIP=off)", 0, lambda: timed_build(python, project, site, SITE_ONLY), ten)
 
         plain_course = plain_material(folder / "plain-course", arguments.pages, prune=True)
         plain = row(f"Plain Material + navigation.prune, {arguments.pages + 2} pages", arguments.pages + 2, lambda: timed_build(python, plain_course, site))
         for version in versions:
             course = synthetic_course(version.project, folder / f"course-{version.name}", arguments.pages)
             row(f"Course of {arguments.pages} more pages, whole build ({version.name})", 0, lambda: timed_build(version.python, course, site), plain, BUDGETS["course"])
+        course = synthetic_course(PROJECT_DIR, folder / "course-site-only", arguments.pages)
+        # Why the course costs what it does: the same course without PDFs and the offline copy,
+        # and plain Material given, one at a time, the unit's Markdown extensions and theme settings.
+        row("  the same, site only (UNIT_PDF=skip UNIT_OFFLINE_ZIP=off)", 0, lambda: timed_build(python, course, site, SITE_ONLY), plain)
+        with_markdown = plain_material(folder / "plain-markdown", arguments.pages, prune=True, markdown=True)
+        row("  plain Material + prune + the unit's Markdown extensions", 0, lambda: timed_build(python, with_markdown, site), plain)
+        with_theme = plain_material(folder / "plain-theme", arguments.pages, prune=True, theme=True)
+        row("  plain Material + the unit's theme settings and overrides", 0, lambda: timed_build(python, with_theme, site), plain)
 
         for version in versions:
             row(f"mkdocs serve, first answer ({version.name})", 0, lambda: timed_serve(version), None, BUDGETS["serve"])

@@ -12,11 +12,12 @@ instance across rebuilds). What happens when:
 - on_config: outline the course (data and pages), plan its paper, and run
   every check; a problem stops the build here, before MkDocs cleans or writes
   the site folder. Then the repository link from site_url, the programme's
-  title for the templates, and the "Last updated" dates from one git call.
+  title for the templates, the PDF workers, and the "Last updated" dates from
+  one git call.
 - on_files: a page for each handout the plan names; the running footer's stylesheet.
 - on_env: every page's HTML is ready: the whole unit is joined onto its page,
   the PDF list onto the Handouts page, a Download PDF bar onto each page that
-  is a PDF; the PDF workers start.
+  is a PDF.
 - on_post_page: the page's CSP hashes; a page that is a PDF goes to the workers.
 - on_post_build: each PDF's pages and size fill in the slots beside its
   links; the offline copy is made from the site as built and zipped into it.
@@ -44,7 +45,7 @@ from .paper.handouts import handout_html, handout_source
 from .paper.pdf import PdfError, PdfPool, ToolchainMissing, check_toolchain
 from .paper.plan import PaperPlan, plan_paper
 from .paper.whole_unit import UnitPage, combine, page_slug
-from .offline.copy import PageAddress, write_offline_copy
+from .offline.copy import OfflineCopy, PageAddress
 from .project import read_course
 from .publish.addresses import SiteAddress, relative_url
 from .publish.csp import fill_in_hashes
@@ -92,7 +93,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.make_offline_copy = False
         self.pdf_pool: PdfPool | None = None
         self.pages_with_pdf_facts: list[Path] = []
-        self.page_addresses: list[PageAddress] = []
+        self.offline_copy: OfflineCopy | None = None
 
     # --- Events ------------------------------------------------------------------------
 
@@ -126,6 +127,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             listing = "\n".join(str(problem) for problem in problems)
             raise PluginError(f"{len(problems)} problem(s) found; nothing was built:\n{listing}")
         programme = self.outline.programme
+        # Every page explains the abbreviations in includes/abbreviations.md: Python-Markdown's
+        # abbr extension takes them as its glossary, the same list the macros mark up in data.
+        config.mdx_configs.setdefault("abbr", {})["glossary"] = dict(self.outline.glossary)
         config.extra["programme"] = programme.title
         config.extra["offline_copy"] = {"zip": f"{DOWNLOAD_FOLDER}/{programme.offline_copy}.zip", "folder": programme.offline_copy}
 
@@ -134,6 +138,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 check_toolchain()
             except ToolchainMissing as error:
                 raise PluginError(f"This build makes PDFs, but {error}") from None
+        if self.make_pdfs and self.plan.pdfs:
+            # Started now, so the workers are ready by the time the first page to print is built.
+            self.pdf_pool = PdfPool(Path(config.site_dir), self.address.url, len(self.plan.pdfs), fork=self.command == "build")
         if self.config.last_updated:
             self.dates = GitDates.read(self.outline.project.root, build_date())
             if self.dates is None:
@@ -147,7 +154,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             files.append(File.generated(config, handout.src_uri, content=handout_source(handout, body)))
         footer = running_footer_css(config.site_name, config.copyright or "", build_date())
         files.append(File.generated(config, FOOTER_STYLESHEET, content=footer))
-        return files
+        # MkDocs builds pages in the order of `files`: the pages that are PDFs go first, the
+        # whole units (the longest to print) before the rest, so the PDF workers start on
+        # them while every other page is built. Search keeps build order in its index, but
+        # these pages are left out of search, so the index is as it was.
+        first = [whole.page for whole in self.plan.whole_units]
+        first += [pdf.src_uri for pdf in self.plan.pdfs if pdf.src_uri not in first]
+        ordered = [files.get_file_from_path(src_uri) for src_uri in first]
+        return Files([*ordered, *(file for file in files if file.src_uri not in set(first))])
 
     def on_page_context(self, context, page, config, nav):
         unit = self.outline.unit_of(page.file.src_uri)
@@ -165,6 +179,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def on_env(self, env, config, files: Files):
         pages = {file.src_uri: file.page for file in files.documentation_pages() if file.page is not None}
+        if self.make_offline_copy:
+            addresses = [
+                PageAddress(file.dest_uri, file.url, File(file.src_uri, config.docs_dir, config.site_dir, False).dest_uri)
+                for file in files.documentation_pages()
+            ]
+            self.offline_copy = OfflineCopy(addresses, fork=self.command == "build")
         # Joined from the pages as MkDocs rendered them, before anything below is added to them.
         joined = {
             whole.page: combine([self._unit_page(pages[part]) for part in whole.parts], pages[whole.page].url)
@@ -179,8 +199,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             if pdf:
                 link = downloads.download_link(pdf.pdf_name, relative_url(f"{downloads.PDF_FOLDER}/{pdf.pdf_name}", page.url))
                 page.content = link + "\n" + page.content
-        if self.make_pdfs and self.plan.pdfs:
-            self.pdf_pool = PdfPool(Path(config.site_dir), self.address.url, expected=len(self.plan.pdfs))
         return env
 
     def on_post_page(self, output: str, page, config) -> str:
@@ -191,8 +209,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.pdf_pool.submit(pdf.pdf_name, destination, output, downloads.PDF_FOLDER)
         if "data-pdf-facts=" in output:
             self.pages_with_pdf_facts.append(destination)
-        offline_file = File(page.file.src_uri, config.docs_dir, config.site_dir, use_directory_urls=False).dest_uri
-        self.page_addresses.append(PageAddress(page.file.dest_uri, page.file.url, offline_file))
+        if self.offline_copy:
+            self.offline_copy.add(page.file.dest_uri, output)
         return output
 
     def on_post_template(self, output_content, template_name, config):
@@ -202,24 +220,30 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
         facts = self._finish_pdfs()
-        for html_file in self.pages_with_pdf_facts:
-            html = html_file.read_text(encoding="utf-8")
+
+        def fill(html: str) -> str:
+            """The slots beside each link to a PDF, filled with its pages and size."""
             for pdf in self.plan.pdfs:
                 filled = downloads.pdf_facts(pdf.pdf_name, facts.get(pdf.pdf_name), skipped=not self.make_pdfs)
                 html = html.replace(downloads.pdf_facts(pdf.pdf_name), filled)
-            html_file.write_text(html, encoding="utf-8")
-        if self.make_offline_copy:
+            return html
+
+        for html_file in self.pages_with_pdf_facts:
+            html_file.write_text(fill(html_file.read_text(encoding="utf-8")), encoding="utf-8")
+        if self.offline_copy:
+            copy, self.offline_copy = self.offline_copy, None
             name = self.outline.programme.offline_copy
             target = site_dir / DOWNLOAD_FOLDER / f"{name}.zip"
-            count = write_offline_copy(site_dir, self.page_addresses, target, folder=name, leave_out=(f"{DOWNLOAD_FOLDER}/",))
+            count = copy.write(site_dir, target, name, (f"{DOWNLOAD_FOLDER}/",), fill)
             log.info("Offline copy: %s (%d files, %d KB)", target.relative_to(site_dir).as_posix(), count, target.stat().st_size // 1024)
         elif self.command != "serve":
             log.info("No offline copy: UNIT_OFFLINE_ZIP=off.")
 
     def on_build_error(self, *, error):
-        if self.pdf_pool is not None:
-            self.pdf_pool.close()
-            self.pdf_pool = None
+        for workers in (self.pdf_pool, self.offline_copy):
+            if workers is not None:
+                workers.close()
+        self.pdf_pool = self.offline_copy = None
 
     # --- For macros/ ------------------------------------------------------------------------
 

@@ -15,6 +15,8 @@ from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from .problems import Problem
 
+# libyaml's loader where PyYAML has it: front matter is read for every page, and it is ten times quicker.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)?---\n", re.DOTALL)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
@@ -57,7 +59,7 @@ def read_page(path: Path, docs_dir: Path, project_dir: Path, jinja: Environment)
     front = _FRONT_MATTER.match(text)
     if front:
         try:
-            meta = yaml.safe_load(front.group(1) or "") or {}
+            meta = yaml.load(front.group(1) or "", Loader=_LOADER) or {}
         except yaml.YAMLError:
             meta = {}  # MkDocs reports the broken front matter itself
         if not isinstance(meta, dict):

@@ -21,7 +21,9 @@ What differs between the copies is marked in the templates, not decided here:
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
+import multiprocessing
 import os
 import posixpath
 import re
@@ -29,7 +31,6 @@ import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 # Source maps only help someone debugging the theme in developer tools.
 LEFT_OUT = ("*.map",)
@@ -40,6 +41,7 @@ ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _ONLY_IN_COPY = re.compile(r'<template data-offline-copy="only">(.*?)</template>', re.DOTALL)
 _LEAVE_OUT_START = re.compile(r'<div data-offline-copy="leave-out"[^>]*>')
 _ID = re.compile(r'\sid="([^"]+)"')
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 _CONFIG_URL = re.compile(r'("(?:base|search)": ")([^"]*)(")')
@@ -72,23 +74,28 @@ class Readdress:
 
     def url(self, url: str, page: PageAddress) -> str:
         """One address written on `page`, as the same page in the copy must write it."""
-        parts = urlsplit(url)
-        if parts.scheme or parts.netloc or url.startswith(("#", "/")) or not parts.path:
-            return url  # another host, this page, or an absolute path (the 404 page's)
-        target = self.target(_site_path(posixpath.join(page.online_url, parts.path)))
+        if not url or url[0] in "#/" or _SCHEME.match(url):
+            return url  # this page, an absolute path (the 404 page's), or another host, mailto: and the like
+        path, hash_mark, fragment = url.partition("#")
+        path, question_mark, query = path.partition("?")
+        if not path:
+            return url
+        target = self.target(_site_path(posixpath.join(page.online_url, path)))
         if target == ".." or target.startswith("../"):
             return url  # outside the site: leave it as it is
-        new = posixpath.relpath(target or ".", posixpath.dirname(page.offline_file) or ".")
-        return new + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+        new = _relative(target, posixpath.dirname(page.offline_file))
+        return new + question_mark + query + hash_mark + fragment
 
     def base(self, page: PageAddress) -> str:
         """The site's root, relative to the page in the copy ("." or "..")."""
-        return posixpath.relpath(".", posixpath.dirname(page.offline_file) or ".")
+        return _relative("", posixpath.dirname(page.offline_file))
 
     def page_html(self, html: str, page: PageAddress) -> tuple[str, set[str]]:
         """The page as the copy has it, and the ids of what was left out (for the search index)."""
-        html = _ONLY_IN_COPY.sub(lambda match: match[1], html)
-        html, left_out_ids = _leave_out(html)
+        left_out_ids: set[str] = set()
+        if "data-offline-copy" in html:
+            html = _ONLY_IN_COPY.sub(lambda match: match[1], html)
+            html, left_out_ids = _leave_out(html)
         html = _SCRIPT_SOURCES.sub(lambda match: f"{match[1]} 'unsafe-inline'", html, count=1)
         html = _URL_ATTRIBUTE.sub(lambda match: match[1] + self.url(match[2], page) + match[3], html)
 
@@ -116,6 +123,16 @@ class Readdress:
             docs.append(doc)
         index["docs"] = docs
         return json.dumps(index, sort_keys=False, separators=(",", ":"), default=str)
+
+
+def _relative(target: str, folder: str) -> str:
+    """The path from `folder` to `target`, both from the site's root (posixpath.relpath, without its system calls)."""
+    to = target.split("/") if target else []
+    start = folder.split("/") if folder else []
+    common = 0
+    while common < min(len(to), len(start)) and to[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
 
 
 def _site_path(path: str) -> str:
@@ -163,16 +180,26 @@ def _entry(archive: zipfile.ZipFile, name: str, data: bytes, date: tuple[int, ..
     archive.writestr(entry, data, compresslevel=6)
 
 
-def write_offline_copy(site_dir: Path, pages: list[PageAddress], target: Path, folder: str, leave_out: tuple[str, ...] = ()) -> int:
+def write_offline_copy(
+    site_dir: Path,
+    pages: list[PageAddress],
+    target: Path,
+    folder: str,
+    leave_out: tuple[str, ...] = (),
+    copied_pages: dict[str, tuple[str, set[str]]] | None = None,
+) -> int:
     """Zip the site in `site_dir`, re-addressed for reading from a folder, into `target`.
 
     Everything is inside one top-level `folder`; paths under `leave_out` (the
-    zip's own folder) and source maps are not copied. Entries are sorted and
-    carry a fixed date and permissions, so the same site always gives the same
-    zip. Returns the number of files.
+    zip's own folder) and source maps are not copied. `copied_pages` holds
+    pages already re-addressed (by OfflineCopy, while the site was built),
+    by their file in the site; the others are read and re-addressed here.
+    Entries are sorted and carry a fixed date and permissions, so the same
+    site always gives the same zip. Returns the number of files.
     """
     readdress = Readdress(pages)
     by_file = {page.online_file: page for page in pages}
+    copied_pages = copied_pages or {}
     files = sorted(
         path.relative_to(site_dir).as_posix()
         for path in site_dir.rglob("*")
@@ -182,14 +209,13 @@ def write_offline_copy(site_dir: Path, pages: list[PageAddress], target: Path, f
     contents: dict[str, bytes] = {}
     left_out_ids: set[str] = set()
     for name in files:
-        data = (site_dir / name).read_bytes()
         page = by_file.get(name)
         if page is not None:
-            html, ids = readdress.page_html(data.decode("utf-8"), page)
+            html, ids = copied_pages.get(name) or readdress.page_html((site_dir / name).read_text(encoding="utf-8"), page)
             left_out_ids.update(f"{_site_path(page.online_url)}#{identifier}" for identifier in ids)
             contents[page.offline_file] = html.encode("utf-8")
         elif name != "search/search_index.json":
-            contents[name] = data
+            contents[name] = (site_dir / name).read_bytes()
     index_file = site_dir / "search" / "search_index.json"
     if index_file.is_file():
         index = readdress.search_index(index_file.read_text(encoding="utf-8"), left_out_ids)
@@ -206,3 +232,55 @@ def write_offline_copy(site_dir: Path, pages: list[PageAddress], target: Path, f
 def write_zip(source: Path, target: Path, folder: str) -> int:
     """Zip every file under `source` as it is (source maps left out), inside one top-level folder."""
     return write_offline_copy(source, [], target, folder)
+
+
+# --- Made while the site is built ---------------------------------------------------------
+
+# A worker's one Readdress, set when it starts (each worker process holds its own).
+_worker_readdress: Readdress | None = None
+
+
+def _start_worker(pages: list[PageAddress]) -> None:
+    global _worker_readdress
+    _worker_readdress = Readdress(pages)
+    if hasattr(os, "nice"):
+        os.nice(10)  # the pages being built come first
+
+
+def _copy_page(page: PageAddress, html: str) -> tuple[str, set[str]]:
+    return _worker_readdress.page_html(html, page)
+
+
+class OfflineCopy:
+    """The offline copy's pages, re-addressed in a worker process as the build makes them.
+
+    `add` hands over each page as built (the build goes on); `write` waits for
+    them and zips the copy, `fill` applied to each page first (the PDFs' page
+    counts and sizes, known only at the end).
+    """
+
+    def __init__(self, pages: list[PageAddress], fork: bool = False):
+        self.pages = pages
+        self._by_file = {page.online_file: page for page in pages}
+        method = "fork" if fork and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        self._executor = concurrent.futures.ProcessPoolExecutor(
+            max_workers=1, mp_context=multiprocessing.get_context(method), initializer=_start_worker, initargs=(pages,)
+        )
+        self._jobs: dict[str, concurrent.futures.Future] = {}
+
+    def add(self, online_file: str, html: str) -> None:
+        """The page built to `online_file` (pcn-ethos/index.html), as built."""
+        self._jobs[online_file] = self._executor.submit(_copy_page, self._by_file[online_file], html)
+
+    def write(self, site_dir: Path, target: Path, folder: str, leave_out: tuple[str, ...], fill) -> int:
+        try:
+            copied = {}
+            for name, job in self._jobs.items():
+                html, ids = job.result()
+                copied[name] = (fill(html), ids)
+        finally:
+            self.close()
+        return write_offline_copy(site_dir, self.pages, target, folder, leave_out, copied)
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
