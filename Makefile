@@ -2,7 +2,7 @@
 #   make serve   build the site and preview it at http://127.0.0.1:8000/unit-3/, rebuilding on every edit
 #                (no PDFs and no offline copy, to stay quick: `mkdocs serve` leaves them out)
 #   make test    every test: the JavaScript's, the engine's, the built site's and the browser's,
-#                then the site built with ProperDocs and tested again (docs/guides/tests.md)
+#                then the site built with ProperDocs and tested again (guides/tests.md)
 # Both make their virtual environment on first use: `make serve` installs what building
 # needs (requirements.txt), `make test` the test tools too (requirements-test.txt).
 # Also: make check (pages and data, without building); make build (the site, PDFs and

@@ -61,12 +61,12 @@ class Version:
 # --- Projects to build -------------------------------------------------------------------
 
 
-def synthetic_page(unit: int, part: int, number: int, macro: bool = True, up: str = "../../") -> str:
+def synthetic_page(unit: int, part: int, number: int, macro: bool = True, up: str = "../../", extra: str = "") -> str:
     """A page shaped like the unit's: description, headings, prose with abbreviations, a list, a table, a macro."""
     rules = "{{ simple_rules() }}" if macro else "(the simple rules would be here)"
     return f"""---
 description: Synthetic page {number} of part {part} of unit {unit}, for timing the build.
----
+{extra}---
 
 # Unit {unit}, part {part}, page {number}
 
@@ -101,7 +101,7 @@ and what would change if you treated it as a shared problem?
 """
 
 
-def write_synthetic_pages(docs: Path, pages: int, macro: bool = True, prefix: str = "") -> list[str]:
+def write_synthetic_pages(docs: Path, pages: int, macro: bool = True, prefix: str = "", extra: str = "") -> list[str]:
     """`pages` generated pages in sections of parts of pages; returns their nav entries."""
     nav = []
     for index in range(pages):
@@ -114,7 +114,7 @@ def write_synthetic_pages(docs: Path, pages: int, macro: bool = True, prefix: st
         path = Path(f"unit-{unit + 1:02d}") / f"part-{part + 1:02d}" / f"page-{number + 1:02d}.md"
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         up = "../" * (len(path.parts) - 1 + prefix.count("/"))
-        (docs / path).write_text(synthetic_page(unit + 1, part + 1, number + 1, macro, up))
+        (docs / path).write_text(synthetic_page(unit + 1, part + 1, number + 1, macro, up, extra))
         nav.append(f"      - Page {number + 1}: {prefix}{path.as_posix()}")
     return nav
 
@@ -147,12 +147,14 @@ def synthetic_course(source: Path, folder: Path, pages: int) -> Path:
     and one activity, on its first page): Unit 3 keeps its pages, and its whole
     unit and PDFs stay what they are. A version without units gets the pages
     inside the one unit it knows. Either way the pages add no paper but one
-    handout: what they cost is building pages.
+    handout: what they cost is building pages. (An earlier version's pages
+    say `whole_unit: false`, so that its whole unit does not join them.)
     """
     project = copy_of(source, folder)
     has_units = "storage_key:" in (project / "data" / "programme.yml").read_text()
     docs = project / "docs" / "synthetic" if has_units else project / "docs"
-    nav = write_synthetic_pages(docs, pages, prefix="synthetic/" if has_units else "")
+    # Without units, the earlier version's whole unit would join all the generated pages: they say not to.
+    nav = write_synthetic_pages(docs, pages, prefix="synthetic/" if has_units else "", extra="" if has_units else "whole_unit: false\n")
     if has_units:
         add_synthetic_unit(project)
     config = (project / "mkdocs.yml").read_text()

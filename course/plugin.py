@@ -160,8 +160,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # these pages are left out of search, so the index is as it was.
         first = [whole.page for whole in self.plan.whole_units]
         first += [pdf.src_uri for pdf in self.plan.pdfs if pdf.src_uri not in first]
-        ordered = [files.get_file_from_path(src_uri) for src_uri in first]
-        return Files([*ordered, *(file for file in files if file.src_uri not in set(first))])
+        ordered, moved = [files.get_file_from_path(src_uri) for src_uri in first], set(first)
+        return Files([*ordered, *(file for file in files if file.src_uri not in moved)])
 
     def on_page_context(self, context, page, config, nav):
         unit = self.outline.unit_of(page.file.src_uri)
@@ -184,7 +184,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 PageAddress(file.dest_uri, file.url, File(file.src_uri, config.docs_dir, config.site_dir, False).dest_uri)
                 for file in files.documentation_pages()
             ]
-            self.offline_copy = OfflineCopy(addresses, fork=self.command == "build")
+            self.offline_copy = OfflineCopy(addresses)
         # Joined from the pages as MkDocs rendered them, before anything below is added to them.
         joined = {
             whole.page: combine([self._unit_page(pages[part]) for part in whole.parts], pages[whole.page].url)

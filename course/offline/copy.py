@@ -259,12 +259,13 @@ class OfflineCopy:
     counts and sizes, known only at the end).
     """
 
-    def __init__(self, pages: list[PageAddress], fork: bool = False):
+    def __init__(self, pages: list[PageAddress]):
         self.pages = pages
         self._by_file = {page.online_file: page for page in pages}
-        method = "fork" if fork and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        # Spawned: by now the build runs the PDF workers' manager thread, and forking a process
+        # with threads can copy a lock that is held. Starting afresh costs a fraction of a second.
         self._executor = concurrent.futures.ProcessPoolExecutor(
-            max_workers=1, mp_context=multiprocessing.get_context(method), initializer=_start_worker, initargs=(pages,)
+            max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker, initargs=(pages,)
         )
         self._jobs: dict[str, concurrent.futures.Future] = {}
 

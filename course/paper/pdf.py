@@ -33,7 +33,7 @@ INSTALL_HELP = (
     "PDFs are made with WeasyPrint, which needs Pango: on Debian or Ubuntu, "
     "`apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation`, "
     "then `pip install -r requirements.txt`. "
-    "To build the site without PDFs, say so: UNIT_PDF=skip mkdocs build (docs/guides/authors.md: 'PDFs')."
+    "To build the site without PDFs, say so: UNIT_PDF=skip mkdocs build (guides/authors.md: 'PDFs')."
 )
 
 

@@ -252,3 +252,45 @@ def test_a_page_in_no_unit_calling_a_unit_macro_stops_the_build(tmp_path, projec
     assert result.returncode != 0
     assert "1 problem(s) found; nothing was built" in result.stderr and "docs/glossary.md:22: key_terms()" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "site").exists()
+
+
+# --- The preview ------------------------------------------------------------------------------
+
+
+def test_the_preview_serves_the_site_quickly_without_paper_or_the_zip(tmp_path):
+    """`make serve` runs `mkdocs serve`: the pages, but no PDFs and no offline copy, so it is quick."""
+    import socket
+    import time
+    import urllib.request
+
+    from site_building import SITE_BUILDER
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("UNIT_PDF", None)
+    server = subprocess.Popen(
+        [sys.executable, "-m", SITE_BUILDER, "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=PROJECT_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/unit-3/handouts/", timeout=2) as response:
+                    handouts = response.read().decode("utf-8")
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the preview did not answer within 60 s"
+                assert server.poll() is None, "the preview stopped"
+                time.sleep(0.1)
+        facts = BeautifulSoup(handouts, "html.parser").select("span.pdf-facts")
+        assert facts and {span.get_text() for span in facts} == {"(not made in this build)"}
+        with pytest.raises(OSError):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/unit-3/download/unit-3-offline.zip", timeout=2)
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "[macros]" not in output, "mkdocs-macros' start-up trace is nothing an author can act on"
+    assert "Traceback" not in output
