@@ -49,6 +49,7 @@ from .offline.copy import OfflineCopy, PageAddress
 from .project import read_course
 from .publish.addresses import SiteAddress, relative_url
 from .publish.csp import fill_in_hashes
+from .render.abbreviations import spell_out_first_use
 from .publish.dates import GitDates
 
 log = logging.getLogger("mkdocs.plugins.course")
@@ -130,6 +131,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # Every page explains the abbreviations in includes/abbreviations.md: Python-Markdown's
         # abbr extension takes them as its glossary, the same list the macros mark up in data.
         config.mdx_configs.setdefault("abbr", {})["glossary"] = dict(self.outline.glossary)
+        config.nav = self.plan.navigation(config.nav)
         config.extra["programme"] = programme.title
         config.extra["offline_copy"] = {"zip": f"{DOWNLOAD_FOLDER}/{programme.offline_copy}.zip", "folder": programme.offline_copy}
 
@@ -162,6 +164,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         first += [pdf.src_uri for pdf in self.plan.pdfs if pdf.src_uri not in first]
         ordered, moved = [files.get_file_from_path(src_uri) for src_uri in first], set(first)
         return Files([*ordered, *(file for file in files if file.src_uri not in moved)])
+
+    def on_page_content(self, html, page, config, files):
+        return spell_out_first_use(html)
 
     def on_page_context(self, context, page, config, nav):
         unit = self.outline.unit_of(page.file.src_uri)
@@ -197,7 +202,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 page.content += downloads.pdf_list(self._pdf_links(self.plan.pdf_lists[src_uri], page, pages))
             pdf = self.plan.pdf_of(src_uri)
             if pdf:
-                link = downloads.download_link(pdf.pdf_name, relative_url(f"{downloads.PDF_FOLDER}/{pdf.pdf_name}", page.url))
+                link = downloads.download_link(
+                    pdf.pdf_name, relative_url(f"{downloads.PDF_FOLDER}/{pdf.pdf_name}", page.url), self._back_to_handouts(src_uri, page, pages)
+                )
                 page.content = link + "\n" + page.content
         return env
 
@@ -270,6 +277,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         finally:
             pool.close()
         return facts
+
+    def _back_to_handouts(self, src_uri: str, page, pages: dict) -> downloads.BackLink | None:
+        """For a handout: the link back to the page listing its unit's handouts."""
+        handout = next((h for h in self.plan.handouts if h.src_uri == src_uri), None)
+        listing = next((uri for uri, unit_id in self.plan.pdf_lists.items() if handout and unit_id == handout.unit_id), None)
+        if listing is None:
+            return None
+        return downloads.BackLink("All handouts", relative_url(pages[listing].url, page.url))
 
     def _unit_page(self, page) -> UnitPage:
         return UnitPage(slug=page_slug(page.file.src_uri), title=Markup(page.title), url=page.url, html=page.content)

@@ -35,6 +35,7 @@ def collect_heading_anchors(page: SourcePage) -> None:
         if custom:
             page.anchors.add(custom.group(1))
             continue
+        title = re.sub(r"\s*\{[^}]*\}\s*$", "", title)  # attr_list: { .screen-only }
         plain = re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", title)
         page.anchors.add(slugify(plain, "-"))
     page.anchors.update(_ID.findall(page.text))

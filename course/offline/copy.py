@@ -39,7 +39,7 @@ LEFT_OUT = ("*.map",)
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 _ONLY_IN_COPY = re.compile(r'<template data-offline-copy="only">(.*?)</template>', re.DOTALL)
-_LEAVE_OUT_START = re.compile(r'<div data-offline-copy="leave-out"[^>]*>')
+_LEAVE_OUT_START = re.compile(r'<div\b[^>]*\bdata-offline-copy="leave-out"[^>]*>')
 _ID = re.compile(r'\sid="([^"]+)"')
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')

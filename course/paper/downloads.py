@@ -43,9 +43,15 @@ def pdf_facts(pdf_name: str, facts: PdfFacts | None = None, skipped: bool = Fals
     return render("pdf_facts.html", glossary={}, pdf_name=pdf_name, facts=facts, skipped=skipped)
 
 
-def download_link(pdf_name: str, href: str) -> str:
-    """The "Download PDF" bar at the top of a page that is also a PDF."""
-    return render("pdf_download.html", glossary={}, href=href, facts_slot=Markup(pdf_facts(pdf_name)))
+@dataclass(frozen=True)
+class BackLink:
+    title: str
+    href: str
+
+
+def download_link(pdf_name: str, href: str, back: BackLink | None = None) -> str:
+    """The "Download PDF" bar at the top of a page that is also a PDF; `back` leads a handout to every handout."""
+    return render("pdf_download.html", glossary={}, href=href, back=back, facts_slot=Markup(pdf_facts(pdf_name)))
 
 
 def pdf_list(links: list[PdfLink]) -> str:

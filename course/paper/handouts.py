@@ -162,6 +162,7 @@ def handout_source(handout: Handout, body_html: str) -> str:
         "description": handout.description,
         "pdf": handout.pdf_name,
         "unit": handout.unit_id,
+        "whole_unit": False,
         "render_macros": False,
         "search": {"exclude": True},
     }

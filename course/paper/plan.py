@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from markupsafe import escape
+
 from ..content.outline import Outline
 from ..content.problems import Problem
 from .handouts import Handout, handout_problems, handouts_for
@@ -64,6 +66,33 @@ class PaperPlan:
     @property
     def pdf_names(self) -> set[str]:
         return {pdf.pdf_name for pdf in self.pdfs}
+
+    def navigation(self, nav):
+        """mkdocs.yml's `nav` with each unit's handouts listed under the page that lists its PDFs.
+
+        The handouts are made from the data, so the navigation cannot name them:
+        `- Handouts: handouts/index.md` becomes a section that opens with that
+        page and goes on through every handout, in order, with previous and
+        next links between them.
+        """
+        if nav is None:
+            return None
+        listed_in = {page: [h for h in self.handouts if h.unit_id == unit_id] for page, unit_id in self.pdf_lists.items()}
+
+        def expand(entry):
+            if isinstance(entry, dict):
+                return {title: expand_value(title, value) for title, value in entry.items()}
+            if isinstance(entry, list):
+                return [expand(item) for item in entry]
+            return entry
+
+        def expand_value(title, value):
+            if isinstance(value, str) and listed_in.get(value.lstrip("/")):
+                # Escaped: MkDocs and Material write navigation titles out as they are.
+                return [value, *({str(escape(handout.title)): handout.src_uri} for handout in listed_in[value.lstrip("/")])]
+            return expand(value)
+
+        return expand(nav)
 
 
 def plan_paper(outline: Outline) -> PaperPlan:

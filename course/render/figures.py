@@ -88,6 +88,7 @@ FLOCKING_FIGURE_FILE = Path(__file__).resolve().parent / "flocking_figure.json"
 SCALE = 3  # figure units per room unit
 GAP = 40  # between the two panels
 TOP = 34  # room above the panels for their titles
+EDGE = 8  # round the figure, so a person standing at a wall is drawn whole
 
 
 @dataclass(frozen=True)
@@ -122,13 +123,14 @@ def load_flocking_figure(path: Path = FLOCKING_FIGURE_FILE) -> FlockingFigure:
         def scaled(points, offset):
             return [(round(offset + x * SCALE, 1), round(TOP + y * SCALE, 1)) for x, y in points]
 
+        second = EDGE + room_width + GAP
         panels = [
-            Panel("Where they started", 0, scaled(data["start"], 0), highlighted, picks),
-            Panel(f"Settled after {data['steps']} steps", room_width + GAP, scaled(data["settled"], room_width + GAP), highlighted, picks),
+            Panel("Where they started", EDGE, scaled(data["start"], EDGE), highlighted, picks),
+            Panel(f"Settled after {data['steps']} steps", second, scaled(data["settled"], second), highlighted, picks),
         ]
         return FlockingFigure(
-            width=2 * room_width + GAP,
-            height=TOP + room_height,
+            width=second + room_width + EDGE,
+            height=TOP + room_height + EDGE,
             room_width=room_width,
             room_height=room_height,
             top=TOP,
