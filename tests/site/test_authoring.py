@@ -183,6 +183,10 @@ def test_templates_and_html_in_data_are_shown_literally(tmp_path, project):
 # --- Units and paper: new kinds of bad input, each one clear line and nothing built -------------------
 
 
+def line_of(path, text: str) -> int:
+    return path.read_text(encoding="utf-8").splitlines().index(text) + 1
+
+
 def _page_in_no_unit(project):
     edit_file(project / "docs" / "glossary.md", "---\n", "---\nunit: false\n")
 
@@ -217,7 +221,7 @@ def _link_to_a_pdf_no_page_makes(project):
 UNIT_AND_PAPER_MISTAKES = {
     "a page in no unit calls a unit macro": (
         _page_in_no_unit,
-        "docs/glossary.md:22: key_terms() draws from a unit's data, but docs/glossary.md is in no unit; move the page into a unit's folder",
+        "docs/glossary.md:{key_terms}: key_terms() draws from a unit's data, but docs/glossary.md is in no unit; move the page into a unit's folder",
     ),
     "a unit listed without a data folder": (
         _unit_without_data,
@@ -242,6 +246,7 @@ UNIT_AND_PAPER_MISTAKES = {
 def test_a_unit_or_paper_mistake_is_one_clear_line(project, case):
     break_it, expected = UNIT_AND_PAPER_MISTAKES[case]
     break_it(project)
+    expected = expected.format(key_terms=line_of(project / "docs" / "glossary.md", "{{ key_terms() }}"))
     problems = [str(p) for p in check_project(project)]
     assert len(problems) == 1 and problems[0].startswith(expected), problems
 
@@ -250,7 +255,8 @@ def test_a_page_in_no_unit_calling_a_unit_macro_stops_the_build(tmp_path, projec
     _page_in_no_unit(project)
     result = mkdocs_build(tmp_path / "site", project_dir=project)
     assert result.returncode != 0
-    assert "1 problem(s) found; nothing was built" in result.stderr and "docs/glossary.md:22: key_terms()" in result.stderr
+    line = line_of(project / "docs" / "glossary.md", "{{ key_terms() }}")
+    assert "1 problem(s) found; nothing was built" in result.stderr and f"docs/glossary.md:{line}: key_terms()" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "site").exists()
 
 

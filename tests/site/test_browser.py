@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -54,6 +56,30 @@ def test_search_finds_the_typology_page_and_opens_it(page_in, site_url):
     result.click()
     page.wait_for_url("**/systems-leadership/**")
     assert page.locator("h1").inner_text().removesuffix("¶") == "Systems leadership and problem solving"
+
+
+# What a page says where its scripts did not run.
+NEEDS_JAVASCRIPT = re.compile(r"needs JavaScript|cannot be kept here", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_with_javascript_on_every_part_of_every_page_works(page_in, site_url, name):
+    """No page, the whole unit included, says it needs JavaScript while JavaScript runs."""
+    page = page_in()
+    page.goto(url_of(site_url, name))
+    page.wait_for_load_state("networkidle")
+    article = page.locator("article")
+    assert not NEEDS_JAVASCRIPT.search(article.inner_text())  # inner_text leaves out what is hidden
+    boxes = article.locator("textarea.activity__answer-box")
+    for index in range(boxes.count()):
+        assert boxes.nth(index).is_visible() and boxes.nth(index).is_editable()
+    # The self-check is a form where its page runs its scripts; the whole unit, made for paper, shows its worksheet.
+    for check in article.locator(".problem-check").all():
+        live = check.locator(".problem-check__form")
+        worksheet = check.locator(".problem-check__paper")
+        assert (live.is_visible(), worksheet.is_visible()) == ((False, True) if name == "print" else (True, False))
+    for simulation in article.locator(".flocking").all():
+        assert simulation.locator("canvas").is_visible() == (name != "print")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -338,6 +338,16 @@ def test_an_unfinished_self_check_names_the_missing_question_and_goes_to_it(open
     assert page.get_by_role("button", name="Copy into Self-Activity 8").is_hidden()
 
 
+@pytest.mark.parametrize("width", [360, 1280])
+def test_a_self_check_question_that_wraps_stays_inside_its_box(open_page, site_url, width):
+    page = open_page("systems-leadership", site_url)
+    page.set_viewport_size({"width": width, "height": 900})
+    for question in page.locator(".problem-check__question").all():
+        fieldset, legend = question.bounding_box(), question.locator("legend").bounding_box()
+        # A legend drawn in the border line starts at the box's top edge; inside, it starts below it.
+        assert legend["y"] > fieldset["y"] + 2 and legend["x"] + legend["width"] < fieldset["x"] + fieldset["width"]
+
+
 def test_the_self_check_works_from_the_keyboard(open_page, site_url):
     page = open_page("systems-leadership", site_url)
     page.get_by_label("The problem you have in mind (optional)").focus()

@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from engine import PROJECT_DIR, expected_modules, handouts, qr_modules
+from course.content.abbreviations import read_abbreviations
 from course.paper.handouts import COMPARISONS_SLUG
 from course.publish.addresses import short_address
 from course.render.environment import css_string
@@ -38,8 +39,16 @@ def squashed(text: str) -> str:
     return " ".join(text.split())
 
 
+def without_meanings(text: str) -> str:
+    """The text without the meanings spelled out after abbreviations: "PCN (Primary care network)" -> "PCN"."""
+    for meaning in read_abbreviations(PROJECT_DIR / "includes" / "abbreviations.md").values():
+        text = text.replace(f" ({meaning})", "")
+    return text
+
+
 def pdf_text(reader: PdfReader) -> str:
-    return squashed(" ".join(page.extract_text() for page in reader.pages))
+    """The PDF's text, whitespace squashed, without the meanings spelled out after abbreviations."""
+    return without_meanings(squashed(" ".join(page.extract_text() for page in reader.pages)))
 
 
 def expected_pdfs() -> dict[str, tuple[int, int]]:
@@ -126,6 +135,27 @@ def test_the_handouts_page_lists_every_pdf(built_site):
     for row_link in table.select("th a"):
         assert (built_site / "handouts" / row_link["href"] / "index.html").resolve().is_file()
     assert all(span.get_text() for span in table.select("span.pdf-facts"))
+
+
+def test_each_handout_page_shows_where_it_sits_and_its_pdf_first(built_site):
+    slugs = [handout.slug for handout in handouts()]
+    for position, slug in enumerate(slugs):
+        page = page_soup(built_site, f"handouts/{slug}")
+        # In the menu: under Handouts, in the data's order, this one marked as the page you are on.
+        section = page.select_one("nav.md-nav--primary li.md-nav__item--active.md-nav__item--nested")
+        assert section.select_one("a.md-nav__link").get_text(strip=True) == "Handouts"
+        listed = [link["href"] for link in section.select("nav a.md-nav__link")]
+        assert listed == ["../"] + ["./" if other == slug else f"../{other}/" for other in slugs]
+        # Previous and next follow the same order, from the Handouts page to the whole unit.
+        footer = {a["aria-label"].split(":")[0]: a["href"] for a in page.select("nav.md-footer__inner a")}
+        assert footer["Previous"] == ("../" if position == 0 else f"../{slugs[position - 1]}/")
+        assert footer["Next"] == ("../../print/" if position == len(slugs) - 1 else f"../{slugs[position + 1]}/")
+        # The first thing on the page: back to every handout, then this one's PDF.
+        first = page.find("article").find(True)
+        assert "pdf-download" in first["class"]
+        links = first.find_all("a")
+        assert [links[0].get_text(), links[0]["href"]] == ["All handouts", "../"]
+        assert links[1]["href"] == f"../../pdf/{handouts()[position].pdf_name}"
 
 
 def test_every_page_links_the_print_stylesheets(built_site):

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from engine import PROJECT_DIR
 from test_browser import url_of
-from test_print import CHROME, COPYRIGHT, SITE_NAME, squashed
+from test_print import CHROME, COPYRIGHT, SITE_NAME, squashed, without_meanings
 
 ACTIVITIES = yaml.safe_load((PROJECT_DIR / "data" / "unit-3" / "activities.yml").read_text(encoding="utf-8"))["activities"]
 CHROME_SELECTORS = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", ".md-footer", ".md-top"]
@@ -37,9 +37,9 @@ def print_page(browser, site_url):
 
 
 def chromium_pdf_pages(page) -> list[str]:
-    """The text of each sheet of Chromium's own print of the page, whitespace squashed."""
+    """The text of each sheet of Chromium's own print of the page, whitespace squashed, abbreviations not spelled out."""
     reader = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
-    return [squashed(sheet.extract_text()) for sheet in reader.pages]
+    return [without_meanings(squashed(sheet.extract_text())) for sheet in reader.pages]
 
 
 @pytest.mark.parametrize("name", ["systems-leadership", "workbook"])
@@ -85,9 +85,11 @@ def test_activity_boxes_fit_on_a_sheet_with_their_ruled_lines(print_page):
     for activity in ACTIVITIES:
         box = page.locator(f"section.activity#{activity['id']}").bounding_box()
         assert 0 < box["height"] < sheet_height, activity["id"]
-        lines = page.locator(f"section.activity#{activity['id']} .activity__line")
+        lines = page.locator(f"section.activity#{activity['id']} .activity__space .activity__line")
         assert lines.count() == sum(p["lines"] for p in activity["prompts"])
         assert lines.first.is_visible()
+        # Spare ruled lines fill what the sheet has left below the last prompt.
+        assert page.locator(f"section.activity#{activity['id']} .activity__more-space .activity__line").first.is_visible()
 
 
 def test_dark_scheme_still_prints_black_on_white(print_page):

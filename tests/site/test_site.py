@@ -60,7 +60,10 @@ def test_every_page_in_the_navigation_is_built(built_site):
 
 @pytest.mark.parametrize(("page", "statement"), source_statements())
 def test_every_statement_of_the_source_is_on_its_page(built_site, page, statement):
-    text = normalise(page_soup(built_site, page).get_text(" "))
+    soup = page_soup(built_site, page)
+    for expansion in soup.select(".abbreviation-expansion"):  # "PCN (Primary care network)": the site's, not the source's
+        expansion.decompose()
+    text = normalise(soup.get_text(" "))
     # get_text(" ") puts a space around inline tags such as <abbr> and <strong>
     squashed = re.sub(r"\s+([,.;:?!)])", r"\1", text).replace("( ", "(")
     assert normalise(statement) in squashed
@@ -129,6 +132,28 @@ def test_abbreviations_are_tooltips_in_prose_and_in_macro_output(built_site):
     assert titles == {"GP": "General practitioner", "NHS": "National Health Service", "PCN": "Primary care network", "PCNs": "Primary care networks", "GPs": "General practitioners"}
     activity = page_soup(built_site, "leading-complex-systems").find("section", id="self-activity-7")
     assert activity.find("abbr", title="Primary care network")
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_abbreviation_is_spelled_out_at_its_first_use_on_each_page(built_site, name):
+    """Its meaning then reaches a keyboard, a screen reader and paper, which its tooltip does not."""
+    article = page_soup(built_site, name).find("article")
+    for scope in article.select(".whole-unit__page") or [article]:  # each page of the whole unit spells out its own
+        _assert_spelled_out_at_first_use(scope, name)
+
+
+def _assert_spelled_out_at_first_use(scope, name):
+    seen = set()
+    for abbr in scope.find_all("abbr", title=True):
+        if abbr.find_parent(re.compile(r"^h[1-6]$")) or "glossary__abbreviation" in abbr.get("class", []):
+            continue
+        word = abbr.get_text().removesuffix("s")
+        expansion = abbr.find_next_sibling()
+        spelled_out = expansion is not None and "abbreviation-expansion" in expansion.get("class", []) and abbr.next_sibling is expansion
+        assert spelled_out == (word not in seen), f"{name}: {abbr.get_text()} (first use: {word not in seen})"
+        if spelled_out:
+            assert expansion.get_text() == f" ({abbr['title']})"
+        seen.add(word)
 
 
 def test_the_glossary_lists_every_abbreviation(built_site):

@@ -289,3 +289,15 @@ def test_activity_label_gives_the_programmes_number():
     activity_label = macros().activity_label
     assert activity_label("self-activity-7") == "Self-Activity 7"
     assert activity_label("flocking") == "Exercise"
+
+
+def test_each_abbreviation_is_spelled_out_where_a_page_first_uses_it():
+    from course.render.abbreviations import spell_out_first_use
+
+    pcn, pcns = '<abbr title="Primary care network">PCN</abbr>', '<abbr title="Primary care networks">PCNs</abbr>'
+    nhs = '<abbr title="National &amp; Health">NHS</abbr>'
+    page = f"<h1>Our {pcn}</h1><p>{pcns} and a {pcn}; the {nhs} and {nhs}.</p>"
+    text = soup(spell_out_first_use(page)).get_text()
+    # The heading is left alone; the plural counts as the first use of PCN; each meaning once, escaped once.
+    assert text == "Our PCNPCNs (Primary care networks) and a PCN; the NHS (National & Health) and NHS."
+    assert spell_out_first_use("<p>No abbreviations</p>") == "<p>No abbreviations</p>"

@@ -84,7 +84,9 @@ def test_workbook_has_every_activity_with_its_ruled_lines():
         assert section.find("h2", class_="activity__title")  # under the workbook's h1
         prompts = section.select("li.activity__prompt")
         assert [int(p["data-lines"]) for p in prompts] == [p["lines"] for p in data["prompts"]]
-        assert [len(p.select(".activity__line")) for p in prompts] == [p["lines"] for p in data["prompts"]]
+        assert [len(p.select(".activity__space .activity__line")) for p in prompts] == [p["lines"] for p in data["prompts"]]
+        # ...and, on paper, as many more as fit the rest of the activity's sheet.
+        assert all(p.select(".activity__more-space .activity__line") for p in prompts)
 
 
 def test_activity_heading_level_is_three_unless_asked():
