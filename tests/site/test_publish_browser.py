@@ -12,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from engine import PROJECT_DIR
-from test_browser import WCAG_TAGS
+from course.publish.conformance import COLOUR_SCHEMES, WCAG_TAGS
 from test_site import PAGES
 
 OFFLINE_ZIP = "download/unit-3-offline.zip"
@@ -141,12 +141,12 @@ def test_404_page_opens_search(watched, pages_url):
     assert view.csp_violations() == []
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("scheme", COLOUR_SCHEMES)
 def test_axe_finds_no_wcag_22_aa_violations_on_the_404_page(watched, pages_url, scheme):
     view = watched(color_scheme=scheme)
     view.page.goto(f"{pages_url}missing/")
     assert view.page.locator("body").get_attribute("data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
-    results = Axe().run(view.page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    results = Axe().run(view.page, options={"runOnly": {"type": "tag", "values": list(WCAG_TAGS)}})
     assert results.violations_count == 0, results.generate_report()
 
 
@@ -187,3 +187,4 @@ def test_offline_copy_search_finds_wicked_from_file(watched, unpacked_copy):
     assert view.page.locator("h1").inner_text().removesuffix("¶") == "Systems leadership and problem solving"
     assert view.other_hosts(allowed_schemes=("file",)) == []
     assert view.csp_violations() == []
+
