@@ -188,3 +188,36 @@ def test_offline_copy_search_finds_wicked_from_file(watched, unpacked_copy):
     assert view.other_hosts(allowed_schemes=("file",)) == []
     assert view.csp_violations() == []
 
+
+# --- What a browser keeps: exactly what the privacy notice says ------------------------------------
+
+
+def test_the_site_keeps_only_what_the_privacy_notice_names(browser, pages_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        for name in PAGES:
+            page.goto(address(pages_url, name))
+            page.wait_for_load_state("networkidle")
+        kept = page.evaluate("Object.keys(localStorage)")
+        palette = "/unit-3/.__palette"  # Material's colour scheme, under the site's path
+        assert kept == [palette], "no page keeps anything else until an answer is typed"
+        page.goto(address(pages_url, "systems-leadership"))
+        box = page.locator("textarea.activity__answer-box").first
+        box.fill("An answer")
+        key = f"pcn-unit3:answer:{box.get_attribute('data-activity')}:{box.get_attribute('data-prompt')}"
+        assert sorted(page.evaluate("Object.keys(localStorage)")) == sorted([palette, key])
+        assert page.evaluate("Object.keys(sessionStorage)") == []
+        assert context.cookies() == [] and page.evaluate("document.cookie") == ""
+        # The script's note keeps its link to the notice; the notice names both keys as found.
+        link = page.locator(".activity__answers-note").first.get_by_role("link", name="privacy notice")
+        link.click()
+        page.wait_for_url("**/privacy/")
+        notice = page.locator("article").inner_text()
+        assert palette in notice and "pcn-unit3:answer:<activity>:<prompt>" in notice
+        # Emptying the box deletes the answer's entry, as the notice says.
+        page.go_back()
+        page.locator("textarea.activity__answer-box").first.fill("")
+        assert page.evaluate("Object.keys(localStorage)") == [palette]
+    finally:
+        context.close()
