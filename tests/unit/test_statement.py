@@ -326,7 +326,7 @@ def test_the_privacy_notice_links_my_workbook_and_githubs_statements():
     links = {a.get_text(" ", strip=True): a["href"] for a in html_of(privacy_markdown()).find_all("a")}
     assert links["My workbook"] == "/my-workbook.md", "a link MkDocs checks and rewrites"
     assert links["GitHub Pages' data collection"].startswith("https://docs.github.com/en/pages/")
-    assert links["https://github.com/pcn-leadership/unit-3/issues"] == "https://github.com/pcn-leadership/unit-3/issues"
+    assert links["the website's issues page on GitHub"] == "https://github.com/pcn-leadership/unit-3/issues"
 
 
 def test_the_answer_note_links_to_the_privacy_notice_from_any_depth():
