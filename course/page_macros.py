@@ -7,6 +7,10 @@ flocking_simulation) serve the whole programme. macros/ registers thin
 functions for mkdocs-macros that call these; `make check` calls them
 directly, page by page, to find every mistake before a build.
 
+The accessibility statement and the privacy notice are programme macros too:
+each is shown by one page, which every page's footer links to, and each
+answer box's note links to the privacy notice.
+
 A mistake raises KeyError or ValueError with a message that says how to fix
 it. Output is cached per unit and arguments for the build, so a thousand
 pages calling simple_rules() render it once.
@@ -19,16 +23,42 @@ import inspect
 from .content.outline import Outline
 from .content.programme import Unit
 from .paper.workbook import workbook_activities_html, workbook_cover_html
+from .publish import conformance
+from .publish.addresses import SiteAddress, is_github_pages, online_path, relative_url, short_address
 from .render.activities import ListedActivity, activity_html, activity_list_markdown
 from .render.figures import flocking_simulation_html, typology_figure_html
 from .render.glossary import abbreviations_html, key_terms_html
 from .render.my_workbook import my_workbook_html
 from .render.problem_check import problem_check_html
 from .render.references import cite_markdown, references_html, simple_rules_html
+from .render.statement import Contact, PrivacyView, StatementView, UnitStorage, accessibility_statement_markdown, privacy_notice_markdown
 from .render.tables import citation, comparison_table_html, table_view
 
 # Macros that list the programme's references: cite() links to the page that calls it.
 REFERENCES_MACRO = "references"
+# The pages every page's footer links to, each shown by the page that calls its macro.
+STATEMENT_MACRO = "accessibility_statement"
+PRIVACY_MACRO = "privacy_notice"
+MY_WORKBOOK_MACRO = "my_workbook"
+
+
+def privacy_href(outline: Outline, page_path: str) -> str | None:
+    """The link from the page at docs/<page_path> to the privacy notice's page, or None when no page shows it."""
+    notice = outline.page_calling(PRIVACY_MACRO)
+    return relative_url(online_path(notice.path), online_path(page_path)) if notice else None
+
+
+def report_channel(statement, site: SiteAddress) -> str | None:
+    """Where each page's "Report a problem" link goes (as the plugin makes it): "issue", "email", or None."""
+    if site.github_repository:
+        return "issue"
+    return "email" if statement.email else None
+
+
+def site_contact(statement, site: SiteAddress) -> Contact:
+    """Where readers ask and report: the statement's email address, or the repository's issues."""
+    repository = site.github_repository
+    return Contact(email=statement.email, issues=f"{repository}/issues" if repository and not statement.email else None)
 
 
 class PageMacros:
@@ -44,7 +74,10 @@ class PageMacros:
     def activity(self, activity_id: str) -> str:
         """An activity's box: label, instructions, prompts, answer boxes and ruled lines for paper."""
         unit = self._unit("activity")
-        return self._cached("activity", unit, activity_id, lambda: activity_html(unit.activity(activity_id), self._glossary))
+        privacy = self._privacy_href
+        return self._cached(
+            "activity", unit, (activity_id, privacy), lambda: activity_html(unit.activity(activity_id), self._glossary, privacy_href=privacy)
+        )
 
     def activity_list(self) -> str:
         """The unit's activities, in reading order, as a list of links with how many of each kind."""
@@ -96,11 +129,12 @@ class PageMacros:
     def my_workbook(self) -> str:
         """My workbook: every prompt of the unit with the learner's answers, to download, print or delete."""
         unit = self._unit("my_workbook")
+        privacy = self._privacy_href
         return self._cached(
             "my_workbook",
             unit,
-            None,
-            lambda: my_workbook_html(unit.heading, self._programme.title, self._activities(unit), self._glossary),
+            privacy,
+            lambda: my_workbook_html(unit.heading, self._programme.title, self._activities(unit), self._glossary, privacy),
         )
 
     def workbook_cover(self) -> str:
@@ -116,7 +150,10 @@ class PageMacros:
     def workbook_activities(self) -> str:
         """The printable workbook's body: every activity of the unit with ruled lines to write on."""
         unit = self._unit("workbook_activities")
-        return self._cached("workbook_activities", unit, None, lambda: workbook_activities_html(self._activities(unit), self._glossary))
+        privacy = self._privacy_href
+        return self._cached(
+            "workbook_activities", unit, privacy, lambda: workbook_activities_html(self._activities(unit), self._glossary, privacy)
+        )
 
     # --- Macros of the programme ------------------------------------------------------
 
@@ -150,6 +187,57 @@ class PageMacros:
         """The flocking exercise as a live simulation, with a static figure for print and no JavaScript."""
         return self._cached("flocking_simulation", None, people, lambda: flocking_simulation_html(people))
 
+    def accessibility_statement(self) -> str:
+        """The accessibility statement, in the model statement's structure, from data/accessibility.yml and what the tests check."""
+
+        def statement():
+            site = self._site(STATEMENT_MACRO)
+            data = self._programme.accessibility
+            view = StatementView(
+                site=site.url,
+                site_short=short_address(site.url),
+                statement=data,
+                contact=self._contact(data, site),
+                repository=site.repository,
+                testing=conformance,
+                reports=report_channel(data, site),
+            )
+            return accessibility_statement_markdown(view)
+
+        return self._cached(STATEMENT_MACRO, None, None, statement)
+
+    def privacy_notice(self) -> str:
+        """The privacy notice: what the website keeps in the browser, under which names, and how to delete it."""
+
+        def notice():
+            site = self._site(PRIVACY_MACRO)
+            workbooks = {}
+            for page, _ in self._outline.calls_of(MY_WORKBOOK_MACRO):
+                unit = self._outline.unit_of(page.path)
+                if unit:
+                    workbooks.setdefault(unit.id, page.path)
+            units = [
+                UnitStorage(
+                    heading=unit.heading,
+                    storage_key=unit.storage_key,
+                    example=f"{unit.storage_key}:answer:{unit.activities.activities[0].id}:{unit.activities.activities[0].prompts[0].id}",
+                    my_workbook_page=workbooks.get(unit.id),
+                    download_name=unit.my_workbook_file,
+                )
+                for unit in self._programme.units
+            ]
+            view = PrivacyView(
+                site_path=site.path,
+                github_pages=is_github_pages(site.url),
+                units=units,
+                offline_zip=f"{self._programme.offline_copy}.zip",
+                contact=self._contact(self._programme.accessibility, site),
+                reports=report_channel(self._programme.accessibility, site),
+            )
+            return privacy_notice_markdown(view)
+
+        return self._cached(PRIVACY_MACRO, None, None, notice)
+
     # --- Plumbing -----------------------------------------------------------------------------
 
     @property
@@ -159,6 +247,26 @@ class PageMacros:
     @property
     def _glossary(self) -> dict[str, str]:
         return self._outline.glossary
+
+    @property
+    def _privacy_href(self) -> str | None:
+        return privacy_href(self._outline, self._page_path)
+
+    def _site(self, macro: str) -> SiteAddress:
+        project = self._outline.project
+        if not project.site_url:
+            raise KeyError(f"{macro}() needs the site's address: set site_url in mkdocs.yml")
+        return SiteAddress.of(project.site_url, project.repo_url)
+
+    @staticmethod
+    def _contact(statement, site: SiteAddress) -> Contact:
+        contact = site_contact(statement, site)
+        if not contact.email and not contact.issues:
+            raise KeyError(
+                "data/accessibility.yml gives 'contact: repository issues', but the site has no GitHub repository "
+                "(site_url is not a GitHub Pages address and repo_url is not set to one); give an email address as the contact"
+            )
+        return contact
 
     def _unit(self, macro: str) -> Unit:
         unit = self._outline.unit_of(self._page_path)

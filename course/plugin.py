@@ -15,6 +15,9 @@ instance across rebuilds). What happens when:
   title for the templates, the PDF workers, and the "Last updated" dates from
   one git call.
 - on_files: a page for each handout the plan names; the running footer's stylesheet.
+- on_page_context: each page's settings for its scripts, its "Last updated" date,
+  and its footer's links: the accessibility statement, the privacy notice and
+  "Report a problem with this page" (a new issue in the repository).
 - on_env: every page's HTML is ready: the whole unit is joined onto its page,
   the PDF list onto the Handouts page, a Download PDF bar onto each page that
   is a PDF.
@@ -36,9 +39,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from .checks import check_course
+from .checks import check_course, remind
 from .content.outline import Outline
-from .page_macros import PageMacros
+from .page_macros import PRIVACY_MACRO, STATEMENT_MACRO, PageMacros, privacy_href
 from .paper import downloads
 from .paper.footer import FOOTER_STYLESHEET, build_date, running_footer_css
 from .paper.handouts import handout_html, handout_source
@@ -46,11 +49,11 @@ from .paper.pdf import PdfError, PdfPool, ToolchainMissing, check_toolchain
 from .paper.plan import PaperPlan, plan_paper
 from .paper.whole_unit import UnitPage, combine, page_slug
 from .offline.copy import OfflineCopy, PageAddress
-from .project import read_course
-from .publish.addresses import SiteAddress, relative_url
+from .project import published_site_url, read_course
+from .publish.addresses import SiteAddress, missing_page_report, online_path, problem_report, relative_url
 from .publish.csp import fill_in_hashes
-from .render.abbreviations import spell_out_first_use
 from .publish.dates import GitDates
+from .render.abbreviations import spell_out_first_use
 
 log = logging.getLogger("mkdocs.plugins.course")
 
@@ -87,7 +90,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         """Forget everything of the previous build."""
         self.outline: Outline | None = None
         self.plan = PaperPlan()
-        self.address: SiteAddress | None = None
+        self.address: SiteAddress | None = None  # where this build's pages are: the preview's own address under `mkdocs serve`
+        self.published: SiteAddress | None = None  # where the site is published: site_url as mkdocs.yml gives it
         self.dates: GitDates | None = None
         self.macro_cache: dict = {}
         self.make_pdfs = False
@@ -112,21 +116,28 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.make_pdfs = pdfs == "build" or (pdfs == "auto" and not serving)
         offline = _switch("offline_copy", self.config.offline_copy, ("auto", "on", "off"), "UNIT_OFFLINE_ZIP")
         self.make_offline_copy = offline == "on" or (offline == "auto" and not serving)
+        # The preview (`mkdocs serve`) puts its own address in site_url; the repository, the
+        # statement and the report links are about the site as published.
+        published = published_site_url(config) if serving else config.site_url
         try:
-            self.address = SiteAddress.of(config.site_url)
+            self.address = SiteAddress.of(config.site_url, config.repo_url)
+            self.published = SiteAddress.of(published, config.repo_url)
         except ValueError as error:
             raise PluginError(str(error)) from None
-        if not config.repo_url and self.address.repository:
-            config.repo_url = self.address.repository
-            config.repo_name = self.address.repository.split("github.com/", 1)[1]
+        if not config.repo_url and self.published.repository:
+            config.repo_url = self.published.repository
+            config.repo_name = self.published.repository.split("github.com/", 1)[1]
 
-        source = read_course(config, self.config.data_dir, self.config.abbreviations)
+        source = read_course(config, self.config.data_dir, self.config.abbreviations, published)
         self.outline = source.outline
         self.plan = plan_paper(self.outline)
         problems = check_course(source, self.plan, self.macro_cache)
         if problems:
             listing = "\n".join(str(problem) for problem in problems)
             raise PluginError(f"{len(problems)} problem(s) found; nothing was built:\n{listing}")
+        # Reminders (the statement's review is over a year old, a value still to confirm) never stop a build.
+        for reminder in remind(source.outline, build_date()):
+            log.info("%s", reminder)
         programme = self.outline.programme
         # Every page explains the abbreviations in includes/abbreviations.md: Python-Markdown's
         # abbr extension takes them as its glossary, the same list the macros mark up in data.
@@ -152,7 +163,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_files(self, files: Files, config) -> Files:
         glossary = self.outline.glossary
         for handout in self.plan.handouts:
-            body = handout_html(handout, self.address.page_of_source(handout.src_uri), self.outline.programme, glossary)
+            body = handout_html(
+                handout, self.address.page_of_source(handout.src_uri), self.outline.programme, glossary, privacy_href(self.outline, handout.src_uri)
+            )
             files.append(File.generated(config, handout.src_uri, content=handout_source(handout, body)))
         footer = running_footer_css(config.site_name, config.copyright or "", build_date())
         files.append(File.generated(config, FOOTER_STYLESHEET, content=footer))
@@ -175,11 +188,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             "unit": {"id": unit.id, "storageKey": unit.storage_key, "myWorkbookFile": unit.my_workbook_file} if unit else None,
         }
         context["last_updated"] = self._last_updated(page.file)
+        title = Markup(page.title or "").striptags() or None
+        context["course_footer"] = self._footer(problem_report(page.canonical_url, title, **self._report_to()))
         return context
 
     def on_template_context(self, context, template_name, config):
-        """The 404 page, a theme template: the settings of a page in no unit."""
+        """The 404 page, a theme template: the settings and footer of a page in no unit."""
         context["course_settings"] = {"namespace": self.outline.programme.script_namespace, "unit": None}
+        context["course_footer"] = self._footer(missing_page_report(**self._report_to()))
         return context
 
     def on_env(self, env, config, files: Files):
@@ -285,6 +301,19 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if listing is None:
             return None
         return downloads.BackLink("All handouts", relative_url(pages[listing].url, page.url))
+
+    def _report_to(self) -> dict:
+        """Where "Report a problem" goes: the GitHub repository, or else the statement's email address."""
+        return {"repository": self.published.github_repository, "email": self.outline.programme.accessibility.email}
+
+    def _footer(self, report: str | None) -> dict:
+        """The footer's links: each page's address from the site's root (the theme's `url` filter makes it relative), and the report link."""
+        statement, privacy = (self.outline.page_calling(macro) for macro in (STATEMENT_MACRO, PRIVACY_MACRO))
+        return {
+            "accessibility": online_path(statement.path) if statement else None,
+            "privacy": online_path(privacy.path) if privacy else None,
+            "report": report,
+        }
 
     def _unit_page(self, page) -> UnitPage:
         return UnitPage(slug=page_slug(page.file.src_uri), title=Markup(page.title), url=page.url, html=page.content)

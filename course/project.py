@@ -26,19 +26,33 @@ class CourseSource:
     excluded_pages: list[Path]
 
 
-def project_of(config, data_dir: str, abbreviations: str) -> Project:
+def published_site_url(config) -> str | None:
+    """site_url as mkdocs.yml gives it (SITE_URL read), even under `mkdocs serve`, which
+    puts the preview's own address in config.site_url: the accessibility statement and
+    the report links are about the site as published."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config.config_file_path, "rb") as file:
+        written = yaml_load(file) or {}
+    return written.get("site_url") or config.site_url
+
+
+def project_of(config, data_dir: str, abbreviations: str, site_url: str | None = None) -> Project:
+    """The project's paths; site_url: the published address, when config.site_url is the preview's."""
     root = Path(config.config_file_path).resolve().parent
     return Project(
         root=root,
         docs_dir=Path(config.docs_dir).resolve(),
         data_dir=(root / data_dir).resolve(),
         abbreviations_file=(root / abbreviations).resolve(),
+        site_url=site_url or config.site_url or None,
+        repo_url=config.repo_url or None,
     )
 
 
-def read_course(config, data_dir: str, abbreviations: str) -> CourseSource:
-    """Outline the course from a loaded MkDocs configuration."""
-    project = project_of(config, data_dir, abbreviations)
+def read_course(config, data_dir: str, abbreviations: str, site_url: str | None = None) -> CourseSource:
+    """Outline the course from a loaded MkDocs configuration (site_url: as for project_of)."""
+    project = project_of(config, data_dir, abbreviations, site_url)
     files = get_files(config)
     built, excluded = [], []
     for file in files.documentation_pages(inclusion=InclusionLevel.all):

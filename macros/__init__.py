@@ -106,6 +106,18 @@ def abbreviations(context) -> str:
 
 
 @pass_context
+def accessibility_statement(context) -> str:
+    """The accessibility statement: data/accessibility.yml and what the tests check."""
+    return _for_page(context).accessibility_statement()
+
+
+@pass_context
+def privacy_notice(context) -> str:
+    """The privacy notice: what the website keeps in the browser, and how to delete it."""
+    return _for_page(context).privacy_notice()
+
+
+@pass_context
 def flocking_simulation(context, people: int = 20) -> str:
     """The flocking exercise as a live simulation, with its static figure."""
     return _for_page(context).flocking_simulation(people)
@@ -113,6 +125,7 @@ def flocking_simulation(context, people: int = 20) -> str:
 
 MACROS = (
     abbreviations,
+    accessibility_statement,
     activity,
     activity_label,
     activity_list,
@@ -121,6 +134,7 @@ MACROS = (
     flocking_simulation,
     key_terms,
     my_workbook,
+    privacy_notice,
     problem_check,
     references,
     simple_rules,

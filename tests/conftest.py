@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from engine import UNIT_3, real_data
+from engine import PROGRAMME_FILES, UNIT_3, real_data
 from site_building import CHROMIUM_ARGS, SITE_BUILDER, chromium_path, mkdocs_build
 
 
@@ -25,8 +25,8 @@ from site_building import CHROMIUM_ARGS, SITE_BUILDER, chromium_path, mkdocs_bui
 def make_data_dir(tmp_path):
     """Write a copy of the data, changed by `edit(data)`, to a fresh `data` folder.
 
-    `data` maps file names to their parsed content: "programme.yml", and Unit 3's
-    "activities.yml", "problem_types.yml" and so on.
+    `data` maps file names to their parsed content: "programme.yml" and
+    "accessibility.yml", and Unit 3's "activities.yml", "problem_types.yml" and so on.
     """
 
     def make(edit=None) -> Path:
@@ -37,7 +37,7 @@ def make_data_dir(tmp_path):
         (folder / UNIT_3).mkdir(parents=True)
         for name, content in data.items():
             if content is not None:
-                path = folder / name if name == "programme.yml" else folder / UNIT_3 / name
+                path = folder / name if name in PROGRAMME_FILES else folder / UNIT_3 / name
                 path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
         return folder
 

@@ -21,6 +21,9 @@ DATA_DIR = PROJECT_DIR / "data"
 DOCS_DIR = PROJECT_DIR / "docs"
 ABBREVIATIONS_FILE = PROJECT_DIR / "includes" / "abbreviations.md"
 UNIT_3 = "unit-3"
+SITE_URL = "https://pcn-leadership.github.io/unit-3/"  # mkdocs.yml's site_url, when SITE_URL is not set
+# The data files of the whole programme, beside each unit's folder.
+PROGRAMME_FILES = ("programme.yml", "accessibility.yml")
 
 # Values a careless or hostile author might put in a data field.
 HOSTILE_TEXTS = [
@@ -38,9 +41,16 @@ def mkdocs_config() -> dict:
     return yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 
 
-def outline(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_DIR) -> Outline:
+def outline(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_DIR, site_url: str = SITE_URL, repo_url: str | None = None) -> Outline:
     """The course's outline from a data folder and the real pages, as a build reads them."""
-    project = Project(root=docs_dir.parent, docs_dir=docs_dir, data_dir=data_dir, abbreviations_file=ABBREVIATIONS_FILE)
+    project = Project(
+        root=docs_dir.parent,
+        docs_dir=docs_dir,
+        data_dir=data_dir,
+        abbreviations_file=ABBREVIATIONS_FILE,
+        site_url=site_url,
+        repo_url=repo_url,
+    )
     pages = sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
     found = Outline.read(project, pages, mkdocs_config()["nav"])
     assert found.programme is not None, "\n".join(str(p) for p in found.problems)
@@ -58,8 +68,8 @@ def handouts(data_dir: Path = DATA_DIR):
 
 
 def real_data() -> dict[str, dict]:
-    """The programme file and Unit 3's data files, parsed, keyed by file name."""
-    files = {"programme.yml": DATA_DIR / "programme.yml"}
+    """The programme's files and Unit 3's data files, parsed, keyed by file name."""
+    files = {name: DATA_DIR / name for name in PROGRAMME_FILES}
     files.update({path.name: path for path in sorted((DATA_DIR / UNIT_3).glob("*.yml"))})
     return {name: yaml.safe_load(path.read_text(encoding="utf-8")) for name, path in files.items()}
 

@@ -4,11 +4,14 @@
 
 Reports every problem at once as `file:line: what is wrong, and how to fix it`.
 The build runs the same checks first and stops before it writes anything.
-One module per kind of check; `check_course` runs them all.
+One module per kind of check; `check_course` runs them all. `remind` gives
+the warnings that never stop anything (an accessibility statement due for its
+yearly review, values still to confirm): for a given day, never the clock's.
 """
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from ..content.problems import Problem
@@ -19,6 +22,7 @@ from .links import check_links, collect_heading_anchors
 from .macro_calls import check_macro_calls
 from .paper import check_paper
 from .spelling import check_spelling
+from .statement import check_statement_data, check_statement_pages, statement_reminders
 from .usage import check_usage
 
 
@@ -34,19 +38,31 @@ def check_course(source: CourseSource, plan: PaperPlan, cache: dict | None = Non
         problems.extend(check_macro_calls(outline, cache))
         problems.extend(check_usage(outline))
         problems.extend(check_paper(outline, plan, source.excluded_pages))
+        problems.extend(check_statement_data(outline))
     else:
         problems.extend(page.syntax_error for page in outline.pages if page.syntax_error)
     problems.extend(check_links(outline, plan, anchors_known=data_loaded))
     problems.extend(check_images(outline))
     problems.extend(check_spelling(outline))
+    problems.extend(check_statement_pages(outline))
     return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
 
 
-def check_project(project_dir: Path) -> list[Problem]:
-    """Load the project's mkdocs.yml as a build would, and check the course it describes."""
+def remind(outline, today: datetime.date) -> list[Problem]:
+    """Warnings, as of `today`: each a `file:line: warning: ...` that fails nothing."""
+    return statement_reminders(outline, today)
+
+
+def read_project(project_dir: Path) -> CourseSource:
+    """The course a project's mkdocs.yml describes, loaded as a build would load it."""
     from ..project import course_options, load_mkdocs_config, read_course
 
     config = load_mkdocs_config(Path(project_dir))
     options = course_options(config)
-    source = read_course(config, options.data_dir, options.abbreviations)
+    return read_course(config, options.data_dir, options.abbreviations)
+
+
+def check_project(project_dir: Path) -> list[Problem]:
+    """Load the project's mkdocs.yml as a build would, and check the course it describes."""
+    source = read_project(project_dir)
     return check_course(source, plan_paper(source.outline))

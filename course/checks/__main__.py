@@ -6,7 +6,9 @@ import os
 import sys
 from pathlib import Path
 
-from . import check_project
+from ..paper.footer import build_date
+from ..paper.plan import plan_paper
+from . import check_course, read_project, remind
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,7 +18,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{project_dir}: no mkdocs.yml here; run this from the project's folder or name it", file=sys.stderr)
         return 2
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    problems = check_project(project_dir)
+    source = read_project(project_dir)
+    problems = check_course(source, plan_paper(source.outline))
+    # Warnings go to stderr and change nothing: the exit status is the problems' alone.
+    # "Today" is the build date: SOURCE_DATE_EPOCH's day when it is set.
+    for reminder in remind(source.outline, build_date()):
+        print(reminder, file=sys.stderr)
     for problem in problems:
         print(problem)
     if problems:

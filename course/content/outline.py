@@ -29,6 +29,8 @@ class Project:
     docs_dir: Path
     data_dir: Path
     abbreviations_file: Path
+    site_url: str | None = None  # mkdocs.yml's: where the site is published
+    repo_url: str | None = None  # mkdocs.yml's, when it names the repository
 
     def display(self, path: Path) -> str:
         """A path as messages give it: relative to the project, with forward slashes."""
@@ -115,6 +117,15 @@ class Outline:
 
     def activity_order(self) -> list[str]:
         return list(self.showings())
+
+    def calls_of(self, macro: str) -> list[tuple[SourcePage, int]]:
+        """Each (page, line) that calls the macro, in reading order."""
+        return [(page, call.line) for page in self.pages for call in sorted(page.calls, key=lambda c: c.line) if call.name == macro]
+
+    def page_calling(self, macro: str) -> SourcePage | None:
+        """The first page, in reading order, that calls the macro (the accessibility statement's page, say)."""
+        calls = self.calls_of(macro)
+        return calls[0][0] if calls else None
 
     def page_showing(self, activity_id: str) -> SourcePage | None:
         places = self.showings().get(activity_id)

@@ -17,6 +17,8 @@ from .problems import ContentError, Problem
 from .yaml_files import line_of_id, load_file
 
 PROGRAMME_FILE = "programme.yml"
+# What only people can say in the accessibility statement: who runs the site, the contact, the dates.
+ACCESSIBILITY_FILE = "accessibility.yml"
 
 # Which schema each of a unit's data files follows. Only activities.yml is
 # required; a unit without, say, a typology simply has none.
@@ -77,9 +79,15 @@ class Programme:
     offline_copy: str
     numbering: dict[str, int]
     units: tuple[Unit, ...]
+    accessibility: schemas.AccessibilityFile | None = None  # data/accessibility.yml
     folder: str = "data"  # for messages
     reading_order: tuple[str, ...] = field(default=())  # activity ids, as pages show them
     data_labels: dict[str, str] = field(default_factory=dict)  # each activity's label as the data writes it
+
+    @property
+    def accessibility_file(self) -> str:
+        """data/accessibility.yml, as messages name it."""
+        return f"{self.folder}/{ACCESSIBILITY_FILE}"
 
     @property
     def activities(self) -> list[schemas.Activity]:
@@ -170,8 +178,15 @@ def load_programme(data_dir: Path, folder: str = "data") -> Programme:
 @functools.lru_cache(maxsize=8)
 def _load_programme(data_dir: Path, folder: str, _signature: tuple) -> Programme:
     programme_file = f"{folder}/{PROGRAMME_FILE}"
-    entries = load_file(data_dir / PROGRAMME_FILE, schemas.ProgrammeFile, programme_file)
     units, problems = [], []
+    try:
+        accessibility = load_file(data_dir / ACCESSIBILITY_FILE, schemas.AccessibilityFile, f"{folder}/{ACCESSIBILITY_FILE}")
+    except ContentError as error:
+        accessibility, problems = None, list(error.problems)
+    try:
+        entries = load_file(data_dir / PROGRAMME_FILE, schemas.ProgrammeFile, programme_file)
+    except ContentError as error:
+        raise ContentError(problems + error.problems) from None
     for entry in entries.units:
         data_folder = f"{folder}/{entry.id}"
         if not (data_dir / entry.id).is_dir():
@@ -212,6 +227,7 @@ def _load_programme(data_dir: Path, folder: str, _signature: tuple) -> Programme
         offline_copy=entries.offline_copy,
         numbering=dict(entries.numbering),
         units=tuple(units),
+        accessibility=accessibility,
         folder=folder,
         data_labels={activity.id: activity.label for unit in units for activity in unit.activities.activities},
     )

@@ -7,9 +7,11 @@ Each class is the shape of one file (``...File``) or of one entry in it.
 
 from __future__ import annotations
 
+import datetime
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
@@ -204,3 +206,52 @@ class ReferencesFile(Strict):
     def _ids(self):
         _unique_ids(self.references, "references")
         return self
+
+
+# --- The accessibility statement ---------------------------------------------
+
+# The statement's contact: the repository's issues (its address comes from site_url), or an email address.
+REPOSITORY_ISSUES = "repository issues"
+_EMAIL = re.compile(r"^[^@\s<>\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+# The compliance status, in the regulations' words, or "not assessed" until someone audits the site by hand.
+Compliance = Literal["not assessed", "fully compliant", "partially compliant", "not compliant"]
+
+
+class AccessibilityFile(Strict):
+    """data/accessibility.yml: what only people can say in the accessibility statement."""
+
+    organisation: Text = Field(description="Who runs the website, as the statement names them")
+    contact: Text = Field(description=f"'{REPOSITORY_ISSUES}', or an email address that reads requests and reports")
+    compliance: Compliance
+    prepared: datetime.date = Field(description="The day the statement was first published")
+    last_reviewed: datetime.date = Field(description="The day someone last checked the statement against the site")
+    unconfirmed: list[Literal["organisation", "contact", "compliance", "prepared", "last_reviewed"]] = Field(
+        default_factory=list, description="Fields the organisation has still to confirm: `make check` reminds until it does"
+    )
+
+    @field_validator("contact")
+    @classmethod
+    def _contact(cls, contact: str) -> str:
+        if contact != REPOSITORY_ISSUES and not _EMAIL.match(contact):
+            raise ValueError(f"write '{REPOSITORY_ISSUES}' or an email address (name@example.org), not {contact!r}")
+        return contact
+
+    @field_validator("last_reviewed")
+    @classmethod
+    def _reviewed_after_prepared(cls, reviewed: datetime.date, info: ValidationInfo) -> datetime.date:
+        prepared = info.data.get("prepared")
+        if prepared is not None and reviewed < prepared:
+            raise ValueError(f"the statement cannot be reviewed ({reviewed}) before it was prepared ({prepared}); correct one of the dates")
+        return reviewed
+
+    @field_validator("unconfirmed")
+    @classmethod
+    def _listed_once(cls, fields: list[str]) -> list[str]:
+        repeated = sorted({name for name in fields if fields.count(name) > 1})
+        if repeated:
+            raise ValueError(f"{', '.join(repeated)} is listed twice; list each field once")
+        return fields
+
+    @property
+    def email(self) -> str | None:
+        return None if self.contact == REPOSITORY_ISSUES else self.contact

@@ -107,6 +107,8 @@ def _describe(loc: tuple, raw) -> tuple[str, str]:
     for index, step in enumerate(loc):
         if isinstance(step, int):
             item = _get(raw, loc[: index + 1])
+            if not isinstance(item, dict) and index == 1:
+                continue  # an item of a top-level list of plain values: a field's item, not an entry
             ident = item.get("id") if isinstance(item, dict) else None
             name = ENTRY_NAMES.get(str(loc[index - 1]), "entry") if index else "entry"
             entry = f"{name} '{ident}'" if isinstance(ident, str) else f"{name} number {step + 1}"
@@ -137,6 +139,8 @@ def _explain(error: dict) -> str:
         return "this text is empty; write something or remove the entry"
     if kind == "string_too_long":
         return f"this text is longer than the limit; shorten it ({message})"
+    if kind.startswith("date_"):
+        return "this must be a date, written as YYYY-MM-DD (for example 2026-11-28)"
     message = message.removeprefix("Value error, ")
     return message[0].lower() + message[1:]
 
@@ -177,6 +181,18 @@ def load_file(path: Path, schema: type[BaseModel], file: str):
     if not isinstance(raw, dict):
         raise ContentError([Problem(file, 1, f"the file must hold a mapping of fields, not a {type(raw).__name__}")])
     return _validate(schema, raw, node, file)
+
+
+def line_of_key(path: Path, key: str) -> int | None:
+    """The line of a top-level key (`last_reviewed:`), for messages about its value."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(rf"^{re.escape(key)}\s*:", line):
+            return number
+    return None
 
 
 def line_of_id(path: Path, entry_id: str) -> int | None:

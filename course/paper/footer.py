@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import os
 
-from ..render.environment import render
+from ..render.environment import long_date, render
 
 FOOTER_STYLESHEET = "stylesheets/print-footer.css"
 
@@ -21,11 +21,6 @@ def build_date() -> datetime.date:
     if epoch:
         return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc).date()
     return datetime.date.today()
-
-
-def long_date(day: datetime.date) -> str:
-    """27 November 2026."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def running_footer_css(unit_title: str, copyright_line: str, built: datetime.date) -> str:

@@ -123,8 +123,11 @@ def qr_svg(url: str) -> Markup:
     return Markup(code.svg_inline(scale=1, border=4, omitsize=True, svgclass="handout__qr-code", lineclass=None, title=f"QR code for {url}"))
 
 
-def handout_html(handout: Handout, address: str, programme: Programme, glossary: dict[str, str]) -> str:
-    """The body of a handout page: its header with the QR code, then the activity or the tables."""
+def handout_html(handout: Handout, address: str, programme: Programme, glossary: dict[str, str], privacy_href: str | None) -> str:
+    """The body of a handout page: its header with the QR code, then the activity or the tables.
+
+    privacy_href: the link from the handout's page to the privacy notice, for the note under the answer boxes.
+    """
     unit = programme.unit(handout.unit_id)
     context = dict(
         handout=handout,
@@ -147,7 +150,9 @@ def handout_html(handout: Handout, address: str, programme: Programme, glossary:
             types_table=Markup(comparison_table_html(table_view(programme, unit, "problem-types"), glossary)) if typology else None,
             **context,
         )
-    return render("handout_activity.html", glossary=glossary, activity=unit.activity(handout.activity_id), **context)
+    return render(
+        "handout_activity.html", glossary=glossary, activity=unit.activity(handout.activity_id), privacy_href=privacy_href, **context
+    )
 
 
 def handout_source(handout: Handout, body_html: str) -> str:

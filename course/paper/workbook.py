@@ -18,6 +18,6 @@ def workbook_cover_html(programme_title: str, unit_heading: str, activities: lis
     )
 
 
-def workbook_activities_html(activities: list[Activity], glossary: dict[str, str]) -> str:
+def workbook_activities_html(activities: list[Activity], glossary: dict[str, str], privacy_href: str | None) -> str:
     """Every activity, each headed at level 2 under the workbook's title."""
-    return render("workbook_activities.html", glossary=glossary, activities=activities)
+    return render("workbook_activities.html", glossary=glossary, activities=activities, privacy_href=privacy_href)

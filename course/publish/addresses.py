@@ -2,8 +2,10 @@
 
 From it come the canonical links (MkDocs), the repository link in the header
 (a GitHub Pages project site https://OWNER.github.io/REPO/ is built from
-https://github.com/OWNER/REPO), the addresses and QR codes printed on
-handouts, and the addresses the PDFs' links lead to.
+https://github.com/OWNER/REPO, unless `repo_url` names the repository), the
+"Report a problem with this page" link (a new issue in that repository, its
+title and text filled in), the addresses and QR codes printed on handouts,
+and the addresses the PDFs' links lead to.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 GITHUB_PAGES_HOST = re.compile(r"^(?P<owner>[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.github\.io$", re.IGNORECASE)
+GITHUB_REPOSITORY = re.compile(r"^https://(?:www\.)?github\.com/(?P<owner>[A-Za-z0-9-]+)/(?P<name>[A-Za-z0-9._-]+?)(?:\.git)?/?$")
 
 
 def repository_of(site_url: str) -> str | None:
@@ -27,6 +30,54 @@ def repository_of(site_url: str) -> str | None:
     if not segments:  # a user or organisation site, published from OWNER.github.io
         return f"https://github.com/{owner}/{owner}.github.io"
     return f"https://github.com/{owner}/{segments[0]}"
+
+
+def github_repository(repo_url: str | None) -> str | None:
+    """repo_url as https://github.com/OWNER/REPO when it is a GitHub repository, else None."""
+    match = GITHUB_REPOSITORY.match((repo_url or "").strip())
+    return f"https://github.com/{match['owner']}/{match['name']}" if match else None
+
+
+def is_github_pages(site_url: str) -> bool:
+    """Whether the site is published by GitHub Pages at its own address (OWNER.github.io)."""
+    return bool(GITHUB_PAGES_HOST.match(urlsplit(site_url).hostname or ""))
+
+
+def new_issue_url(repository: str, title: str, body: str) -> str:
+    """The address of GitHub's form for a new issue in `repository`, its title and text filled in.
+
+    A link, not a request: nothing is sent until the reader submits the form
+    on GitHub. Both fields are percent-encoded (spaces as %20, line breaks as %0A).
+    """
+    return f"{repository}/issues/new?" + urlencode({"title": title, "body": body}, quote_via=quote)
+
+
+def new_email_url(email: str, subject: str, body: str) -> str:
+    """A mailto: link with its subject and text filled in, percent-encoded as RFC 6068 asks."""
+    return f"mailto:{email}?" + urlencode({"subject": subject, "body": body}, quote_via=quote)
+
+
+def _report(title: str, body: str, repository: str | None, email: str | None) -> str | None:
+    if repository:
+        return new_issue_url(repository, title, body)
+    return new_email_url(email, title, body) if email else None
+
+
+def problem_report(page_address: str, page_title: str | None, *, repository: str | None, email: str | None) -> str | None:
+    """The "Report a problem with this page" link for one page, naming the page and its address:
+    a new issue in the GitHub repository, or else an email to the statement's contact (None: neither)."""
+    title = f"Problem with the page: {page_title}" if page_title else "Problem with a page"
+    body = (
+        f"Page: {page_address}\n\n"
+        "What is wrong? (For example: a mistake, a broken link, or something you could not read or use.)\n\n"
+    )
+    return _report(title, body, repository, email)
+
+
+def missing_page_report(*, repository: str | None, email: str | None) -> str | None:
+    """The same link on the page shown for an address with no page, which cannot know the address."""
+    body = "The address I tried: \n\nWhere I found the link to it: \n\n"
+    return _report("Problem: a page was not found", body, repository, email)
 
 
 def short_address(url: str) -> str:
@@ -61,12 +112,18 @@ class SiteAddress:
     """The site's public address, normalised once: always ends with one '/'."""
 
     url: str
+    repo_url: str | None = None  # mkdocs.yml's repo_url, when it sets one
 
     @classmethod
-    def of(cls, site_url: str | None) -> SiteAddress:
+    def of(cls, site_url: str | None, repo_url: str | None = None) -> SiteAddress:
         if not site_url:
             raise ValueError("mkdocs.yml: 'site_url' is not set; handouts, PDFs and the repository link need it")
-        return cls(site_url.rstrip("/") + "/")
+        return cls(site_url.rstrip("/") + "/", repo_url or None)
+
+    @property
+    def path(self) -> str:
+        """The site's path on its host: "/unit-3/"."""
+        return urlsplit(self.url).path or "/"
 
     def page(self, path: str) -> str:
         """The absolute address of a path on the site: page("handouts/flocking/")."""
@@ -78,4 +135,10 @@ class SiteAddress:
 
     @property
     def repository(self) -> str | None:
-        return repository_of(self.url)
+        """The repository: repo_url when mkdocs.yml sets it, else the one a GitHub Pages address is published from."""
+        return self.repo_url or repository_of(self.url)
+
+    @property
+    def github_repository(self) -> str | None:
+        """The repository, when it is on GitHub: where "Report a problem" opens a new issue."""
+        return github_repository(self.repository)

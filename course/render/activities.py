@@ -9,13 +9,14 @@ from ..content.schemas import Activity
 from .environment import render, render_verbatim
 
 
-def activity_html(activity: Activity, glossary: dict[str, str], heading_level: int = 3) -> str:
+def activity_html(activity: Activity, glossary: dict[str, str], heading_level: int = 3, *, privacy_href: str | None) -> str:
     """Label, instructions, prompts, an answer box for each prompt, and ruled lines for paper.
 
     heading_level: 3 inside a page (the default); 2 in the workbook; 1 where the
-    activity is the page (a handout).
+    activity is the page (a handout). privacy_href: the link from the page that
+    shows it to the privacy notice, which the note under the answer boxes gives.
     """
-    return render("activity.html", glossary=glossary, activity=activity, heading_level=heading_level)
+    return render("activity.html", glossary=glossary, activity=activity, heading_level=heading_level, privacy_href=privacy_href)
 
 
 @dataclass(frozen=True)

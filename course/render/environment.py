@@ -6,6 +6,7 @@ undefined names raise instead of rendering as empty text.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from dataclasses import dataclass
@@ -52,6 +53,11 @@ def _abbreviation_pattern(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
 
 
+def long_date(day: datetime.date) -> str:
+    """A date as the site writes it: 28 November 2026."""
+    return f"{day.day} {day:%B %Y}"
+
+
 def css_string(value: str) -> Markup:
     """`value` as a quoted CSS string, for generated stylesheets.
 
@@ -79,6 +85,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
     env.globals["split_abbreviations"] = split_abbreviations
     env.globals["count_words"] = count_words
     env.filters["css_string"] = css_string
+    env.filters["long_date"] = long_date
     env.filters["markdown_text"] = markdown_text
     return env
 

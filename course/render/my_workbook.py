@@ -29,11 +29,14 @@ def my_workbook_data(unit_heading: str, programme_title: str, activities: list[A
     }
 
 
-def my_workbook_html(unit_heading: str, programme_title: str, activities: list[Activity], glossary: dict[str, str]) -> str:
+def my_workbook_html(
+    unit_heading: str, programme_title: str, activities: list[Activity], glossary: dict[str, str], privacy_href: str | None
+) -> str:
     """Every activity with answer boxes, plus download, print and delete buttons."""
     return render(
         "my_workbook.html",
         glossary=glossary,
         activities=activities,
         data=my_workbook_data(unit_heading, programme_title, activities),
+        privacy_href=privacy_href,
     )

@@ -2,18 +2,25 @@
    What the learner types is saved in this browser as they type, restored when
    any page showing the same prompt loads, and kept in step across the boxes
    of a page and across tabs. Nothing is sent anywhere. Answers are only ever
-   set as .value or .textContent, never parsed as HTML. */
+   set as .value or .textContent, never parsed as HTML. A page with no answer
+   box leaves the browser's storage alone (docs/privacy.md says what is kept). */
 (function (root) {
   "use strict";
   var course = root[JSON.parse(document.getElementById("course-settings").textContent).namespace];
   var answersStore = course.answersStore;
 
-  var NOTE_KEPT =
+  /* Each note is its text, then the link to the privacy notice the template put in
+     the note (kept, with its address, when the note is rewritten), then the rest. */
+  var NOTE_KEPT = [
     "Your answers are kept in this browser, on this device, as you type; nothing is sent anywhere. " +
-    "My workbook gathers them all.";
-  var NOTE_NOT_KEPT =
+      "My workbook gathers them all. The ",
+    " says how to see, download or delete them.",
+  ];
+  var NOTE_NOT_KEPT = [
     "This browser is not letting the site keep anything, so your answers cannot be kept: " +
-    "they are lost when you leave or reload this page. Copy them somewhere safe, or write them on paper.";
+      "they are lost when you leave or reload this page. Copy them somewhere safe, or write them on paper. The ",
+    " says what this website keeps.",
+  ];
   var CHANGED = "course:answers-changed";
 
   var store = null;
@@ -93,9 +100,14 @@
   }
 
   function setUpNotes() {
+    var notes = document.querySelectorAll(".activity__answers-note");
+    if (!notes.length) return;
     var kept = getStore().persistent;
-    Array.prototype.forEach.call(document.querySelectorAll(".activity__answers-note"), function (note) {
-      note.textContent = kept ? NOTE_KEPT : NOTE_NOT_KEPT;
+    var words = kept ? NOTE_KEPT : NOTE_NOT_KEPT;
+    Array.prototype.forEach.call(notes, function (note) {
+      var link = note.querySelector("a");
+      if (link) note.replaceChildren(document.createTextNode(words[0]), link, document.createTextNode(words[1]));
+      else note.textContent = words[0].replace(/ The $/, "");
       note.classList.toggle("activity__answers-note--kept", kept);
       note.classList.toggle("activity__answers-note--warning", !kept);
     });
@@ -116,6 +128,7 @@
 
   /* Another tab changed or cleared the answers. */
   root.addEventListener("storage", function (event) {
+    if (!allBoxes().length) return;
     if (event.key === null) {
       refresh();
       return;

@@ -300,3 +300,90 @@ def test_the_preview_serves_the_site_quickly_without_paper_or_the_zip(tmp_path):
         output = server.communicate(timeout=30)[0]
     assert "[macros]" not in output, "mkdocs-macros' start-up trace is nothing an author can act on"
     assert "Traceback" not in output
+
+
+# --- The accessibility statement's data: problems stop everything, reminders nothing ------------------
+
+# The statement's last review (data/accessibility.yml), and a year and a day later, as SOURCE_DATE_EPOCH.
+ON_THE_DAY = "1795824000"  # 28 November 2026
+A_YEAR_AND_A_DAY_LATER = "1827446400"  # 29 November 2027
+
+
+def run_check_on(project_dir, **env) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "course.checks", str(project_dir)],
+        cwd=PROJECT_DIR,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_a_missing_statement_file_fails_the_check_and_the_build(tmp_path, project):
+    (project / "data" / "accessibility.yml").unlink()
+    result = run_check(project)
+    assert result.returncode == 1
+    assert "data/accessibility.yml: the data file is missing; restore it from git" in result.stdout.splitlines()
+    built = mkdocs_build(tmp_path / "site", project_dir=project)
+    assert built.returncode != 0 and "data/accessibility.yml: the data file is missing" in built.stderr
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "phrase"),
+    [
+        ("last_reviewed: 2026-11-28", "last_reviewed: 28/11/2026", "field 'last_reviewed': this must be a date, written as YYYY-MM-DD"),
+        ("contact: repository issues", "contact: ask the team", "field 'contact': write 'repository issues' or an email address"),
+        ("compliance: not assessed", "compliance: compliant", "field 'compliance'"),
+    ],
+)
+def test_malformed_statement_data_is_located(project, old, new, phrase):
+    path = project / "data" / "accessibility.yml"
+    edit_file(path, old, new)
+    line = path.read_text(encoding="utf-8").splitlines().index(new) + 1
+    result = run_check(project)
+    assert result.returncode == 1
+    assert any(p.startswith(f"data/accessibility.yml:{line}: ") and phrase in p for p in result.stdout.splitlines()), result.stdout
+
+
+def test_two_pages_showing_the_statement_are_a_problem(project):
+    (project / "docs" / "statement-again.md").write_text("---\nunit: false\n---\n\n# Again\n\n{{ accessibility_statement() }}\n")
+    problems = [str(p) for p in check_project(project)]
+    assert problems == ["docs/statement-again.md:7: the accessibility statement is already shown by docs/accessibility.md; show it on one page only"]
+
+
+def test_a_review_over_a_year_old_is_a_warning_that_fails_nothing(tmp_path, project):
+    """The day is handed in (SOURCE_DATE_EPOCH, the build date), never read from the clock."""
+    data = project / "data" / "accessibility.yml"
+    line = data.read_text(encoding="utf-8").splitlines().index("last_reviewed: 2026-11-28") + 1
+    on_time = run_check_on(project, SOURCE_DATE_EPOCH=ON_THE_DAY)  # 28 November 2026, the review's own day
+    assert on_time.returncode == 0 and "last reviewed" not in on_time.stderr
+    late = run_check_on(project, SOURCE_DATE_EPOCH=A_YEAR_AND_A_DAY_LATER)
+    assert late.returncode == 0, late.stdout
+    assert late.stdout.strip() == "No problems found."
+    assert f"data/accessibility.yml:{line}: warning: the accessibility statement was last reviewed on 28 November 2026, more than a year ago" in late.stderr
+    built = mkdocs_build(tmp_path / "site", project_dir=project, env={"SOURCE_DATE_EPOCH": A_YEAR_AND_A_DAY_LATER, "UNIT_PDF": "skip", "UNIT_OFFLINE_ZIP": "off"})
+    assert built.returncode == 0, "a --strict build is not failed by a reminder"
+    assert f"INFO    -  data/accessibility.yml:{line}: warning: the accessibility statement was last reviewed" in built.stderr
+
+
+def test_unconfirmed_values_are_warnings_until_taken_off_the_list(project):
+    warnings = [line for line in run_check_on(project, SOURCE_DATE_EPOCH=ON_THE_DAY).stderr.splitlines() if "'unconfirmed'" in line]
+    assert [w.split(": warning: ")[1].split(" (")[0] for w in warnings] == ["'organisation'", "'contact'"]
+    edit_file(project / "data" / "accessibility.yml", "unconfirmed:\n  - organisation\n  - contact\n", "")
+    result = run_check_on(project, SOURCE_DATE_EPOCH=ON_THE_DAY)
+    assert result.returncode == 0 and result.stderr == ""
+
+
+def test_off_github_the_footer_reports_by_email(tmp_path, project):
+    edit_file(project / "data" / "accessibility.yml", "contact: repository issues", "contact: web@example.nhs.uk")
+    site = tmp_path / "site"
+    built = mkdocs_build(
+        site, project_dir=project, env={"SITE_URL": "https://learning.example.nhs.uk/unit-3/", "UNIT_PDF": "skip", "UNIT_OFFLINE_ZIP": "off"}
+    )
+    assert built.returncode == 0, built.stderr
+    footer = BeautifulSoup((site / "glossary" / "index.html").read_text(), "html.parser").find("nav", class_="unit-footer-links")
+    report = footer.find("a", string="Report a problem with this page")["href"]
+    assert report.startswith("mailto:web@example.nhs.uk?subject=Problem%20with%20the%20page%3A%20Glossary&body=")
+    assert "https%3A%2F%2Flearning.example.nhs.uk%2Funit-3%2Fglossary%2F" in report

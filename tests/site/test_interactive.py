@@ -12,7 +12,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from engine import PROJECT_DIR
-from test_browser import WCAG_TAGS, url_of
+from course.publish.conformance import COLOUR_SCHEMES, WCAG_TAGS
+from test_browser import url_of
 
 ANSWER_PREFIX = "pcn-unit3:answer:"
 FLOCKING_BOX = "#flocking--what-happened-answer"
@@ -469,11 +470,11 @@ def axe_violations(page):
     The fade starts a frame or two after the scroll, so give it time to begin."""
     page.wait_for_timeout(400)
     wait_until(page, "document.getAnimations().length === 0")
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": list(WCAG_TAGS)}})
     return results.violations_count, results.generate_report()
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("scheme", COLOUR_SCHEMES)
 def test_axe_finds_nothing_in_the_used_states(open_page, site_url, scheme):
     page = open_page("systems-leadership", site_url, color_scheme=scheme)
     page.locator(DEFINE_BOX).fill("An answer")

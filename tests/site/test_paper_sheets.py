@@ -58,10 +58,12 @@ PRINT_SHEETS = {
     "handouts/self-activity-8": (1, 1),
     "handouts/comparison-tables": (2, 2),
     "print": (12, 12),
+    "accessibility": (3, 3),
+    "privacy": (2, 2),
 }
 
-# What a sheet of paper must never ask of its reader.
-SCREEN_WORDS = re.compile(r"\bcopy\b|\bclick|\bpoint at\b|needs JavaScript", re.IGNORECASE)
+# What a sheet of paper must never ask of its reader ("the offline copy" is a thing, not an instruction).
+SCREEN_WORDS = re.compile(r"(?<!offline )\bcopy\b|\bclick|\bpoint at\b|needs JavaScript", re.IGNORECASE)
 
 
 def page_of(pdf_name: str) -> str:

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from engine import PROJECT_DIR
 from test_browser import url_of
 from test_print import CHROME, COPYRIGHT, SITE_NAME, squashed, without_meanings
+from test_site import WEBSITE_PAGES
 
 ACTIVITIES = yaml.safe_load((PROJECT_DIR / "data" / "unit-3" / "activities.yml").read_text(encoding="utf-8"))["activities"]
 CHROME_SELECTORS = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", ".md-footer", ".md-top"]
@@ -74,6 +75,20 @@ def test_chromium_prints_no_chrome_and_never_cuts_an_activity(print_page, name):
         sheet = sheets[holding[0]]
         assert squashed(activity["title"]) in sheet and squashed(activity["instructions"][0]) in sheet, activity["id"]
         assert all(squashed(prompt["text"]) in sheet for prompt in activity["prompts"]), activity["id"]
+
+
+@pytest.mark.parametrize("name", WEBSITE_PAGES)
+def test_the_statement_and_the_notice_print_without_the_sites_chrome(print_page, name):
+    page = print_page(name)
+    assert not page.locator(".unit-footer-links").is_visible(), "the footer's links are for the screen"
+    own_words = squashed(page.locator("article").inner_text())
+    chrome = [words for words in CHROME if words not in own_words]  # the notice says "Search" itself
+    sheets = chromium_pdf_pages(page)
+    for number, text in enumerate(sheets, start=1):
+        for words in chrome:
+            assert words not in text, (number, words)
+        assert f"Page {number} of {len(sheets)}" in text, "running footer: page N of M"
+    assert "Preparation of this accessibility statement" in sheets[-1] or name != "accessibility", "the whole statement prints"
 
 
 def test_activity_boxes_fit_on_a_sheet_with_their_ruled_lines(print_page):

@@ -12,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from engine import PROJECT_DIR
-from test_browser import WCAG_TAGS
+from course.publish.conformance import COLOUR_SCHEMES, WCAG_TAGS
 from test_site import PAGES
 
 OFFLINE_ZIP = "download/unit-3-offline.zip"
@@ -141,12 +141,12 @@ def test_404_page_opens_search(watched, pages_url):
     assert view.csp_violations() == []
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("scheme", COLOUR_SCHEMES)
 def test_axe_finds_no_wcag_22_aa_violations_on_the_404_page(watched, pages_url, scheme):
     view = watched(color_scheme=scheme)
     view.page.goto(f"{pages_url}missing/")
     assert view.page.locator("body").get_attribute("data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
-    results = Axe().run(view.page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    results = Axe().run(view.page, options={"runOnly": {"type": "tag", "values": list(WCAG_TAGS)}})
     assert results.violations_count == 0, results.generate_report()
 
 
@@ -187,3 +187,37 @@ def test_offline_copy_search_finds_wicked_from_file(watched, unpacked_copy):
     assert view.page.locator("h1").inner_text().removesuffix("¶") == "Systems leadership and problem solving"
     assert view.other_hosts(allowed_schemes=("file",)) == []
     assert view.csp_violations() == []
+
+
+# --- What a browser keeps: exactly what the privacy notice says ------------------------------------
+
+
+def test_the_site_keeps_only_what_the_privacy_notice_names(browser, pages_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        for name in PAGES:
+            page.goto(address(pages_url, name))
+            page.wait_for_load_state("networkidle")
+        kept = page.evaluate("Object.keys(localStorage)")
+        palette = "/unit-3/.__palette"  # Material's colour scheme, under the site's path
+        assert kept == [palette], "no page keeps anything else until an answer is typed"
+        page.goto(address(pages_url, "systems-leadership"))
+        box = page.locator("textarea.activity__answer-box").first
+        box.fill("An answer")
+        key = f"pcn-unit3:answer:{box.get_attribute('data-activity')}:{box.get_attribute('data-prompt')}"
+        assert sorted(page.evaluate("Object.keys(localStorage)")) == sorted([palette, key])
+        assert page.evaluate("Object.keys(sessionStorage)") == []
+        assert context.cookies() == [] and page.evaluate("document.cookie") == ""
+        # The script's note keeps its link to the notice; the notice names both keys as found.
+        link = page.locator(".activity__answers-note").first.get_by_role("link", name="privacy notice")
+        link.click()
+        page.wait_for_url("**/privacy/")
+        notice = page.locator("article").inner_text()
+        assert palette in notice and "pcn-unit3:answer:<activity>:<prompt>" in notice
+        # Emptying the box deletes the answer's entry, as the notice says.
+        page.go_back()
+        page.locator("textarea.activity__answer-box").first.fill("")
+        assert page.evaluate("Object.keys(localStorage)") == [palette]
+    finally:
+        context.close()

@@ -260,6 +260,7 @@ def test_define_env_registers_every_macro_the_engine_has():
     page_macros_module.define_env(env)
     assert env.registered == [
         "abbreviations",
+        "accessibility_statement",
         "activity",
         "activity_label",
         "activity_list",
@@ -268,6 +269,7 @@ def test_define_env_registers_every_macro_the_engine_has():
         "flocking_simulation",
         "key_terms",
         "my_workbook",
+        "privacy_notice",
         "problem_check",
         "references",
         "simple_rules",

@@ -25,9 +25,11 @@ def test_without_a_navigation_pages_are_read_by_path_index_first():
     assert listed == set(order)
 
 
-def test_every_page_of_the_site_is_in_unit_3():
+def test_every_page_of_the_site_is_in_unit_3_but_the_websites_own():
     found = outline()
-    assert {found.unit_of(page.path).id for page in found.pages} == {"unit-3"}
+    own = {"accessibility.md", "privacy.md"}  # front matter `unit: false`: pages of the website, in no unit
+    assert {found.unit_of(page.path).id for page in found.pages if page.path not in own} == {"unit-3"}
+    assert [found.unit_of(path) for path in sorted(own)] == [None, None]
     assert [page.path for page in found.pages_of(found.programme.unit("unit-3"))][:3] == ["index.md", "pcn-ethos.md", "complex-systems.md"]
 
 

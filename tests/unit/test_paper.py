@@ -93,7 +93,7 @@ def test_activity_heading_level_is_three_unless_asked():
     from course.render.activities import activity_html
 
     assert soup(macros("complex-systems.md").activity("flocking")).find("h3", class_="activity__title")
-    one = soup(activity_html(outline().programme.activity("flocking"), {}, heading_level=1))
+    one = soup(activity_html(outline().programme.activity("flocking"), {}, heading_level=1, privacy_href=None))
     assert one.find("h1", class_="activity__title") and not one.find("h3")
 
 
@@ -135,12 +135,13 @@ def test_a_handout_shows_its_short_address_and_escapes_data(make_data_dir):
 
     edited = outline(make_data_dir(edit))
     handout = plan_paper(edited).handouts[0]
-    html = soup(handout_html(handout, "https://example.org/x/handouts/flocking/", edited.programme, edited.glossary))
+    html = soup(handout_html(handout, "https://example.org/x/handouts/flocking/", edited.programme, edited.glossary, "../../privacy/"))
     assert short_address("https://www.example.org/x/") == "example.org/x/"
     link = html.find("a", class_="handout__link")
     assert link["href"] == "https://example.org/x/handouts/flocking/" and link.get_text() == "example.org/x/handouts/flocking/"
     assert html.find("h1").get_text() == HOSTILE_TEXTS[0] and not html.find("script")
     assert html.find(class_="handout__qr")["role"] == "img"
+    assert html.select_one(".activity__answers-note a")["href"] == "../../privacy/"
 
 
 def test_relative_urls_between_pages():

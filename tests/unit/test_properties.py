@@ -48,7 +48,7 @@ def test_activity_fields_round_trip(label, title, question, step, prompt):
             "prompts": [{"id": "p", "text": prompt, "lines": 2}],
         }
     )
-    html = render("activity.html", glossary=GLOSSARY, activity=activity)
+    html = render("activity.html", glossary=GLOSSARY, activity=activity, privacy_href="../privacy/")
     assert shown(html, ".activity__kind") == [visible(activity.label)]
     assert shown(html, ".activity__title") == [visible(activity.title)]
     assert shown(html, ".activity__question") == [visible(activity.question)]

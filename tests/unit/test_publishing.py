@@ -1,17 +1,21 @@
 """Publishing, on its own: the CSP's hashes, addresses from site_url, the
-offline copy's re-addressing and its zip, the vendored shim. No MkDocs involved."""
+offline copy's re-addressing and its zip, the vendored shim, the versions of
+the testing tools the accessibility statement names. No MkDocs involved."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 import zipfile
+from pathlib import Path
 
 import pytest
 
 from engine import PROJECT_DIR
 from course.offline.copy import PageAddress, Readdress, write_zip
+from course.publish import conformance
 from course.publish.addresses import repository_of, short_address
 from course.publish.csp import fill_in_hashes
 
@@ -141,3 +145,23 @@ def test_the_copys_search_index_has_its_addresses_and_nothing_left_out():
     index = '{"config":{},"docs":[{"location":"","title":"Home","text":""},{"location":"#gone","title":"Gone","text":""},{"location":"pcn-ethos/#x","title":"X","text":""}]}'
     copied = Readdress(PAGES).search_index(index, {"#gone"})
     assert copied == '{"config":{},"docs":[{"location":"index.html","title":"Home","text":""},{"location":"pcn-ethos.html#x","title":"X","text":""}]}'
+
+
+# --- What the tests check, said once (course/publish/conformance.py): the tools' versions as pinned ---
+
+
+def test_axe_core_is_the_version_the_pinned_package_bundles():
+    import axe_playwright_python
+
+    bundle = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+    header = bundle.read_text(encoding="utf-8")[:200]
+    assert re.search(r"axe v(\d+\.\d+\.\d+)", header)[1] == conformance.AXE_CORE_VERSION
+    pinned = re.search(r"^axe-playwright-python==(\S+)", (PROJECT_DIR / "requirements-test.txt").read_text(), re.MULTILINE)[1]
+    assert f"axe-playwright-python {pinned}" in (PROJECT_DIR / "course" / "publish" / "conformance.py").read_text()
+
+
+def test_lighthouse_is_the_version_bench_pins():
+    package = json.loads((PROJECT_DIR / "bench" / "package.json").read_text(encoding="utf-8"))
+    lock = json.loads((PROJECT_DIR / "bench" / "package-lock.json").read_text(encoding="utf-8"))
+    assert package["dependencies"]["lighthouse"] == conformance.LIGHTHOUSE_VERSION
+    assert lock["packages"]["node_modules/lighthouse"]["version"] == conformance.LIGHTHOUSE_VERSION

@@ -1,0 +1,62 @@
+"""What the site is tested against, and what is known not to work: said once.
+
+The tests use these (tests/site/test_browser.py runs axe-core with WCAG_TAGS
+on every page in each of COLOUR_SCHEMES, and opens every page PHONE_WIDTH
+pixels wide); the accessibility statement says them (course/render/statement.py).
+Change what a test checks here, and the statement follows.
+
+The tools' versions are pinned where they are installed, and tests hold these
+to them: axe-core is the one the pinned axe-playwright-python bundles
+(requirements-test.txt), Lighthouse is bench/package.json's.
+
+KNOWN_ISSUES is the one list of what does not work for everyone; the
+statement lists each under "How accessible this website is", and those that
+fail a WCAG success criterion again under "Non-compliance".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+WCAG_VERSION = "2.2"
+WCAG_LEVEL = "AA"
+WCAG_ADDRESS = "https://www.w3.org/TR/WCAG22/"
+# axe-core's rule tags: every rule of WCAG 2.0, 2.1 and 2.2 at levels A and AA.
+WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa")
+# Material's colour schemes, as the browser is asked for them (prefers-color-scheme).
+COLOUR_SCHEMES = ("light", "dark")
+# The narrowest screen every page is opened on, in CSS pixels: it must not scroll sideways.
+PHONE_WIDTH = 360
+
+AXE_CORE_VERSION = "4.12.1"  # bundled by axe-playwright-python 0.1.8
+LIGHTHOUSE_VERSION = "12.2.3"  # bench/package.json, for bench/lighthouse.py
+
+
+@dataclass(frozen=True)
+class KnownIssue:
+    problem: str  # what does not work, and for whom: completes "We know some parts of this website are not fully accessible:"
+    instead: str  # what a reader can do instead
+    wcag: str | None = None  # the WCAG success criterion it fails ("1.4.10 Reflow"), when it fails one
+
+
+KNOWN_ISSUES = (
+    KnownIssue(
+        problem=(
+            "pages printed from Firefox or Safari have no running footer (the unit, "
+            "'Page N of M', the date and the copyright line): those browsers do not "
+            "print the page margins the footer is drawn in"
+        ),
+        instead="print from Chrome, Chromium or Microsoft Edge, or use the PDFs listed on the Handouts page, which carry the footer",
+    ),
+    KnownIssue(
+        problem=(
+            "the answer boxes, My workbook's buttons, the self-check 'Which kind of problem is it?' "
+            "and the flocking simulation need JavaScript, and answers are kept only if the browser "
+            "lets the website store data"
+        ),
+        instead=(
+            "write your answers on paper (the printable workbook has room for them), compare your problem "
+            "with the table of problem types, and look at the picture of one run of the simulation on its page"
+        ),
+    ),
+)

@@ -1,0 +1,69 @@
+"""The pages a public-sector site carries: the accessibility statement and the privacy notice.
+
+Both are Markdown (so their headings get anchors, a table of contents and
+search entries, and MkDocs checks their links to other pages), rendered from
+templates: the statement in the structure of the model statement for the
+Public Sector Bodies Accessibility Regulations 2018, the notice from what the
+site's scripts actually keep. Every fact comes from data/accessibility.yml,
+data/programme.yml, mkdocs.yml (site_url, repo_url) or what the tests check
+(course/publish/conformance.py, handed in as `testing`); data text is escaped
+for Markdown and HTML alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..content.schemas import AccessibilityFile
+from .environment import render_verbatim
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Where readers ask for another format or report a problem."""
+
+    email: str | None  # an address the organisation reads, or
+    issues: str | None  # the repository's issues page (https://github.com/OWNER/REPO/issues)
+
+
+@dataclass(frozen=True)
+class StatementView:
+    site: str  # the site's address, https://pcn-leadership.github.io/unit-3/
+    site_short: str  # as a person would type it
+    statement: AccessibilityFile
+    contact: Contact
+    repository: str | None  # where the tests are, when the repository is known
+    testing: object  # course.publish.conformance: what the tests check, the tools and versions, the known issues
+    reports: str | None  # where every page's "Report a problem with this page" goes: "issue", "email", or None
+
+
+@dataclass(frozen=True)
+class UnitStorage:
+    heading: str  # "Unit 3: How to lead beyond your role?"
+    storage_key: str  # pcn-unit3
+    example: str  # one answer's key: pcn-unit3:answer:self-activity-8:define-with-typology
+    my_workbook_page: str | None  # docs-relative page with the unit's My workbook, for a link
+    download_name: str  # unit-3-my-workbook (.md and .txt)
+
+
+@dataclass(frozen=True)
+class PrivacyView:
+    site_path: str  # "/unit-3/": Material keeps the colour scheme under "<site_path>.__palette"
+    github_pages: bool  # published by GitHub Pages, which keeps logs of visitors' addresses
+    units: list[UnitStorage]
+    offline_zip: str  # unit-3-offline.zip
+    contact: Contact
+    reports: str | None  # as for the statement
+
+
+def accessibility_statement_markdown(view: StatementView) -> str:
+    """The statement, below the page's own title."""
+    non_compliances = [issue for issue in view.testing.KNOWN_ISSUES if issue.wcag]
+    return render_verbatim(
+        "accessibility_statement.md", view=view, statement=view.statement, testing=view.testing, non_compliances=non_compliances
+    )
+
+
+def privacy_notice_markdown(view: PrivacyView) -> str:
+    """The privacy notice, below the page's own title."""
+    return render_verbatim("privacy_notice.md", view=view)
