@@ -118,6 +118,12 @@ def privacy_notice(context) -> str:
 
 
 @pass_context
+def facilitator_guide(context) -> str:
+    """The session plan and every activity's facilitator notes, for the page's unit."""
+    return _for_page(context).facilitator_guide()
+
+
+@pass_context
 def flocking_simulation(context, people: int = 20) -> str:
     """The flocking exercise as a live simulation, with its static figure."""
     return _for_page(context).flocking_simulation(people)
@@ -131,6 +137,7 @@ MACROS = (
     activity_list,
     cite,
     comparison_table,
+    facilitator_guide,
     flocking_simulation,
     key_terms,
     my_workbook,

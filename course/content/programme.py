@@ -250,6 +250,15 @@ def _cross_check(programme: Programme, data_dir: Path) -> list[Problem]:
                 problems.append(
                     Problem(f"{unit.data_folder}/{name}.yml", None, f"field 'source': no reference '{content.source}' in any references.yml")
                 )
+        roles = unit.problem_types.roles_source if unit.problem_types else None
+        if roles and roles not in known:
+            problems.append(
+                Problem(f"{unit.data_folder}/problem_types.yml", None, f"field 'roles_source': no reference '{roles}' in any references.yml")
+            )
+        if unit.problem_types and any(t.role for t in unit.problem_types.types) and not roles:
+            problems.append(
+                Problem(f"{unit.data_folder}/problem_types.yml", None, "the types have a 'role': name the reference it comes from in 'roles_source'")
+            )
         target = unit.problem_types.check_copy_to if unit.problem_types else None
         if target is not None:
             try:

@@ -40,12 +40,10 @@ def _unique_ids(entries, what: str):
 class OrganisationalForm(Strict):
     id: Slug
     name: Text
-    metaphor: Text
+    metaphor: Text = Field(description="What the slides liken the form to")
     good_for: Text
-    coordination: Text
-    invisible_hand: Text
-    strengths: list[Text] = Field(min_length=1)
-    weaknesses: list[Text] = Field(min_length=1)
+    points: list[Text] = Field(min_length=1, description="The slides' points about the form, in their order")
+    definition: Text = Field(description="The site's own one-sentence definition, for the glossary")
 
 
 class OrganisationalFormsFile(Strict):
@@ -68,6 +66,7 @@ class ProblemType(Strict):
     description: Text
     response: Text
     approach: Text
+    role: Text | None = Field(default=None, description="What the response does ('provides the answer'): the site's words, citing roles_source")
     check_question: Text = Field(description="The self-check's yes/no question for this type")
 
 
@@ -83,6 +82,7 @@ class ProblemTypesFile(Strict):
     source: Slug | None = None
     check_caveat: Text = Field(description="Shown with the self-check's result: the typology is a lens")
     check_copy_to: CopyTarget | None = Field(default=None, description="Where the self-check's result can be copied")
+    roles_source: Slug | None = Field(default=None, description="The reference the types' roles come from")
     types: list[ProblemType] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -141,10 +141,18 @@ class Activity(Strict):
     instructions: list[Text] = Field(min_length=1)
     prompts: list[Prompt] = Field(min_length=1)
     facilitation: Facilitation | None = None
+    added_for_site: list[Slug] = Field(
+        default_factory=list, description="Parts the site adds to the slides: 'question', 'instructions' or a prompt's id"
+    )
 
     @model_validator(mode="after")
     def _ids(self):
         _unique_ids(self.prompts, "prompts")
+        known = {"question", "instructions", *(prompt.id for prompt in self.prompts)}
+        for part in self.added_for_site:
+            if part not in known:
+                names = ", ".join(repr(name) for name in sorted(known))
+                raise ValueError(f"added_for_site names '{part}', which is not a part of this activity; use one of {names}")
         return self
 
     def prompt(self, prompt_id: str) -> Prompt:
