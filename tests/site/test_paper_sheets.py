@@ -34,9 +34,10 @@ PDF_SHEETS = {
     "handout-leading-complex-pcn-projects.pdf": (1, 1),
     "handout-self-activity-8.pdf": (1, 1),
     "handout-comparison-tables.pdf": (2, 2),
+    "facilitator-guide.pdf": (10, 0),
 }
 # The page each PDF is made from.
-PDF_PAGES = {"whole-unit.pdf": "print", "workbook.pdf": "workbook"}
+PDF_PAGES = {"whole-unit.pdf": "print", "workbook.pdf": "workbook", "facilitator-guide.pdf": "facilitators"}
 
 # Sheets of Chromium's print of each page: (A4, US Letter).
 PRINT_SHEETS = {
@@ -60,6 +61,7 @@ PRINT_SHEETS = {
     "print": (12, 12),
     "accessibility": (3, 3),
     "privacy": (2, 2),
+    "facilitators": (0, 0),
 }
 
 # What a sheet of paper must never ask of its reader ("the offline copy" is a thing, not an instruction).
