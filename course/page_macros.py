@@ -315,7 +315,8 @@ class PageMacros:
             link = self._link_to_page(presenter.path, "Present it")
             links.append(Link(link.text, f"{link.href}#{activity.id}"))
         site = self._site("facilitator_guide")
-        body = handout_html(handout, site.page_of_source(handout.src_uri), self._programme, self._glossary, self._privacy_href)
+        # Under the notes' h3 heading, so the guide keeps one h1 and its PDF's bookmarks nest.
+        body = handout_html(handout, site.page_of_source(handout.src_uri), self._programme, self._glossary, self._privacy_href, heading_level=4)
         return ActivityNotes(activity, activity.facilitation, notes_anchor(activity.id), links, Markup(body))
 
     def _page_of_part(self, page_path: str):
