@@ -202,7 +202,7 @@ def test_references_have_anchors_for_citations():
 def test_references_give_what_was_checked_and_mark_further_reading_as_the_sites():
     listing = soup(macros("references.md").references())
     grint = listing.find(id="grint-2005")
-    assert "‘Problems, problems, problems: the social construction of ‘leadership’’. Human Relations, 58(11), pp. 1467–1494." in grint.get_text()
+    assert "‘Problems, problems, problems: the social construction of “leadership”’. Human Relations, 58(11), pp. 1467–1494." in grint.get_text()
     assert grint.find("a")["href"] == "https://doi.org/10.1177/0018726705061314"
     # The slides give The Leadership Centre no title, so neither does the site.
     assert listing.find(id="leadership-centre-2014").get_text(" ", strip=True) == (
