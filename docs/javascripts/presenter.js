@@ -119,6 +119,16 @@
     return "Timer reset to " + spoken(timer.duration / 1000) + ".";
   }
 
+  /* What a screen reader hears on arriving at a slide (its title is read as
+     it takes the focus): where it is in the running order, and its timer. */
+  function arrivalMessage(number, total, timer, now) {
+    var seconds = secondsLeft(timer, now);
+    var state = stateOf(timer, now);
+    var where = "Activity " + number + " of " + total + ". ";
+    if (state === "ready") return where + "Timer not started: " + spoken(seconds) + ".";
+    return where + actionMessage(state === "paused" ? "pause" : "start", timer, now);
+  }
+
   /* --- The running order ------------------------------------------------------ */
 
   /* The slide an address asks for ("#self-activity-7"); for an address that
@@ -163,6 +173,7 @@
     view: view,
     announcement: announcement,
     actionMessage: actionMessage,
+    arrivalMessage: arrivalMessage,
     slideFor: slideFor,
     neighbour: neighbour,
     stepForKey: stepForKey,

@@ -134,6 +134,13 @@ test("starting, pausing and resetting are put into words", () => {
   assert.equal(actionMessage("reset", reset(timer), T0), "Timer reset to 15 minutes.");
 });
 
+test("arriving at a slide says where it is in the running order and how its timer stands", () => {
+  assert.equal(presenter.arrivalMessage(2, 4, createTimer(10), T0), "Activity 2 of 4. Timer not started: 10 minutes.");
+  const paused = pause(start(createTimer(10), T0), T0 + 90 * SECOND);
+  assert.equal(presenter.arrivalMessage(1, 4, paused, T0), "Activity 1 of 4. Timer paused: 8 minutes 30 seconds left.");
+  assert.equal(presenter.arrivalMessage(4, 4, start(createTimer(1), T0), T0 + 2 * MINUTE), "Activity 4 of 4. Timer running: time is up, 1 minute over.");
+});
+
 // --- The running order ------------------------------------------------------------
 
 const ids = ["flocking", "self-activity-7", "leading-complex-pcn-projects", "self-activity-8"];

@@ -269,6 +269,7 @@ def test_define_env_registers_every_macro_the_engine_has():
         "flocking_simulation",
         "key_terms",
         "my_workbook",
+        "presenter_view",
         "privacy_notice",
         "problem_check",
         "references",
