@@ -130,7 +130,9 @@
 
     function go(step) {
       var next = logic.neighbour(ids, current, step);
-      if (next) root.location.hash = "#" + next; // hashchange shows it, and Back comes back
+      if (!next) return;
+      root.location.hash = "#" + next; // a step in the history: Back comes back
+      show(next, true); // at once (hashchange comes later), so a second quick press moves on from here
     }
 
     ids.forEach(function (id) {
