@@ -33,6 +33,7 @@ from .paper.handouts import handout_html, handouts_for
 from .render.facilitation import ActivityNotes, Guide, Link, PlanRow, facilitator_guide_markdown, notes_anchor
 from .render.glossary import abbreviations_html, key_terms_html
 from .render.my_workbook import my_workbook_html
+from .render.presenter import Slide, presenter_view_html
 from .render.problem_check import problem_check_html
 from .render.references import cite_markdown, references_html, simple_rules_html
 from .render.statement import Contact, PrivacyView, StatementView, UnitStorage, accessibility_statement_markdown, privacy_notice_markdown
@@ -170,6 +171,37 @@ class PageMacros:
         """The unit's session plan (data/<unit>/session.yml) and every activity's facilitator notes, with its handout for print."""
         unit = self._unit("facilitator_guide")
         return self._cached("facilitator_guide", unit, self._page_path, lambda: facilitator_guide_markdown(self._guide(unit), self._glossary))
+
+    def presenter_view(self) -> str:
+        """The presenter view: a slide per activity in the session plan's running order, each with its timer."""
+        unit = self._unit("presenter_view")
+
+        def view():
+            if unit.session is None:
+                raise KeyError(
+                    f"presenter_view() follows the unit's session plan, but unit '{unit.id}' has none; "
+                    f"add {unit.data_folder}/session.yml with its running_order (see data/unit-3/session.yml), "
+                    "and a facilitation block for each of its activities"
+                )
+            slides = []
+            for part in unit.session.running_order:
+                if part.activity is None:
+                    continue
+                activity = unit.activity(part.activity)
+                shown = self._outline.page_showing(activity.id)
+                slides.append(
+                    Slide(
+                        activity=activity,
+                        minutes=activity.facilitation.minutes,
+                        group_size=activity.facilitation.group_size,
+                        page_title=shown.title if shown else None,
+                        page_href=f"{relative_url(online_path(shown.path), online_path(self._page_path))}#{activity.id}" if shown else None,
+                    )
+                )
+            return presenter_view_html(slides, self._glossary)
+
+        # Its links are relative to the page that shows it.
+        return self._cached("presenter_view", unit, self._page_path, view)
 
     # --- Macros of the programme ------------------------------------------------------
 

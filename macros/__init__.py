@@ -88,6 +88,12 @@ def workbook_activities(context) -> str:
 
 
 @pass_context
+def presenter_view(context) -> str:
+    """The presenter view of the page's unit: a slide per activity, in the session plan's order, with a timer."""
+    return _for_page(context).presenter_view()
+
+
+@pass_context
 def cite(context, reference_id: str) -> str:
     """An in-text citation linking to the programme's list of references."""
     return _for_page(context).cite(reference_id)
@@ -141,6 +147,7 @@ MACROS = (
     flocking_simulation,
     key_terms,
     my_workbook,
+    presenter_view,
     privacy_notice,
     problem_check,
     references,

@@ -19,6 +19,7 @@ from .problems import Problem
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)?---\n", re.DOTALL)
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_ATTRIBUTES = re.compile(r"\s*\{[^}]*\}\s*$")  # "# Title { .class }": attr_list's attributes
 
 
 @dataclass
@@ -41,6 +42,16 @@ class SourcePage:
     calls: list[MacroCall] = field(default_factory=list)
     syntax_error: Problem | None = None
     anchors: set[str] = field(default_factory=set)  # ids on the page, filled in by the check
+
+    @property
+    def title(self) -> str:
+        """The page's title as MkDocs gives it: `title:` in the front matter, else its first heading (without attributes)."""
+        if isinstance(self.meta.get("title"), str):
+            return self.meta["title"]
+        for _, line in self.prose_lines():
+            if line.startswith("# "):
+                return _ATTRIBUTES.sub("", line[2:]).strip()
+        return self.path
 
     def prose_lines(self):
         """(line number, line) for every line outside fenced code blocks."""

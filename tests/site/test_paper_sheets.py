@@ -59,6 +59,8 @@ PRINT_SHEETS = {
     "handouts/self-activity-8": (1, 1),
     "handouts/comparison-tables": (2, 2),
     "print": (12, 12),
+    "facilitators": (1, 1),
+    "facilitators/present": (4, 4),  # an activity to a sheet, in large print
     "accessibility": (3, 3),
     "privacy": (2, 2),
     "facilitators": (0, 0),

@@ -289,6 +289,7 @@ def test_define_env_registers_every_macro_the_engine_has():
         "flocking_simulation",
         "key_terms",
         "my_workbook",
+        "presenter_view",
         "privacy_notice",
         "problem_check",
         "references",
@@ -423,7 +424,7 @@ def test_every_activity_has_its_notes_in_running_order_with_its_handout_for_prin
         "Listen for",
         "Bridge to the next part",
     ]
-    assert [a["href"] for a in first.select(".facilitation__links a")] == ["../complex-systems/", "../handouts/flocking/"]
+    assert [a["href"] for a in first.select(".facilitation__links a")] == ["../complex-systems/", "../handouts/flocking/", "present/#flocking"]
     handout = first.find_next_sibling(class_="facilitation__handout")
     assert "print-only" in handout["class"] and handout.select_one(".handout .activity#flocking")
     # Safety and "if stuck" are there only where the data gives them.
