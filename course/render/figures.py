@@ -144,7 +144,7 @@ def load_flocking_figure(path: Path = FLOCKING_FIGURE_FILE) -> FlockingFigure:
 
 
 def flocking_simulation_html(people: int = 20, figure_file: Path = FLOCKING_FIGURE_FILE) -> str:
-    """The canvas, its controls and status (run by docs/javascripts/flocking-page.js), and the static figure."""
+    """The canvas, its controls and status (run by docs/javascripts/flocking.js), and the static figure."""
     if not 5 <= people <= 60:
         raise ValueError(f"flocking_simulation: people must be 5 to 60, not {people}")
     return render("flocking_simulation.html", glossary={}, figure=load_flocking_figure(figure_file), people=people)

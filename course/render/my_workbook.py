@@ -1,7 +1,7 @@
 """My workbook: every activity's prompts with the learner's answers (the online workbook).
 
 The answers themselves never reach the server: they live in the learner's
-browser, and docs/javascripts/my-workbook-page.js fills them in. This renders
+browser, and docs/javascripts/my-workbook.js fills them in. This renders
 the activities (with the same template as their own pages), the page's
 buttons, and the prompts as JSON for the Markdown and plain-text downloads.
 """

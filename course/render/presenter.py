@@ -4,7 +4,7 @@ The slides follow the session plan's running order (session.yml); each shows
 what the room needs to see (the activity's label, title, question, steps and
 prompts), who works with whom and the planned minutes from its facilitation
 notes, and a link to the activity on its page. The timer, and moving from
-slide to slide, are docs/javascripts/presenter-page.js's: the slides' ids,
+slide to slide, are docs/javascripts/presenter.js's: the slides' ids,
 names and minutes go into the page as JSON for it.
 """
 

@@ -2,7 +2,7 @@
 
 Its questions, and the outcomes it can suggest, come from the unit's
 problem_types.yml: the form is rendered here, and the types go into the page
-as JSON for docs/javascripts/problem-check-page.js to classify the learner's
+as JSON for docs/javascripts/problem-check.js to classify the learner's
 answers. When the data names `check_copy_to`, the result can be copied into
 that activity's answer box.
 """

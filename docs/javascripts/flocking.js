@@ -1,6 +1,8 @@
-/* The flocking exercise as a simulation. Pure maths, no DOM: tested with node
-   (tests/js/flocking.test.js), and used by scripts/flocking-figure.js to draw
-   the static figure shown in print and without JavaScript.
+/* The flocking exercise as a simulation, on the complex-systems page: its
+   maths, then the page's component that draws it. The maths is pure, no DOM:
+   tested with node (tests/js/flocking.test.js), and used by
+   scripts/flocking-figure.js to draw the static figure shown in print and
+   without JavaScript; under node this file exports it and stops there.
 
    The room is `room.width` by `room.height` (abstract units). Each person has
    picked two others at random. The activity's one rule is "keep an equal
@@ -12,14 +14,7 @@
    The group has reached a steady state when, in one step, nobody moves more
    than `epsilon`. Some picks never settle (people chase each other in a
    circle); `run` stops after `maxSteps` and says so. */
-(function (root, factory) {
-  var api = factory();
-  if (typeof module === "object" && module.exports) module.exports = api;
-  else {
-    var name = JSON.parse(document.getElementById("course-settings").textContent).namespace;
-    (root[name] = root[name] || {}).flocking = api;
-  }
-})(typeof self !== "undefined" ? self : this, function () {
+(function (root) {
   "use strict";
 
   var DEFAULTS = {
@@ -155,7 +150,7 @@
     return Math.sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y));
   }
 
-  return {
+  var flocking = {
     DEFAULTS: DEFAULTS,
     MIN_PEOPLE: MIN_PEOPLE,
     MAX_PEOPLE: MAX_PEOPLE,
@@ -168,4 +163,292 @@
     run: run,
     distance: distance,
   };
-});
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = flocking;
+    return;
+  }
+
+  /* --- The simulation on the page -------------------------------------------------
+
+     (course/render/templates/flocking_simulation.html) Drawn on a canvas: Play /
+     pause, step, reset with a new random pick, and the number of people; status
+     changes are announced in a live region. It starts by itself when scrolled
+     into view, unless the reader prefers reduced motion.
+
+     The first pick comes from ?seed=N in the address, or data-seed on the
+     element, or at random; each reset takes the next seed, so a given seed
+     always replays the same runs (the browser tests rely on it). */
+
+  var course = root[JSON.parse(document.getElementById("course-settings").textContent).namespace];
+  var MARGIN = 2; // room units of space around the room, so people at a wall are drawn whole
+
+  function initialSeed(element) {
+    var fromAddress = new URLSearchParams(root.location.search).get("seed");
+    var seed = parseInt(fromAddress !== null ? fromAddress : element.dataset.seed, 10);
+    return isFinite(seed) ? seed >>> 0 : Math.floor(Math.random() * 4294967296);
+  }
+
+  function prefersReducedMotion() {
+    return root.matchMedia !== undefined && root.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  }
+
+  /* Colours come from the stylesheet, so the light and dark schemes both work. */
+  function colours(element) {
+    var style = root.getComputedStyle(element);
+    function colour(name) {
+      return style.getPropertyValue(name).trim();
+    }
+    return {
+      room: colour("--unit-flock-room"),
+      edge: colour("--unit-flock-edge"),
+      person: colour("--unit-flock-person"),
+      highlight: colour("--unit-flock-highlight"),
+      line: colour("--unit-flock-line"),
+    };
+  }
+
+  /* The simulation's parts on the page, and where its run is. */
+  function createSimulation(element) {
+    var peopleInput = element.querySelector("#flocking-people");
+    var canvas = element.querySelector(".flocking__canvas");
+    return {
+      element: element,
+      canvas: canvas,
+      context: canvas.getContext("2d"),
+      playButton: element.querySelector('[data-flocking-action="play"]'),
+      peopleInput: peopleInput,
+      progress: element.querySelector(".flocking__progress"),
+      status: element.querySelector(".flocking__status"),
+      seed: initialSeed(element),
+      people: flocking.clampPeople(peopleInput.value || element.dataset.people),
+      group: null,
+      steps: 0,
+      finished: null, // "settled", or "unsettled" after too many steps
+      running: false,
+      frameId: null,
+      touched: false, // the reader has used a control: never autoplay after that
+    };
+  }
+
+  function say(sim, message) {
+    sim.status.textContent = message;
+  }
+
+  function newGroup(sim) {
+    sim.group = flocking.createGroup(sim.people, flocking.mulberry32(sim.seed));
+    sim.steps = 0;
+    sim.finished = null;
+  }
+
+  function drawnWidth(sim) {
+    return sim.group.room.width + 2 * MARGIN;
+  }
+
+  function drawnHeight(sim) {
+    return sim.group.room.height + 2 * MARGIN;
+  }
+
+  function resize(sim) {
+    var ratio = root.devicePixelRatio || 1;
+    var width = Math.max(1, Math.round(sim.canvas.clientWidth * ratio));
+    sim.canvas.width = width;
+    sim.canvas.height = Math.round((width * drawnHeight(sim)) / drawnWidth(sim));
+  }
+
+  /* The room, its walls, and the highlighted person's lines to the two they picked. */
+  function drawRoom(sim, paint, scale, at) {
+    var context = sim.context;
+    var canvas = sim.canvas;
+    var me = sim.group.people[0];
+    context.fillStyle = paint.room;
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.strokeStyle = paint.edge;
+    context.lineWidth = Math.max(1, scale / 4);
+    context.strokeRect(context.lineWidth / 2, context.lineWidth / 2, canvas.width - context.lineWidth, canvas.height - context.lineWidth);
+    context.strokeStyle = paint.line;
+    context.lineWidth = Math.max(1, scale / 5);
+    me.picks.forEach(function (index) {
+      context.beginPath();
+      context.moveTo(at.x(me), at.y(me));
+      context.lineTo(at.x(sim.group.people[index]), at.y(sim.group.people[index]));
+      context.stroke();
+    });
+  }
+
+  function draw(sim) {
+    var paint = colours(sim.element);
+    var scale = sim.canvas.width / drawnWidth(sim);
+    var radius = Math.max(3, 1.2 * scale);
+    var context = sim.context;
+    var at = {
+      x: function (person) {
+        return (person.x + MARGIN) * scale;
+      },
+      y: function (person) {
+        return (person.y + MARGIN) * scale;
+      },
+    };
+    drawRoom(sim, paint, scale, at);
+    sim.group.people.forEach(function (person, index) {
+      context.fillStyle = index === 0 ? paint.highlight : paint.person;
+      context.beginPath();
+      context.arc(at.x(person), at.y(person), index === 0 ? radius * 1.35 : radius, 0, 2 * Math.PI);
+      context.fill();
+    });
+  }
+
+  function showProgress(sim) {
+    var words = sim.people + " people, step " + sim.steps;
+    if (sim.finished === "settled") words += ": steady state";
+    sim.progress.textContent = words + ".";
+  }
+
+  function redraw(sim) {
+    draw(sim);
+    showProgress(sim);
+  }
+
+  function finishedMessage(sim) {
+    if (sim.finished === "settled") return "Steady state reached after " + sim.steps + " steps.";
+    return (
+      "No steady state after " + sim.steps + " steps: some people keep chasing places that keep moving. " +
+      "Reset for a new pick."
+    );
+  }
+
+  function advance(sim) {
+    var next = flocking.step(sim.group);
+    sim.group = next.group;
+    sim.steps += 1;
+    if (flocking.isSettled(next.largestMove)) sim.finished = "settled";
+    else if (sim.steps >= flocking.DEFAULTS.maxSteps) sim.finished = "unsettled";
+  }
+
+  function pause(sim) {
+    sim.running = false;
+    if (sim.frameId !== null) root.cancelAnimationFrame(sim.frameId);
+    sim.frameId = null;
+    sim.playButton.textContent = "Play";
+  }
+
+  function nextFrame(sim) {
+    sim.frameId = root.requestAnimationFrame(function () {
+      advance(sim);
+      redraw(sim);
+      if (sim.finished) {
+        pause(sim);
+        say(sim, finishedMessage(sim));
+      } else {
+        nextFrame(sim);
+      }
+    });
+  }
+
+  function play(sim) {
+    if (sim.finished) {
+      say(sim, sim.finished === "settled" ? finishedMessage(sim) + " Reset for a new pick." : finishedMessage(sim));
+      return;
+    }
+    sim.running = true;
+    sim.playButton.textContent = "Pause";
+    say(sim, "Running.");
+    nextFrame(sim);
+  }
+
+  function playOrPause(sim) {
+    if (sim.running) {
+      pause(sim);
+      say(sim, "Paused after " + sim.steps + " steps.");
+    } else {
+      play(sim);
+    }
+  }
+
+  function stepOnce(sim) {
+    if (sim.running) pause(sim);
+    if (sim.finished) {
+      say(sim, finishedMessage(sim));
+      return;
+    }
+    advance(sim);
+    redraw(sim);
+    say(sim, sim.finished ? finishedMessage(sim) : "Step " + sim.steps + ".");
+  }
+
+  function reset(sim) {
+    pause(sim);
+    sim.seed = (sim.seed + 1) >>> 0;
+    newGroup(sim);
+    redraw(sim);
+    say(sim, "New random pick of " + sim.people + " people. Press Play to start.");
+  }
+
+  function changePeople(sim) {
+    var wanted = sim.peopleInput.value;
+    var count = flocking.clampPeople(wanted);
+    sim.peopleInput.value = String(count);
+    pause(sim);
+    sim.people = count;
+    newGroup(sim);
+    redraw(sim);
+    var adjusted = String(count) !== String(wanted).trim() ? "The number of people can be 5 to 60. " : "";
+    say(sim, adjusted + "New random pick of " + count + " people. Press Play to start.");
+  }
+
+  var ACTIONS = { play: playOrPause, step: stepOnce, reset: reset };
+
+  function listen(sim) {
+    sim.element.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-flocking-action]");
+      if (!button) return;
+      sim.touched = true;
+      ACTIONS[button.dataset.flockingAction](sim);
+    });
+    sim.peopleInput.addEventListener("change", function () {
+      sim.touched = true;
+      changePeople(sim);
+    });
+    if (typeof root.ResizeObserver === "function") {
+      new root.ResizeObserver(function () {
+        resize(sim);
+        draw(sim);
+      }).observe(sim.canvas);
+    }
+    /* Redraw when the reader switches between the light and dark schemes. */
+    new MutationObserver(function () {
+      draw(sim);
+    }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+  }
+
+  /* Play once the canvas is half in view, unless the reader has taken the controls. */
+  function playWhenSeen(sim) {
+    if (prefersReducedMotion()) {
+      say(sim, "Press Play to start the simulation.");
+    } else if (typeof root.IntersectionObserver === "function") {
+      var observer = new root.IntersectionObserver(function (entries) {
+        if (!entries.some(function (entry) { return entry.isIntersecting; })) return;
+        observer.disconnect();
+        if (!sim.touched && !sim.running && !sim.finished) play(sim);
+      }, { threshold: 0.5 });
+      observer.observe(sim.canvas);
+    } else {
+      play(sim);
+    }
+  }
+
+  function setUp(element) {
+    if (!element.querySelector(".flocking__canvas").getContext) return;
+    var sim = createSimulation(element);
+    newGroup(sim);
+    sim.canvas.style.aspectRatio = drawnWidth(sim) + " / " + drawnHeight(sim);
+    element.classList.add("flocking--live");
+    element.querySelector(".flocking__live").hidden = false;
+    resize(sim);
+    redraw(sim);
+    listen(sim);
+    playWhenSeen(sim);
+  }
+
+  course.component("#flocking-simulation", setUp);
+})(typeof self !== "undefined" ? self : this);

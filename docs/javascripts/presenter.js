@@ -1,5 +1,7 @@
-/* The presenter view's timer and running order: pure logic, no DOM.
-   Tested with node (tests/js/presenter.test.js); presenter-page.js uses it.
+/* The presenter view (course/render/templates/presenter_view.html): its timer
+   and running order, then the page's component. The timer and running order
+   are pure logic, no DOM, tested with node (tests/js/presenter.test.js); under
+   node this file exports them and stops there.
 
    A timer is a plain object; every function returns a new one. Times are
    milliseconds on the caller's clock (the page passes Date.now()), so a test
@@ -7,14 +9,7 @@
      { duration, elapsed, startedAt }   startedAt is null unless it is running
    It counts down from its planned minutes to "Time is up", then counts the
    time over, until it is paused or reset. */
-(function (root, factory) {
-  var api = factory();
-  if (typeof module === "object" && module.exports) module.exports = api;
-  else {
-    var name = JSON.parse(document.getElementById("course-settings").textContent).namespace;
-    (root[name] = root[name] || {}).presenter = api;
-  }
-})(typeof self !== "undefined" ? self : this, function () {
+(function (root) {
   "use strict";
 
   function createTimer(minutes) {
@@ -160,7 +155,7 @@
     return KEY_STEPS[event.key] || 0;
   }
 
-  return {
+  var presenter = {
     createTimer: createTimer,
     isRunning: isRunning,
     start: start,
@@ -178,4 +173,189 @@
     neighbour: neighbour,
     stepForKey: stepForKey,
   };
-});
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = presenter;
+    return;
+  }
+
+  /* --- The presenter view on the page -----------------------------------------------
+
+     One slide at a time, in the session plan's running order, each with its
+     own timer. The address names the slide shown (#<activity id>), so a slide
+     can be linked and the Back button goes back; the Previous and Next links,
+     the Left and Right arrow keys, and a clicker's Page Up and Page Down move
+     between slides.
+
+     A slide's timer runs only while its slide is shown: moving away pauses it,
+     and coming back finds it where it was (a slide not yet timed shows its
+     planned minutes). What happens is said in words on screen, and in a
+     polite live region for a screen reader: each start, pause and reset, each
+     whole minute left, and "Time is up". Nothing is kept in the browser. */
+
+  var course = root[JSON.parse(document.getElementById("course-settings").textContent).namespace];
+  var TICK = 250; // ms between looks at the clock; the display changes once a second
+
+  /* An input, a text area or the like: keys typed there are not for the slides. */
+  function typingIn(target) {
+    return Boolean(target && target.closest && target.closest("input, textarea, select, [contenteditable]:not([contenteditable=false])"));
+  }
+
+  function now() {
+    return Date.now();
+  }
+
+  /* A slide's parts on the page, and its timer. */
+  function slideOf(element, data) {
+    return {
+      data: data,
+      element: element,
+      timer: presenter.createTimer(data.minutes),
+      time: element.querySelector(".presenter__time"),
+      after: element.querySelector(".presenter__after"),
+      timerBox: element.querySelector(".presenter__timer"),
+      state: element.querySelector(".presenter__state"),
+      bar: element.querySelector(".presenter__bar-left"),
+      toggle: element.querySelector('[data-timer="toggle"]'),
+      heading: element.querySelector(".presenter__title"),
+    };
+  }
+
+  /* The slides the data names that are on the page, in the data's order. */
+  function createDeck(element, data) {
+    var deck = { element: element, ids: [], slides: {}, current: null, ticking: null, lastSeconds: null };
+    data.slides.forEach(function (slide) {
+      var slideElement = document.getElementById(slide.id);
+      if (!slideElement || !element.contains(slideElement)) return;
+      deck.ids.push(slide.id);
+      deck.slides[slide.id] = slideOf(slideElement, slide);
+    });
+    deck.status = element.querySelector(".presenter__status");
+    return deck;
+  }
+
+  function say(deck, message) {
+    deck.status.textContent = message;
+  }
+
+  function draw(slide) {
+    var shown = presenter.view(slide.timer, now());
+    slide.time.textContent = shown.time;
+    slide.after.textContent = shown.after;
+    slide.after.hidden = !shown.after;
+    slide.timerBox.classList.toggle("presenter__timer--up", shown.up);
+    slide.state.textContent = shown.status;
+    slide.toggle.textContent = shown.button;
+    slide.bar.style.width = (shown.left * 100).toFixed(2) + "%";
+    slide.element.dataset.timer = shown.state;
+  }
+
+  function tick(deck) {
+    var slide = deck.slides[deck.current];
+    var seconds = presenter.secondsLeft(slide.timer, now());
+    if (deck.lastSeconds !== null) {
+      var words = presenter.announcement(deck.lastSeconds, seconds);
+      if (words) say(deck, words);
+    }
+    deck.lastSeconds = seconds;
+    draw(slide);
+  }
+
+  function keepTicking(deck, on) {
+    if (on && deck.ticking === null) {
+      deck.ticking = root.setInterval(function () {
+        tick(deck);
+      }, TICK);
+    }
+    if (!on && deck.ticking !== null) {
+      root.clearInterval(deck.ticking);
+      deck.ticking = null;
+    }
+  }
+
+  /* The shown slide's timer: "toggle" (start or pause) or "reset". */
+  function act(deck, action) {
+    var slide = deck.slides[deck.current];
+    var at = now();
+    if (action === "toggle") action = presenter.isRunning(slide.timer) ? "pause" : "start";
+    slide.timer = presenter[action](slide.timer, at);
+    deck.lastSeconds = presenter.secondsLeft(slide.timer, at);
+    keepTicking(deck, presenter.isRunning(slide.timer));
+    draw(slide);
+    say(deck, presenter.actionMessage(action, slide.timer, at));
+  }
+
+  /* The slide being left stops its timer where it is; returns what to say about it. */
+  function leave(deck) {
+    var leaving = deck.current !== null ? deck.slides[deck.current] : null;
+    keepTicking(deck, false);
+    if (!leaving || !presenter.isRunning(leaving.timer)) return "";
+    leaving.timer = presenter.pause(leaving.timer, now());
+    draw(leaving);
+    return "The timer of " + leaving.data.name + " is paused. ";
+  }
+
+  /* Show one slide; `moved` when the presenter moved to it (focus and announce it). */
+  function show(deck, id, moved) {
+    if (id === deck.current) return;
+    var message = leave(deck);
+    deck.current = id;
+    deck.ids.forEach(function (other) {
+      deck.slides[other].element.hidden = other !== id;
+    });
+    var slide = deck.slides[id];
+    deck.lastSeconds = presenter.secondsLeft(slide.timer, now());
+    draw(slide);
+    slide.element.scrollIntoView({ block: "start", behavior: "instant" }); // below the line with the way back
+    if (!moved) {
+      say(deck, "");
+      return;
+    }
+    slide.heading.focus({ preventScroll: true });
+    say(deck, message + presenter.arrivalMessage(deck.ids.indexOf(id) + 1, deck.ids.length, slide.timer, now()));
+  }
+
+  function go(deck, step) {
+    var next = presenter.neighbour(deck.ids, deck.current, step);
+    if (!next) return;
+    root.location.hash = "#" + next; // a step in the history: Back comes back
+    show(deck, next, true); // at once (hashchange comes later), so a second quick press moves on from here
+  }
+
+  function listen(deck) {
+    deck.ids.forEach(function (id) {
+      var slide = deck.slides[id];
+      slide.timerBox.hidden = false;
+      slide.element.querySelector('[data-timer="toggle"]').addEventListener("click", function () {
+        act(deck, "toggle");
+      });
+      slide.element.querySelector('[data-timer="reset"]').addEventListener("click", function () {
+        act(deck, "reset");
+      });
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.defaultPrevented || typingIn(event.target)) return;
+      var step = presenter.stepForKey(event);
+      if (!step) return;
+      event.preventDefault();
+      go(deck, step);
+    });
+    root.addEventListener("hashchange", function () {
+      show(deck, presenter.slideFor(deck.ids, root.location.hash, deck.current), true); // another anchor (a heading's link) leaves the slide as it is
+    });
+  }
+
+  function setUp(element) {
+    var data = course.readJson("presenter-data");
+    if (!data) return;
+    var deck = createDeck(element, data);
+    if (!deck.ids.length) return;
+    listen(deck);
+    element.querySelector(".presenter__no-js").hidden = true;
+    element.querySelector(".presenter__keys").hidden = false;
+    element.classList.add("presenter--live");
+    show(deck, presenter.slideFor(deck.ids, root.location.hash), false);
+  }
+
+  course.component("#presenter", setUp);
+})(typeof self !== "undefined" ? self : this);

@@ -1,19 +1,14 @@
-/* "Which kind of problem is it?": the self-check on Grint's typology.
-   Pure logic, no DOM: tested with node (tests/js/problem-check.test.js).
+/* "Which kind of problem is it?": the self-check on Grint's typology
+   (course/render/templates/problem_check.html). Its logic, then the page's
+   component. The logic is pure, no DOM: tested with node
+   (tests/js/problem-check.test.js); under node this file exports it and stops there.
 
    `types` is the page's data, rendered from data/problem_types.yml:
      [{ id, name, description, response, approach, question }]
    `answers` maps a type's id to "yes", "no" or "unsure" (or nothing yet).
    Every type whose question is answered "yes" is suggested: the check never
    picks one for the learner when the answers fit several. */
-(function (root, factory) {
-  var api = factory();
-  if (typeof module === "object" && module.exports) module.exports = api;
-  else {
-    var name = JSON.parse(document.getElementById("course-settings").textContent).namespace;
-    (root[name] = root[name] || {}).problemCheck = api;
-  }
-})(typeof self !== "undefined" ? self : this, function () {
+(function (root) {
   "use strict";
 
   var CHOICES = ["yes", "no", "unsure"];
@@ -107,5 +102,126 @@
     return text;
   }
 
-  return { CHOICES: CHOICES, classify: classify, describe: describe, summary: summary };
-});
+  var problemCheck = { CHOICES: CHOICES, classify: classify, describe: describe, summary: summary };
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = problemCheck;
+    return;
+  }
+
+  /* --- The self-check on the page ----------------------------------------------------
+     Reads the learner's answers, shows the suggestion in a live region, and
+     copies it into the answer box the data names (check_copy_to) on request. */
+
+  var course = root[JSON.parse(document.getElementById("course-settings").textContent).namespace];
+
+  function answersOf(form, types) {
+    var answers = {};
+    types.forEach(function (type) {
+      var chosen = form.querySelector('input[name="problem-check-' + type.id + '"]:checked');
+      if (chosen) answers[type.id] = chosen.value;
+    });
+    return answers;
+  }
+
+  function paragraph(className, text) {
+    var element = document.createElement("p");
+    element.className = className;
+    element.textContent = text;
+    return element;
+  }
+
+  /* The self-check's parts on the page, its data, and the last suggestion made. */
+  function createCheck(element, data) {
+    var form = element.querySelector(".problem-check__form");
+    var copyArea = element.querySelector(".problem-check__copy"); // none when the data names no box to copy to
+    return {
+      data: data,
+      form: form,
+      problemField: form.querySelector('input[name="problem"]'),
+      result: element.querySelector(".problem-check__result"),
+      copyArea: copyArea,
+      copyButton: copyArea && copyArea.querySelector("button"),
+      copyStatus: copyArea && copyArea.querySelector(".problem-check__copy-status"),
+      lastSummary: "",
+    };
+  }
+
+  function showResult(check, words) {
+    var list = document.createElement("ul");
+    words.details.forEach(function (line) {
+      var item = document.createElement("li");
+      item.textContent = line;
+      list.appendChild(item);
+    });
+    check.result.replaceChildren(paragraph("problem-check__headline", words.headline), list);
+    check.result.classList.add("problem-check__result--shown");
+  }
+
+  function showCopy(check, shown) {
+    if (!check.copyArea) return;
+    check.copyArea.hidden = !shown;
+    check.copyStatus.textContent = "";
+  }
+
+  function clearResult(check) {
+    check.result.replaceChildren();
+    check.result.classList.remove("problem-check__result--shown");
+    showCopy(check, false);
+    check.lastSummary = "";
+  }
+
+  function suggest(check) {
+    var types = check.data.types;
+    var problem = check.problemField.value.trim();
+    var outcome = problemCheck.classify(types, answersOf(check.form, types));
+    showResult(check, problemCheck.describe(outcome, types, problem));
+    if (outcome.status === "incomplete") {
+      showCopy(check, false);
+      var first = document.getElementById("problem-check-" + outcome.missing[0].id);
+      if (first) first.querySelector("input").focus();
+      return;
+    }
+    check.lastSummary = problemCheck.summary(outcome, types, problem);
+    showCopy(check, true);
+  }
+
+  function copy(check) {
+    if (!check.lastSummary) return;
+    var to = check.data.copyTo;
+    var kept = course.answerBoxes.append(to.activity, to.prompt, check.lastSummary);
+    check.copyStatus.textContent =
+      "Copied into " + to.label + ", question " + to.number + "." +
+      (kept ? "" : " It is not kept: this browser is not storing answers.");
+  }
+
+  function listen(check) {
+    check.form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      suggest(check);
+    });
+    /* A changed answer makes the shown suggestion stale. */
+    check.form.addEventListener("change", function () {
+      if (check.lastSummary || check.result.childNodes.length) clearResult(check);
+    });
+    check.problemField.addEventListener("input", function () {
+      if (check.lastSummary) clearResult(check);
+    });
+    if (check.copyButton) {
+      check.copyButton.addEventListener("click", function () {
+        copy(check);
+      });
+    }
+  }
+
+  function setUp(element) {
+    var data = course.readJson("problem-check-data");
+    if (!data) return;
+    var check = createCheck(element, data);
+    listen(check);
+    element.querySelector(".problem-check__no-js").hidden = true;
+    check.form.hidden = false;
+  }
+
+  course.component("#problem-check", setUp);
+})(typeof self !== "undefined" ? self : this);

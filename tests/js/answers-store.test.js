@@ -2,7 +2,7 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const answersStore = require("../../docs/javascripts/answers-store.js");
+const { answersStore } = require("../../docs/javascripts/course.js");
 const { keysFor, openStorage } = answersStore;
 
 // Unit 3's storage key (data/programme.yml): the keys its learners' answers were saved under.

@@ -140,7 +140,7 @@ def test_collapsed_blocks_and_tabs_print_open(print_page):
     )
     assert page.locator("#hidden-text").is_visible(), "closed <details> content shows in print"
     assert page.locator("#second-tab").is_visible(), "every tab shows in print"
-    # print.js also opens them for the browser's own Print, and closes them after.
+    # course.js also opens them for the browser's own Print, and closes them after.
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert page.locator("#collapsed").evaluate("d => d.open")
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")

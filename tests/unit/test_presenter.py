@@ -192,7 +192,7 @@ def test_the_page_is_out_of_the_whole_unit_and_of_search_and_loads_its_scripts()
     page = outline().page(PRESENTER_PAGE)
     assert page.meta["whole_unit"] is False and page.meta["search"] == {"exclude": True}
     assert page.meta["template"] == "presenter.html"
-    assert page.meta["scripts"] == ["javascripts/presenter.js", "javascripts/presenter-page.js"]
+    assert page.meta["scripts"] == ["javascripts/presenter.js"]
     assert [call.name for call in page.calls] == ["presenter_view"]
 
 

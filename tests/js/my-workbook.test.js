@@ -2,7 +2,7 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { toMarkdown, toPlainText, countAnswered, tidy } = require("../../docs/javascripts/my-workbook-export.js");
+const { toMarkdown, toPlainText, countAnswered, tidy } = require("../../docs/javascripts/my-workbook.js");
 
 const workbook = {
   unit: "Unit 3: How to lead beyond your role?",
