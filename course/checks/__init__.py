@@ -27,6 +27,7 @@ def check_course(source: CourseSource, plan: PaperPlan, cache: dict | None = Non
     outline = source.outline
     cache = {} if cache is None else cache
     problems: list[Problem] = list(outline.problems)
+    problems.extend(problem for page in outline.pages for problem in page.problems)
     data_loaded = outline.programme is not None
     for page in outline.pages:
         collect_heading_anchors(page)

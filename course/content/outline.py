@@ -72,7 +72,7 @@ class Outline:
             chosen = page.meta.get("unit")
             if chosen is None:
                 self._unit_ids[page.path] = _unit_by_folder(self.programme.units, page.path)
-            elif chosen in units:
+            elif isinstance(chosen, str) and chosen in units:
                 self._unit_ids[page.path] = chosen
             elif chosen is False:
                 self._unit_ids[page.path] = None  # a page of the programme, in no unit
