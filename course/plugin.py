@@ -37,6 +37,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .checks import check_course
+from .checks.symlinks import check_symlinks
 from .content.outline import Outline
 from .page_macros import PageMacros
 from .paper import downloads
@@ -65,6 +66,13 @@ class CourseConfig(Config):
     # on | off | auto, as for pdfs. mkdocs.yml reads UNIT_OFFLINE_ZIP.
     offline_copy = options.Type((str, bool), default="auto")  # YAML reads a bare off as false
     last_updated = options.Type(bool, default=True)
+
+
+def _stop_on(problems) -> None:
+    """Stop the build, before anything is written, if the check found problems."""
+    if problems:
+        listing = "\n".join(str(problem) for problem in problems)
+        raise PluginError(f"{len(problems)} problem(s) found; nothing was built:\n{listing}")
 
 
 def _switch(name: str, value, choices: tuple[str, ...], variable: str) -> str:
@@ -119,13 +127,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             config.repo_url = self.address.repository
             config.repo_name = self.address.repository.split("github.com/", 1)[1]
 
+        # First, and alone: reading the course (MkDocs' walk of docs/ too) follows links, so none may lead out of it.
+        _stop_on(check_symlinks(config, self.config.data_dir, self.config.abbreviations))
         source = read_course(config, self.config.data_dir, self.config.abbreviations)
         self.outline = source.outline
         self.plan = plan_paper(self.outline)
-        problems = check_course(source, self.plan, self.macro_cache)
-        if problems:
-            listing = "\n".join(str(problem) for problem in problems)
-            raise PluginError(f"{len(problems)} problem(s) found; nothing was built:\n{listing}")
+        _stop_on(check_course(source, self.plan, self.macro_cache))
         programme = self.outline.programme
         # Every page explains the abbreviations in includes/abbreviations.md: Python-Markdown's
         # abbr extension takes them as its glossary, the same list the macros mark up in data.

@@ -19,6 +19,7 @@ from .links import check_links, collect_heading_anchors
 from .macro_calls import check_macro_calls
 from .paper import check_paper
 from .spelling import check_spelling
+from .symlinks import check_symlinks
 from .usage import check_usage
 
 
@@ -49,5 +50,9 @@ def check_project(project_dir: Path) -> list[Problem]:
 
     config = load_mkdocs_config(Path(project_dir))
     options = course_options(config)
+    # First, and alone: reading the course follows links, so none may lead out of it.
+    problems = check_symlinks(config, options.data_dir, options.abbreviations)
+    if problems:
+        return problems
     source = read_course(config, options.data_dir, options.abbreviations)
     return check_course(source, plan_paper(source.outline))

@@ -1,0 +1,140 @@
+"""Content from strangers: each hostile or broken contribution is one clear line from `make check` and from
+the build, a non-zero exit, no traceback and nothing written."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from course.checks import check_project, symlinks
+from engine import PROJECT_DIR, billion_laughs, nested
+from site_building import copy_project, mkdocs_build
+
+SECRET = "A line from outside the repository"
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the project to break."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def outside(tmp_path):
+    """A folder outside the project, holding a file no build may publish."""
+    folder = tmp_path / "outside"
+    folder.mkdir()
+    (folder / "secret.md").write_text(f"# Secret\n\n{SECRET}\n", encoding="utf-8")
+    return folder
+
+
+def run_check(project_dir) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "course.checks", str(project_dir)],
+        cwd=PROJECT_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,  # a guard against a hang, not a measure of speed (bench/hostile.py measures)
+    )
+
+
+def build_refuses(tmp_path, project, expected: list[str]) -> str:
+    """Build the project over a site folder holding the last good build: it must stop with exactly these problems."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "keep.txt").write_text("the last good build")
+    result = mkdocs_build(site, project_dir=project, env={"UNIT_PDF": "skip", "UNIT_OFFLINE_ZIP": "off"})
+    assert result.returncode != 0
+    assert f"{len(expected)} problem(s) found; nothing was built:\n" + "\n".join(expected) in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert [path.name for path in site.iterdir()] == ["keep.txt"], "the last good site is left alone"
+    return result.stderr
+
+
+# --- Symbolic links ----------------------------------------------------------------------------
+
+OUTSIDE = "outside the repository: the build would publish what it points to; put the file itself here, or remove the link"
+
+
+def _link_in_docs(project, outside):
+    os.symlink(outside / "secret.md", project / "docs" / "notes.txt")
+    os.symlink(outside / "secret.md", project / "docs" / "assets" / "leak.md")
+    return [
+        f"docs/assets/leak.md: a symbolic link to {outside / 'secret.md'}, {OUTSIDE}",
+        f"docs/notes.txt: a symbolic link to {outside / 'secret.md'}, {OUTSIDE}",
+    ]
+
+
+def _folder_link(project, outside):
+    os.symlink(outside, project / "docs" / "more")
+    return [f"docs/more: a symbolic link to {outside}, {OUTSIDE}"]
+
+
+def _links_in_every_source_folder(project, outside):
+    for place in ("data/unit-3/extra.yml", "includes/extra.md", "overrides/partials/extra.html", "macros/extra.py"):
+        os.symlink(outside / "secret.md", project / place)
+    return [f"{place}: a symbolic link to {outside / 'secret.md'}, {OUTSIDE}" for place in (
+        "data/unit-3/extra.yml", "includes/extra.md", "macros/extra.py", "overrides/partials/extra.html")]
+
+
+def _link_through_a_linked_folder(project, outside):
+    (project / "shared").mkdir()
+    os.symlink(outside / "secret.md", project / "shared" / "secret.md")
+    os.symlink("../shared", project / "docs" / "shared")
+    return [f"shared/secret.md: a symbolic link to {outside / 'secret.md'}, {OUTSIDE}"]
+
+
+def _links_to_nothing_and_round_in_circles(project, outside):
+    os.symlink("nothing.md", project / "docs" / "gone.md")
+    os.symlink(".", project / "docs" / "again")
+    os.symlink("..", project / "docs" / "up")
+    return [
+        "docs/again: a symbolic link to ., a folder that holds the link: the build would go round it for ever; remove it",
+        "docs/gone.md: a symbolic link to nothing.md, which does not exist; remove the link, or put the file itself here",
+        "docs/up: a symbolic link to .., a folder that holds the link: the build would go round it for ever; remove it",
+    ]
+
+
+SYMLINKS = {
+    "links in docs/ to a file outside": _link_in_docs,
+    "a link to a folder outside": _folder_link,
+    "links in data/, includes/, overrides/ and macros/": _links_in_every_source_folder,
+    "a link through a linked folder": _link_through_a_linked_folder,
+    "links to nothing and round in circles": _links_to_nothing_and_round_in_circles,
+}
+
+
+@pytest.mark.parametrize("case", SYMLINKS, ids=list(SYMLINKS))
+def test_the_check_names_every_link_out_of_the_repository(project, outside, case):
+    expected = SYMLINKS[case](project, outside)
+    assert [str(problem) for problem in check_project(project)] == expected
+
+
+def test_the_build_refuses_links_out_of_the_repository_and_publishes_nothing(tmp_path, project, outside):
+    expected = _link_in_docs(project, outside) + _folder_link(project, outside)
+    stderr = build_refuses(tmp_path, project, sorted(expected))
+    assert SECRET not in stderr
+
+
+def test_links_inside_the_repository_are_followed_and_fine(project):
+    os.symlink("logo.svg", project / "docs" / "assets" / "logo-again.svg")
+    (project / "shared").mkdir()
+    (project / "shared" / "chart.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    os.symlink("../../shared", project / "docs" / "assets" / "shared")
+    assert check_project(project) == []
+
+
+def test_the_engines_templates_may_not_link_out_of_the_engine(tmp_path, project, outside, monkeypatch):
+    engine = tmp_path / "engine"
+    (engine / "render" / "templates").mkdir(parents=True)
+    os.symlink(outside / "secret.md", engine / "render" / "templates" / "activity.html")
+    monkeypatch.setattr(symlinks, "TEMPLATES_DIR", engine / "render" / "templates")
+    monkeypatch.setattr(symlinks, "ENGINE_DIR", engine)
+    assert [str(problem) for problem in check_project(project)] == [
+        f"engine/render/templates/activity.html: a symbolic link to {outside / 'secret.md'}, outside the course engine: "
+        "the build would publish what it points to; put the file itself here, or remove the link"
+    ]
