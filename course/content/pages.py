@@ -65,6 +65,8 @@ class SourcePage:
     calls: list[MacroCall] = field(default_factory=list)
     syntax_error: Problem | None = None
     problems: list[Problem] = field(default_factory=list)  # what the page may not be or hold (see above)
+    meta_lines: dict[str, int] = field(default_factory=dict)  # the line of each front matter field
+    shown_values: list[tuple[int, str]] = field(default_factory=list)  # {{ "plain values" }}, as the page shows them
     anchors: set[str] = field(default_factory=set)  # ids on the page, filled in by the check
 
     def prose_lines(self):
@@ -88,6 +90,8 @@ def read_page(path: Path, docs_dir: Path, project_dir: Path, jinja: Environment)
     page.meta, page.text, problem = _front_matter(text, display)
     if problem:
         page.problems.append(problem)
+    if page.meta:
+        page.meta_lines = _field_lines(text, page.meta)
     if page.meta.get("render_macros", True) is not False:
         _find_macro_calls(page, jinja)
     return page
@@ -139,6 +143,18 @@ def _front_matter(text: str, display: str) -> tuple[dict, str, Problem | None]:
     return meta, _blank(text, front), None
 
 
+def _field_lines(text: str, meta: dict) -> dict[str, int]:
+    """The line where each top-level field of the front matter starts."""
+    lines = {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        key = line.split(":", 1)[0].strip().strip("'\"")
+        if line[:1] not in (" ", "\t", "-", "#") and key in meta and key not in lines:
+            lines[key] = number
+        if len(lines) == len(meta):
+            break
+    return lines
+
+
 def _blank(text: str, front: re.Match) -> str:
     return "\n" * front.group(0).count("\n") + text[front.end() :]
 
@@ -168,7 +184,9 @@ def _find_macro_calls(page: SourcePage, jinja: Environment) -> None:
             elif isinstance(expression, nodes.Name):
                 message = f"'{expression.name}' is neither a macro call nor a setting; {_ALLOWED}"
                 page.problems.append(Problem(page.display, expression.lineno, message))
-            elif not (_is_literal(expression) or _is_setting(expression)):
+            elif _is_literal(expression):
+                page.shown_values.append((expression.lineno, str(expression.as_const())))
+            elif not _is_setting(expression):
                 page.problems.append(Problem(page.display, expression.lineno, _ALLOWED + "; write plain text outside them"))
 
 
