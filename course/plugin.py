@@ -18,7 +18,7 @@ instance across rebuilds). What happens when:
 - on_env: every page's HTML is ready: the whole unit is joined onto its page,
   the PDF list onto the Handouts page, a Download PDF bar onto each page that
   is a PDF.
-- on_post_page: the page's CSP hashes; a page that is a PDF goes to the workers.
+- on_post_page: the page's CSP hashes (the theme's inline code only); a page that is a PDF goes to the workers.
 - on_post_build: each PDF's pages and size fill in the slots beside its
   links; the offline copy is made from the site as built and zipped into it.
 """
@@ -46,10 +46,10 @@ from .paper.handouts import handout_html, handout_source
 from .paper.pdf import PdfError, PdfPool, ToolchainMissing, check_toolchain
 from .paper.plan import PaperPlan, plan_paper
 from .paper.whole_unit import UnitPage, combine, page_slug
-from .offline.copy import OfflineCopy, PageAddress
+from .offline.copy import IFRAME_WORKER_SHIM, OfflineCopy, PageAddress
 from .project import read_course
 from .publish.addresses import SiteAddress, relative_url
-from .publish.csp import fill_in_hashes
+from .publish.csp import ThemeCode, fill_in_hashes
 from .publish.dates import GitDates
 
 log = logging.getLogger("mkdocs.plugins.course")
@@ -102,6 +102,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.pdf_pool: PdfPool | None = None
         self.pages_with_pdf_facts: list[Path] = []
         self.offline_copy: OfflineCopy | None = None
+        self.theme_code = ThemeCode()
 
     # --- Events ------------------------------------------------------------------------
 
@@ -137,6 +138,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # Every page explains the abbreviations in includes/abbreviations.md: Python-Markdown's
         # abbr extension takes them as its glossary, the same list the macros mark up in data.
         config.mdx_configs.setdefault("abbr", {})["glossary"] = dict(self.outline.glossary)
+        # The inline scripts and styles the theme's templates write: the only ones a page's policy allows.
+        self.theme_code = ThemeCode.read(config.theme.dirs)
         config.extra["programme"] = programme.title
         config.extra["offline_copy"] = {"zip": f"{DOWNLOAD_FOLDER}/{programme.offline_copy}.zip", "folder": programme.offline_copy}
 
@@ -191,7 +194,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 PageAddress(file.dest_uri, file.url, File(file.src_uri, config.docs_dir, config.site_dir, False).dest_uri)
                 for file in files.documentation_pages()
             ]
-            self.offline_copy = OfflineCopy(addresses)
+            shim = Path(config.docs_dir) / IFRAME_WORKER_SHIM
+            self.offline_copy = OfflineCopy(addresses, shim.read_text(encoding="utf-8") if shim.is_file() else "")
         # Joined from the pages as MkDocs rendered them, before anything below is added to them.
         joined = {
             whole.page: combine([self._unit_page(pages[part]) for part in whole.parts], pages[whole.page].url)
@@ -209,7 +213,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return env
 
     def on_post_page(self, output: str, page, config) -> str:
-        output = fill_in_hashes(output)
+        output = fill_in_hashes(output, self.theme_code, page.content)
         destination = Path(config.site_dir) / page.file.dest_uri
         pdf = self.plan.pdf_of(page.file.src_uri)
         if pdf and self.pdf_pool:
@@ -221,7 +225,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return output
 
     def on_post_template(self, output_content, template_name, config):
-        return fill_in_hashes(output_content)  # the 404 page is a theme template, not a page
+        return fill_in_hashes(output_content, self.theme_code)  # the 404 page is a theme template, not a page
 
     @event_priority(-100)  # after the search plugin has written its index, which the offline copy needs
     def on_post_build(self, config):

@@ -138,3 +138,77 @@ def test_the_engines_templates_may_not_link_out_of_the_engine(tmp_path, project,
         f"engine/render/templates/activity.html: a symbolic link to {outside / 'secret.md'}, outside the course engine: "
         "the build would publish what it points to; put the file itself here, or remove the link"
     ]
+
+
+# --- A script that reaches a page anyway ----------------------------------------------------------
+
+RAW = '<script>window.ranRaw = true</script>\n\n<p id="clickme" onclick="window.ranClick = true">Click</p>\n'
+TITLE_SCRIPT = "window.ranTitle = true"
+
+
+@pytest.fixture(scope="module")
+def site_without_the_check(tmp_path_factory):
+    """A build of a copy whose glossary carries a raw script, an inline handler and a script in its title, with the
+    check switched off: as if the check had missed them. Built in this process, to switch the check off."""
+    import course.plugin
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    folder = tmp_path_factory.mktemp("unchecked")
+    project = copy_project(folder / "project")
+    glossary = project / "docs" / "glossary.md"
+    text = glossary.read_text(encoding="utf-8").replace("---\n", f"---\ntitle: Glossary<script>{TITLE_SCRIPT}</script>\n", 1)
+    glossary.write_text(text + "\n" + RAW, encoding="utf-8")
+    site = folder / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(course.plugin, "check_course", lambda *args, **kwargs: [])
+        patch.chdir(project)
+        patch.setenv("UNIT_PDF", "skip")
+        patch.setenv("NO_MKDOCS_2_WARNING", "1")
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=False))
+    return site
+
+
+def test_a_script_that_reached_a_page_gets_no_hash_online_or_in_the_copy(site_without_the_check):
+    import zipfile
+
+    from course.publish.csp import csp_hash, inline_code, policy_hashes
+
+    html = (site_without_the_check / "glossary" / "index.html").read_text(encoding="utf-8")
+    scripts = {code.code for code in inline_code(html) if code.tag == "script"}
+    assert "window.ranRaw = true" in scripts and TITLE_SCRIPT in scripts, "the scripts reached the page"
+    allowed = policy_hashes(html)["script"]
+    assert csp_hash("window.ranRaw = true") not in allowed and csp_hash(TITLE_SCRIPT) not in allowed
+    assert len(allowed) == 3, "Material's three inline scripts, and nothing else"
+    assert "unsafe" not in html.split("Content-Security-Policy", 1)[1].split(">", 1)[0]
+    with zipfile.ZipFile(site_without_the_check / "download" / "unit-3-offline.zip") as archive:
+        copied = archive.read("unit-3-offline/glossary.html").decode("utf-8")
+    assert "window.ranRaw" not in copied and TITLE_SCRIPT not in copied, "the copy leaves out what could never run"
+    policy = copied.split("Content-Security-Policy", 1)[1].split(">", 1)[0]
+    assert "unsafe" not in policy and csp_hash("window.ranRaw = true") not in policy
+
+
+def test_in_chromium_the_script_and_the_handler_do_not_run(site_without_the_check, browser):
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site_without_the_check)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        violations = []
+        page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/glossary/")
+        page.click("#clickme")
+        assert page.evaluate("[window.ranRaw, window.ranClick, window.ranTitle]") == [None, None, None]
+        assert page.evaluate("typeof __md_scope") == "object", "the theme's own inline scripts ran"
+        assert len(violations) >= 3, violations
+    finally:
+        context.close()
+        server.shutdown()
