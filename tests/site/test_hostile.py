@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+import test_authoring as authoring  # the bad inputs its tests make
 from course.checks import check_project, symlinks
 from engine import PROJECT_DIR, billion_laughs, nested
 from site_building import copy_project, mkdocs_build
@@ -212,3 +213,216 @@ def test_in_chromium_the_script_and_the_handler_do_not_run(site_without_the_chec
     finally:
         context.close()
         server.shutdown()
+
+
+# --- Hostile and broken content: one line from the check, the same from the build ----------------------
+
+
+def _append(path, text: str) -> int:
+    """Add text at the end of a file; the line it starts on."""
+    old = path.read_text(encoding="utf-8")
+    path.write_text(old + text, encoding="utf-8")
+    return old.count("\n") + 1
+
+
+def _in_front_matter(path, text: str) -> None:
+    old = path.read_text(encoding="utf-8")
+    assert old.startswith("---\n")
+    path.write_text("---\n" + text + old[4:], encoding="utf-8")
+
+
+NOT_NEEDED = "course data needs no anchors, aliases or merge keys"
+
+
+def _billion_laughs_in_data(project):
+    line = _append(project / "data" / "unit-3" / "simple_rules.yml", billion_laughs(9))
+    return f"data/unit-3/simple_rules.yml:{line}: '&a0' is a YAML anchor; {NOT_NEEDED}: remove it and write each value out in full"
+
+
+def _billion_laughs_in_the_programme(project):
+    line = _append(project / "data" / "programme.yml", billion_laughs(9))
+    return f"data/programme.yml:{line}: '&a0' is a YAML anchor; {NOT_NEEDED}: remove it and write each value out in full"
+
+
+def _merge_key_in_data(project):
+    line = _append(project / "data" / "unit-3" / "references.yml", "extra:\n  <<: {title: x}\n")
+    return f"data/unit-3/references.yml:{line + 1}: '<<' is a YAML merge key; {NOT_NEEDED}: write the fields out in full"
+
+
+def _python_tag_in_data(project):
+    line = _append(project / "data" / "unit-3" / "simple_rules.yml", "extra: !!python/object/apply:os.system [echo]\n")
+    return (
+        f"data/unit-3/simple_rules.yml:{line}: 'tag:yaml.org,2002:python/object/apply:os.system' is a YAML tag; "
+        "course data needs none: remove it (put text in quotes if it must stay text)"
+    )
+
+
+def _deep_nesting_in_data(project):
+    line = _append(project / "data" / "unit-3" / "simple_rules.yml", nested(5000))
+    return (
+        f"data/unit-3/simple_rules.yml:{line}: lists and mappings are nested more than 20 deep here; course data needs "
+        "five levels at most (a list of activities, each with a list of prompts): flatten it"
+    )
+
+
+def _huge_data_file(project):
+    _append(project / "data" / "unit-3" / "simple_rules.yml", "# " + "padding " * 40_000 + "\n")
+    return "data/unit-3/simple_rules.yml:1: the file is over the limit of 256 KB for a data file; split it, or shorten it"
+
+
+def _billion_laughs_in_front_matter(project):
+    _in_front_matter(project / "docs" / "glossary.md", billion_laughs(9))
+    return f"docs/glossary.md:2: front matter: '&a0' is a YAML anchor; {NOT_NEEDED}: remove it and write each value out in full"
+
+
+def _deep_nesting_in_front_matter(project):
+    _in_front_matter(project / "docs" / "glossary.md", nested(5000))
+    return (
+        "docs/glossary.md:2: front matter: lists and mappings are nested more than 20 deep here; course data needs "
+        "five levels at most (a list of activities, each with a list of prompts): flatten it"
+    )
+
+
+def _script_in_a_page(project):
+    line = _append(project / "docs" / "glossary.md", '\n<script>alert("hi")</script>\n')
+    return (
+        f"docs/glossary.md:{line + 1}: <script> is refused, even in code: a page carries no code "
+        "(a script it needs is a file in docs/javascripts/, named under 'scripts:' in its front matter)"
+    )
+
+
+def _event_handler_in_a_page(project):
+    line = _append(project / "docs" / "glossary.md", '\n<img src="assets/logo.svg" alt="Logo" onerror="alert(1)">\n')
+    return (
+        f"docs/glossary.md:{line + 1}: onerror= is an inline event handler: a page carries no code "
+        "(a script it needs is a file in docs/javascripts/, named under 'scripts:' in its front matter)"
+    )
+
+
+def _javascript_link_in_a_page(project):
+    line = _append(project / "docs" / "glossary.md", "\n[Click here](javascript:alert(1))\n")
+    return (
+        f"docs/glossary.md:{line + 1}: a javascript: address ('javascript:alert(1') is refused: a page carries no code "
+        "(a script it needs is a file in docs/javascripts/, named under 'scripts:' in its front matter); "
+        "link to a page, a file or a web address (https:)"
+    )
+
+
+def _script_in_a_title(project):
+    _in_front_matter(project / "docs" / "glossary.md", "title: Glossary<script>alert(1)</script>\n")
+    return (
+        "docs/glossary.md:2: front matter 'title' holds < >, which the theme writes into the page's HTML as it is; "
+        "write it without them (curly quotes “ ” instead of \")"
+    )
+
+
+ALLOWED_IN_BRACES = (
+    'only a macro call with plain values, such as {{ activity("flocking") }}, or a setting such as '
+    "{{ config.site_name }} or {{ config.extra.programme }}, may stand between {{ and }}"
+)
+
+
+def _undefined_name_in_a_page(project):
+    line = _append(project / "docs" / "glossary.md", "\n{{ nothing_here }}\n")
+    return f"docs/glossary.md:{line + 1}: 'nothing_here' is neither a macro call nor a setting; {ALLOWED_IN_BRACES}"
+
+
+def _python_in_a_page(project):
+    line = _append(project / "docs" / "glossary.md", "\n{{ cycler.__init__.__globals__.os.getcwd() }}\n")
+    return f"docs/glossary.md:{line + 1}: {ALLOWED_IN_BRACES}; write plain text outside them"
+
+
+def _page_not_in_utf8(project):
+    page = project / "docs" / "glossary.md"
+    line = page.read_bytes().count(b"\n") + 2
+    page.write_bytes(page.read_bytes() + b"\nCaf\xe9\n")
+    return f"docs/glossary.md:{line}: this line has bytes that are not UTF-8 text; save the page as UTF-8"
+
+
+def _huge_page(project):
+    _append(project / "docs" / "glossary.md", "\n" + "Words and more words. " * 10_000 + "\n")
+    return "docs/glossary.md:1: the page is over the limit of 200 KB; split it into pages of its sections"
+
+
+def _lists_nested_300_deep(project):
+    line = _append(project / "docs" / "glossary.md", "\n" + "".join("    " * level + "- item\n" for level in range(300)))
+    return f"docs/glossary.md:{line + 22}: this line is nested more than 20 deep (indented lists, quotes); Markdown cannot build that: flatten it"
+
+
+HOSTILE = {
+    "a billion laughs in a data file": _billion_laughs_in_data,
+    "a billion laughs in programme.yml": _billion_laughs_in_the_programme,
+    "a merge key in a data file": _merge_key_in_data,
+    "a Python tag in a data file": _python_tag_in_data,
+    "nesting 5,000 deep in a data file": _deep_nesting_in_data,
+    "a data file over 256 KB": _huge_data_file,
+    "a billion laughs in front matter": _billion_laughs_in_front_matter,
+    "nesting 5,000 deep in front matter": _deep_nesting_in_front_matter,
+    "a script in a page": _script_in_a_page,
+    "an inline event handler in a page": _event_handler_in_a_page,
+    "a javascript: link in a page": _javascript_link_in_a_page,
+    "a script in a page's title": _script_in_a_title,
+    "an undefined name between braces": _undefined_name_in_a_page,
+    "Python between braces": _python_in_a_page,
+    "a page not in UTF-8": _page_not_in_utf8,
+    "a page over 200 KB": _huge_page,
+    "lists nested 300 deep": _lists_nested_300_deep,
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=list(HOSTILE))
+def test_make_check_prints_one_line_and_fails(project, case):
+    expected = HOSTILE[case](project)
+    result = run_check(project)
+    assert (result.returncode, result.stdout, result.stderr) == (1, expected + "\n", "\n1 problem(s) found.\n")
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=list(HOSTILE))
+def test_the_build_prints_the_same_line_and_writes_nothing(tmp_path, project, case):
+    expected = HOSTILE[case](project)
+    build_refuses(tmp_path, project, [expected])
+
+
+# --- Every bad input the check knows stops the build the same way --------------------------------------
+
+
+def _bad_data(case):
+    def break_it(project):
+        name, old, new, _, _ = authoring.BAD_DATA[case]
+        path = project / "data" / "unit-3" / name
+        path.write_bytes(path.read_text(encoding="utf-8").replace(old, new, 1).encode("utf-8", errors="surrogateescape"))
+
+    return break_it
+
+
+def _bad_call(call):
+    def break_it(project):
+        authoring.edit_file(project / "docs" / "complex-systems.md", '{{ activity("flocking") }}', call)
+
+    return break_it
+
+
+def _write(relative, content: bytes):
+    return lambda project: (project / relative).write_bytes(content)
+
+
+EXISTING = {
+    **{f"data: {case}": _bad_data(case) for case in authoring.BAD_DATA},
+    "data: an empty file": _write("data/unit-3/simple_rules.yml", b""),
+    "data: a list where fields belong": _write("data/unit-3/simple_rules.yml", b"- a list\n"),
+    "data: a missing file": lambda project: (project / "data" / "unit-3" / "activities.yml").unlink(),
+    "page: no macro of that name": _bad_call('{{ actvity("flocking") }}'),
+    "page: a macro called wrongly": _bad_call('{{ activity("flocking", "extra") }}'),
+    "page: an argument of the wrong type": _bad_call("{{ activity(8) }}"),
+    "page: a macro syntax error": _bad_call('{{ activity("flocking") }'),
+    "page: a link that does not resolve": _bad_call("[a link](nowhere.md)"),
+    **{f"unit or paper: {case}": break_it for case, (break_it, _) in authoring.UNIT_AND_PAPER_MISTAKES.items()},
+}
+
+
+@pytest.mark.parametrize("case", EXISTING, ids=list(EXISTING))
+def test_every_bad_input_the_check_finds_stops_the_build_with_the_same_lines(tmp_path, project, case):
+    EXISTING[case](project)
+    expected = [str(problem) for problem in check_project(project)]
+    assert expected and all(line.split(":")[0].startswith(("data/", "docs/")) for line in expected), expected
+    build_refuses(tmp_path, project, expected)
