@@ -246,6 +246,9 @@ def _nesting_problems(text: str, where: _Where):
 
 
 def _front_matter_problems(page: SourcePage, docs_dir):
+    for key in ("title", "description"):
+        if key in page.meta and not isinstance(page.meta[key], str):
+            yield page.meta_lines.get(key, 1), f"front matter '{key}' must be text, such as '{key}: {key.capitalize()} of the page'"
     for key, value in page.meta.items():
         line = page.meta_lines.get(key, 1)
         for text in _strings(value):

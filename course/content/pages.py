@@ -10,7 +10,8 @@ What a page may be is limited here, where it is read:
 - at most MAX_PAGE_BYTES, in UTF-8 (MkDocs stops on anything else);
 - front matter in the course's safe YAML (safe_yaml.py: no anchors, aliases,
   merge keys or tags, no deep nesting);
-- between `{{ }}`, only a call of a macro with plain values
+- between `{{ }}` (in the text and in a front matter title, which mkdocs-macros
+  renders too), only a call of a macro with plain values
   (`activity("flocking")`), a plain value (`"{{"`), or a setting of mkdocs.yml
   (`config.site_name`, `config.extra...`); no `{% %}` statements. mkdocs-macros
   renders each page as a Jinja template, and Jinja can reach Python from any
@@ -127,6 +128,11 @@ def _front_matter(text: str, display: str) -> tuple[dict, str, Problem | None]:
         meta = load_plain(front.group(1))
     except Refused as refused:
         return {}, _blank(text, front), Problem(display, refused.line + 1, f"front matter: {refused.message}")
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, such as a control character
+        line = front.group(1)[: error.position].count("\n") + 2
+        character = f"U+{error.character:04X}" if isinstance(error.character, int) else repr(error.character)
+        message = f"the front matter has a character YAML does not allow ({character}, a control character); delete it"
+        return {}, _blank(text, front), Problem(display, line, message)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 2) if mark else 1
@@ -160,37 +166,53 @@ def _blank(text: str, front: re.Match) -> str:
 
 
 def _find_macro_calls(page: SourcePage, jinja: Environment) -> None:
+    """The page's text, and its front matter title (mkdocs-macros renders that too), read as templates."""
+    _read_template(page, page.text, jinja, 1)
+    title = page.meta.get("title")
+    if isinstance(title, str) and any(start in title for start in ("{{", "{%", "{#")):
+        _read_template(page, title, jinja, page.meta_lines.get("title", 1))
+
+
+def _read_template(page: SourcePage, text: str, jinja: Environment, first_line: int) -> None:
+    """Every {{ }} in `text` (which starts on line `first_line` of the page): calls kept, anything else a problem."""
+
+    def at(lineno: int) -> int:
+        return first_line + lineno - 1
+
     try:
-        tree = jinja.parse(page.text)
+        tree = jinja.parse(text)
     except TemplateSyntaxError as error:
-        page.syntax_error = Problem(page.display, error.lineno, f"macro syntax error: {error.message}; check the {{{{ }}}} braces")
+        problem = Problem(page.display, at(error.lineno), f"macro syntax error: {error.message}; check the {{{{ }}}} braces")
+        if page.syntax_error is None:
+            page.syntax_error = problem
+        else:
+            page.problems.append(problem)
         return
     except RecursionError:
-        line = page.text[: page.text.find("{")].count("\n") + 1
+        line = at(text[: text.find("{")].count("\n") + 1)
         page.problems.append(Problem(page.display, line, "the {{ }} on this page are nested too deeply to read; " + _ALLOWED))
         return
     for statement in tree.body:
         if not isinstance(statement, nodes.Output):
-            page.problems.append(
-                Problem(page.display, statement.lineno, "{% %} statements are not used on pages; the course's macros do the logic, and " + _ALLOWED)
-            )
+            message = "{% %} statements are not used on pages; the course's macros do the logic, and " + _ALLOWED
+            page.problems.append(Problem(page.display, at(statement.lineno), message))
             continue
         for expression in statement.nodes:
             if isinstance(expression, nodes.TemplateData):
                 continue
-            call = _macro_call(page, expression)
+            call = _macro_call(page, expression, at(expression.lineno))
             if call:
                 page.calls.append(call)
             elif isinstance(expression, nodes.Name):
                 message = f"'{expression.name}' is neither a macro call nor a setting; {_ALLOWED}"
-                page.problems.append(Problem(page.display, expression.lineno, message))
+                page.problems.append(Problem(page.display, at(expression.lineno), message))
             elif _is_literal(expression):
-                page.shown_values.append((expression.lineno, str(expression.as_const())))
+                page.shown_values.append((at(expression.lineno), str(expression.as_const())))
             elif not _is_setting(expression):
-                page.problems.append(Problem(page.display, expression.lineno, _ALLOWED + "; write plain text outside them"))
+                page.problems.append(Problem(page.display, at(expression.lineno), _ALLOWED + "; write plain text outside them"))
 
 
-def _macro_call(page: SourcePage, expression: nodes.Expr) -> MacroCall | None:
+def _macro_call(page: SourcePage, expression: nodes.Expr, line: int) -> MacroCall | None:
     """`name(plain values)`, as a MacroCall; None for anything else."""
     if not (isinstance(expression, nodes.Call) and isinstance(expression.node, nodes.Name)):
         return None
@@ -200,7 +222,7 @@ def _macro_call(page: SourcePage, expression: nodes.Expr) -> MacroCall | None:
         return None
     args = tuple(arg.as_const() for arg in expression.args)
     kwargs = {kw.key: kw.value.as_const() for kw in expression.kwargs}
-    return MacroCall(page, expression.lineno, expression.node.name, args, kwargs)
+    return MacroCall(page, line, expression.node.name, args, kwargs)
 
 
 def _is_literal(expression: nodes.Expr) -> bool:

@@ -64,8 +64,13 @@ def compose(text: str, file: str) -> yaml.Node:
                 len(tabs),
             )
         )
+    loader = None
     try:
-        node = yaml.compose(text, Loader=DataLoader)
+        loader = DataLoader(text)  # reads the whole text once: a control character is found here
+        node = loader.get_single_node()
+    except (ValueError, OverflowError) as error:  # PyYAML's scanner on an escape such as "\U00801000"
+        line = loader.line + 1 if loader else 1
+        raise ContentError([Problem(file, line, f"{entry_at(text, line)}this is not valid YAML ({error}); check the quotes and escapes on this line")]) from None
     except Refused as refused:
         raise ContentError([Problem(file, refused.line, f"{entry_at(text, refused.line)}{refused.message}")]) from None
     except yaml.reader.ReaderError as error:  # a character YAML does not allow, such as a control character
@@ -78,6 +83,9 @@ def compose(text: str, file: str) -> yaml.Node:
         line = mark.line + 1 if mark else None
         hint = "check the indentation, colons and quotes on this line and the one before"
         raise ContentError([Problem(file, line, f"{entry_at(text, line)}this is not valid YAML ({error.problem}); {hint}")]) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
     if node is None:
         raise ContentError([Problem(file, 1, "the file is empty; it must hold a mapping of fields")])
     duplicates = list(_duplicate_keys(node))

@@ -332,6 +332,21 @@ def _python_in_a_page(project):
     return f"docs/glossary.md:{line + 1}: {ALLOWED_IN_BRACES}; write plain text outside them"
 
 
+def _python_in_a_title(project):
+    _in_front_matter(project / "docs" / "glossary.md", 'title: "{{ cycler.__init__.__globals__.os.getcwd() }}"\n')
+    return f"docs/glossary.md:2: {ALLOWED_IN_BRACES}; write plain text outside them"
+
+
+def _field_that_hides_a_macro(project):
+    _in_front_matter(project / "docs" / "glossary.md", "key_terms: Our terms\n")
+    return "docs/glossary.md:2: front matter 'key_terms' would hide the macro of that name from the page's {{ }}; rename the field"
+
+
+def _title_that_is_not_text(project):
+    _in_front_matter(project / "docs" / "glossary.md", "title: null\n")
+    return "docs/glossary.md:2: front matter 'title' must be text, such as 'title: Title of the page'"
+
+
 def _page_not_in_utf8(project):
     page = project / "docs" / "glossary.md"
     line = page.read_bytes().count(b"\n") + 2
@@ -364,6 +379,9 @@ HOSTILE = {
     "a script in a page's title": _script_in_a_title,
     "an undefined name between braces": _undefined_name_in_a_page,
     "Python between braces": _python_in_a_page,
+    "Python in a page's title": _python_in_a_title,
+    "a front matter field that hides a macro": _field_that_hides_a_macro,
+    "a title that is not text": _title_that_is_not_text,
     "a page not in UTF-8": _page_not_in_utf8,
     "a page over 200 KB": _huge_page,
     "lists nested 300 deep": _lists_nested_300_deep,

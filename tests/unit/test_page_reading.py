@@ -121,6 +121,14 @@ def test_anything_else_between_braces_is_one_located_problem(tmp_path, case):
     assert page.calls == []
 
 
+def test_a_front_matter_title_is_read_as_a_template_too(tmp_path):
+    """mkdocs-macros renders a title holding {{ }} with the page's names."""
+    page = page_of(tmp_path, '---\ndescription: D\ntitle: "{{ cycler.__init__ }} {{ activity_label(\'flocking\') }}"\n---\n\n# T\n')
+    [problem] = page.problems
+    assert str(problem).startswith(f"docs/page.md:3: {ALLOWED}") and str(problem).endswith("; write plain text outside them")
+    assert [(call.name, call.line) for call in page.calls] == [("activity_label", 3)]
+
+
 def test_a_page_that_renders_no_macros_is_not_read_as_a_template(tmp_path):
     page = page_of(tmp_path, "---\nrender_macros: false\n---\n\n{{ anything.__class__ }}\n")
     assert page.problems == [] and page.calls == []
