@@ -88,7 +88,7 @@ MARKDOWN_PIECES = [
     "[a link](pdf/workbook.pdf)", "[a link](pdf/nothing.pdf)", "![A logo](assets/logo.svg)", "![](assets/logo.svg)",
     "![A chart](assets/nothing.png)", "![A chart](https://example.org/x.png)", "[^1]", "[^1]: A note.\n", "*[PCN]: Primary care network\n",
     "{: .screen-only }", "{ onclick=alert(1) }", "!!! note\n    ", "??? note\n    ", "Term\n:   Definition\n", "color", "programme",
-    "PCN", "GP", "--8<-- \"abbreviations.md\"\n", "\n", "\n\n", " ", "words", "The", "leader",
+    "PCN", "GP", "--8<-- \"abbreviations.md\"\n", "--8<-- \"nothing.md\"\n", "--8<--\n", "\n", "\n\n", " ", "words", "The", "leader",
 ]
 
 

@@ -14,11 +14,13 @@ from pathlib import Path
 from ..content.problems import Problem
 from ..paper.plan import PaperPlan, plan_paper
 from ..project import CourseSource
+from .front_matter import check_front_matter
 from .html import check_html
 from .images import check_images
 from .links import check_links, collect_heading_anchors
 from .macro_calls import check_macro_calls
 from .paper import check_paper
+from .snippets import check_snippets
 from .spelling import check_spelling
 from .symlinks import check_symlinks
 from .usage import check_usage
@@ -41,7 +43,9 @@ def check_course(source: CourseSource, plan: PaperPlan, cache: dict | None = Non
         problems.extend(page.syntax_error for page in outline.pages if page.syntax_error)
     problems.extend(check_links(outline, plan, anchors_known=data_loaded))
     problems.extend(check_images(outline))
+    problems.extend(check_front_matter(outline))
     problems.extend(check_html(outline))
+    problems.extend(check_snippets(outline))
     problems.extend(check_spelling(outline))
     return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
 

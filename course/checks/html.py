@@ -17,7 +17,8 @@ line, so it never reaches a build. The rules (guides/authors.md says the same):
   only from the site's own files (the site asks no other host for anything).
 - The same rules for attributes set with attr_list ({: .class }).
 - Front matter text is written into the page's <head> as it is (Material does
-  not escape it): no <, > or " in it. `scripts:` names files of the site.
+  not escape it): no <, > or " in it. `scripts:` names script files of the
+  site (front_matter.py checks which fields a page may have, and their kinds).
 - Lists, quotes and HTML elements nested at most MAX_NESTING deep: Python-
   Markdown recurses once per level, and stops with a RecursionError at a few hundred.
 """
@@ -246,9 +247,6 @@ def _nesting_problems(text: str, where: _Where):
 
 
 def _front_matter_problems(page: SourcePage, docs_dir):
-    for key in ("title", "description"):
-        if key in page.meta and not isinstance(page.meta[key], str):
-            yield page.meta_lines.get(key, 1), f"front matter '{key}' must be text, such as '{key}: {key.capitalize()} of the page'"
     for key, value in page.meta.items():
         line = page.meta_lines.get(key, 1)
         for text in _strings(value):
@@ -278,8 +276,7 @@ def _strings(value, depth: int = 0):
 
 def _scripts_problems(scripts, line: int, docs_dir):
     if not isinstance(scripts, list) or not all(isinstance(script, str) for script in scripts):
-        yield line, "front matter 'scripts' must be a list of the site's script files, such as '[javascripts/flocking.js]'"
-        return
+        return  # front_matter.py says what kind it must be
     for script in scripts:
         path = posixpath.normpath(script.lstrip("/")) if not _scheme(script) else ""
         if not path or path.startswith("..") or not path.endswith(".js") or (docs_dir is not None and not (docs_dir / path).is_file()):

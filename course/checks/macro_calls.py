@@ -27,7 +27,6 @@ def check_macro_calls(outline: Outline, cache: dict) -> list[Problem]:
     for page in outline.pages:
         if page.syntax_error:
             problems.append(page.syntax_error)
-        problems.extend(_shadowing_fields(page))
         macros = PageMacros(outline, page.path, cache)
         for call in page.calls:
             where = (page.display, call.line)
@@ -53,19 +52,6 @@ def check_macro_calls(outline: Outline, cache: dict) -> list[Problem]:
                 problems.append(Problem(*where, str(error.args[0]) if error.args else repr(error)))
                 continue
             page.anchors.update(_ID.findall(html))
-    return problems
-
-
-def _shadowing_fields(page) -> list[Problem]:
-    """Front matter fields become names in the page's template (mkdocs-macros): none may hide a macro or config."""
-    problems = []
-    for field in page.meta:
-        line = page.meta_lines.get(field, 1)
-        if field in MACRO_NAMES or field in BUILT_IN_MACROS or field == "config":
-            what = "setting" if field == "config" else "macro"
-            problems.append(Problem(page.display, line, f"front matter '{field}' would hide the {what} of that name from the page's {{{{ }}}}; rename the field"))
-        elif field == "ignore_macros":
-            problems.append(Problem(page.display, line, "front matter 'ignore_macros' stops mkdocs-macros; write 'render_macros: false'"))
     return problems
 
 

@@ -29,6 +29,8 @@ class Project:
     docs_dir: Path
     data_dir: Path
     abbreviations_file: Path
+    # pymdownx.snippets' options when mkdocs.yml uses it (its base_path made absolute), else None.
+    snippets: dict | None = None
 
     def display(self, path: Path) -> str:
         """A path as messages give it: relative to the project, with forward slashes."""

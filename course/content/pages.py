@@ -83,7 +83,7 @@ class SourcePage:
 
 def read_page(path: Path, docs_dir: Path, project_dir: Path, jinja: Environment) -> SourcePage:
     display = _display(path, project_dir)
-    text, problem = _read_text(path, display)
+    text, problem = read_markdown(path, display)
     page = SourcePage(path=path.relative_to(docs_dir).as_posix(), display=display, text=text, meta={})
     if problem:
         page.problems.append(problem)
@@ -98,7 +98,7 @@ def read_page(path: Path, docs_dir: Path, project_dir: Path, jinja: Environment)
     return page
 
 
-def _read_text(path: Path, display: str) -> tuple[str, Problem | None]:
+def read_markdown(path: Path, display: str) -> tuple[str, Problem | None]:
     """The page's text as MkDocs reads it (UTF-8, an initial BOM dropped, any newline as \\n), or a problem."""
     with open(path, "rb") as stream:
         raw = stream.read(MAX_PAGE_BYTES + 1)

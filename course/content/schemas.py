@@ -204,3 +204,26 @@ class ReferencesFile(Strict):
     def _ids(self):
         _unique_ids(self.references, "references")
         return self
+
+
+# --- A page's front matter -----------------------------------------------------
+
+
+class SearchSettings(Strict):
+    exclude: bool = False
+
+
+class FrontMatter(Strict):
+    """The fields a page may have (guides/authors.md). The theme, mkdocs-macros and the search
+    read them too, and stop the build on a kind they do not expect, so every kind is checked.
+    `unit`, `pdf` and `whole_unit` are checked where they are followed (outline, paper plan)."""
+
+    description: str = ""
+    title: str = ""
+    scripts: list[str] = Field(default_factory=list)
+    unit: object = None
+    pdf: object = None
+    whole_unit: object = None
+    pdf_list: bool = False
+    search: SearchSettings = Field(default_factory=SearchSettings)
+    render_macros: bool = True

@@ -337,14 +337,43 @@ def _python_in_a_title(project):
     return f"docs/glossary.md:2: {ALLOWED_IN_BRACES}; write plain text outside them"
 
 
+FIELDS = "description, title, scripts, unit, pdf, whole_unit, pdf_list, search, render_macros (guides/authors.md)"
+
+
 def _field_that_hides_a_macro(project):
     _in_front_matter(project / "docs" / "glossary.md", "key_terms: Our terms\n")
-    return "docs/glossary.md:2: front matter 'key_terms' would hide the macro of that name from the page's {{ }}; rename the field"
+    return f"docs/glossary.md:2: front matter 'key_terms' is not a field a page may have; use {FIELDS}"
+
+
+def _redirect_template(project):
+    _in_front_matter(project / "docs" / "glossary.md", "template: redirect.html\nlocation: https://example.org/\n")
+    return "\n".join(
+        f"docs/glossary.md:{line}: front matter '{field}' is not a field a page may have; use {FIELDS}"
+        for line, field in ((2, "template"), (3, "location"))
+    )
 
 
 def _title_that_is_not_text(project):
     _in_front_matter(project / "docs" / "glossary.md", "title: null\n")
-    return "docs/glossary.md:2: front matter 'title' must be text, such as 'title: Title of the page'"
+    return "docs/glossary.md:2: front matter 'title': must be text"
+
+
+def _search_that_is_not_settings(project):
+    _in_front_matter(project / "docs" / "glossary.md", "search: 1\n")
+    return "docs/glossary.md:2: front matter 'search': input should be a valid dictionary or instance of SearchSettings"
+
+
+def _snippet_not_there(project):
+    line = _append(project / "docs" / "glossary.md", '\n--8<-- "nothing.md"\n')
+    return f"docs/glossary.md:{line + 1}: the snippet 'nothing.md' is not a file in includes/; name one that is, or remove the line"
+
+
+def _script_in_a_snippet(project):
+    (project / "includes" / "extra.md").write_text("Text.\n\n<script>alert(1)</script>\n", encoding="utf-8")
+    return (
+        "includes/extra.md:3: <script> is refused, even in code: a page carries no code "
+        "(a script it needs is a file in docs/javascripts/, named under 'scripts:' in its front matter)"
+    )
 
 
 def _page_not_in_utf8(project):
@@ -382,6 +411,10 @@ HOSTILE = {
     "Python in a page's title": _python_in_a_title,
     "a front matter field that hides a macro": _field_that_hides_a_macro,
     "a title that is not text": _title_that_is_not_text,
+    "search settings that are not settings": _search_that_is_not_settings,
+    "a front matter field that makes the page a redirect": _redirect_template,
+    "a snippet that is not there": _snippet_not_there,
+    "a script in a file snippets include": _script_in_a_snippet,
     "a page not in UTF-8": _page_not_in_utf8,
     "a page over 200 KB": _huge_page,
     "lists nested 300 deep": _lists_nested_300_deep,
@@ -392,13 +425,14 @@ HOSTILE = {
 def test_make_check_prints_one_line_and_fails(project, case):
     expected = HOSTILE[case](project)
     result = run_check(project)
-    assert (result.returncode, result.stdout, result.stderr) == (1, expected + "\n", "\n1 problem(s) found.\n")
+    count = expected.count("\n") + 1
+    assert (result.returncode, result.stdout, result.stderr) == (1, expected + "\n", f"\n{count} problem(s) found.\n")
 
 
 @pytest.mark.parametrize("case", HOSTILE, ids=list(HOSTILE))
 def test_the_build_prints_the_same_line_and_writes_nothing(tmp_path, project, case):
     expected = HOSTILE[case](project)
-    build_refuses(tmp_path, project, [expected])
+    build_refuses(tmp_path, project, expected.split("\n"))
 
 
 # --- Every bad input the check knows stops the build the same way --------------------------------------

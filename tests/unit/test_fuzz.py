@@ -59,7 +59,9 @@ def course(tmp_path_factory) -> Project:
     (docs / "javascripts").mkdir()
     (docs / "javascripts" / "flocking.js").write_text("// the page's script\n")
     (docs / "glossary.md").write_text("# Glossary\n\n## Key terms\n", encoding="utf-8")
-    return Project(root=root, docs_dir=docs, data_dir=root / "data", abbreviations_file=ABBREVIATIONS_FILE)
+    shutil.copytree(PROJECT_DIR / "includes", root / "includes")
+    snippets = {"base_path": [str(root / "includes")], "check_paths": True}
+    return Project(root=root, docs_dir=docs, data_dir=root / "data", abbreviations_file=ABBREVIATIONS_FILE, snippets=snippets)
 
 
 def check_page(course: Project, text: str | bytes) -> list[str]:
