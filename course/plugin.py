@@ -14,7 +14,8 @@ instance across rebuilds). What happens when:
   the site folder. Then the repository link from site_url, the programme's
   title for the templates, the PDF workers, and the "Last updated" dates from
   one git call.
-- on_files: a page for each handout the plan names; the running footer's stylesheet.
+- on_files: a page for each handout the plan names; the running footer's stylesheet; a
+  stand-in for each PDF while the pages are read (taken out in on_env), so links to them hold.
 - on_env: every page's HTML is ready: the whole unit is joined onto its page,
   the PDF list onto the Handouts page, a Download PDF bar onto each page that
   is a PDF.
@@ -103,6 +104,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.pages_with_pdf_facts: list[Path] = []
         self.offline_copy: OfflineCopy | None = None
         self.theme_code = ThemeCode()
+        self.pdf_stand_ins: list[File] = []
 
     # --- Events ------------------------------------------------------------------------
 
@@ -164,6 +166,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             files.append(File.generated(config, handout.src_uri, content=handout_source(handout, body)))
         footer = running_footer_css(config.site_name, config.copyright or "", build_date())
         files.append(File.generated(config, FOOTER_STYLESHEET, content=footer))
+        # The PDFs, known to MkDocs while it reads the pages, so a link to one is valid in a strict
+        # build; taken out again in on_env, before anything is written (the workers write the PDFs).
+        self.pdf_stand_ins = [File.generated(config, f"{downloads.PDF_FOLDER}/{pdf.pdf_name}", content=b"") for pdf in self.plan.pdfs]
+        for stand_in in self.pdf_stand_ins:
+            files.append(stand_in)
         # MkDocs builds pages in the order of `files`: the pages that are PDFs go first, the
         # whole units (the longest to print) before the rest, so the PDF workers start on
         # them while every other page is built. Search keeps build order in its index, but
@@ -188,6 +195,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return context
 
     def on_env(self, env, config, files: Files):
+        for stand_in in self.pdf_stand_ins:
+            files.remove(stand_in)
         pages = {file.src_uri: file.page for file in files.documentation_pages() if file.page is not None}
         if self.make_offline_copy:
             addresses = [

@@ -70,6 +70,8 @@ ALLOWED_ATTRIBUTES = {
 ADDRESS_ATTRIBUTES = frozenset("href src cite".split())
 # Schemes a link may use; anything else (javascript:, vbscript:, data:, file:...) is refused.
 LINK_SCHEMES = frozenset("http https mailto tel".split())
+# Addresses that run code or make a document: refused even in code.
+CODE_SCHEMES = ("javascript", "vbscript", "data")
 # What the theme writes unescaped into a page's <head> from front matter text.
 UNSAFE_IN_FRONT_MATTER = '<>"'
 
@@ -132,7 +134,7 @@ def _tag_problems(text: str, where: _Where):
             for attribute, value in _attributes(attributes):
                 if attribute.startswith("on"):
                     yield line, f"{attribute}= is an inline event handler, refused even in code: {NO_CODE}"
-                elif attribute in ADDRESS_ATTRIBUTES and _scheme(value) in ("javascript", "vbscript", "data"):
+                elif attribute in ADDRESS_ATTRIBUTES and _scheme(value) in CODE_SCHEMES:
                     yield line, f"{attribute}={value!r} runs code, refused even in code: {NO_CODE}"
             continue
         if name not in ALLOWED_ELEMENTS:
@@ -186,8 +188,10 @@ def _address_problems(address: str, image: bool):
     scheme = _scheme(address)
     if image and (scheme or address.strip().startswith("//")):
         yield f"the image {address!r} is not a file of the site; the site asks no other host for anything: put the image in docs/assets/"
-    elif scheme and scheme not in LINK_SCHEMES:
+    elif scheme in CODE_SCHEMES:
         yield f"a {scheme}: address ({address!r}) is refused: {NO_CODE}; link to a page, a file or a web address (https:)"
+    elif scheme and scheme not in LINK_SCHEMES:
+        yield f"a {scheme}: address ({address!r}) is not one a page links to; link to a page, a file of the site or a web address (https:)"
 
 
 def _scheme(address: str) -> str | None:
