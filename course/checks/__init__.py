@@ -19,6 +19,7 @@ from .html import check_html
 from .images import check_images
 from .links import check_links, collect_heading_anchors
 from .macro_calls import check_macro_calls
+from .markdown_limits import check_markdown_limits
 from .paper import check_paper
 from .snippets import check_snippets
 from .spelling import check_spelling
@@ -45,6 +46,7 @@ def check_course(source: CourseSource, plan: PaperPlan, cache: dict | None = Non
     problems.extend(check_images(outline))
     problems.extend(check_front_matter(outline))
     problems.extend(check_html(outline))
+    problems.extend(check_markdown_limits(outline))
     problems.extend(check_snippets(outline))
     problems.extend(check_spelling(outline))
     return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))

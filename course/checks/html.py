@@ -79,14 +79,15 @@ NO_CODE = "a page carries no code (a script it needs is a file in docs/javascrip
 GUIDE = "guides/authors.md, 'HTML in a page', lists what a page may write"
 
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(?<![\\`])(`+)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_BACKTICKS = re.compile(r"(?<![\\`])`+")
+_BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+_TEMPLATE_MARKS = (("{{", "}}"), ("{%", "%}"), ("{#", "#}"))
 # A tag as a browser reads one: a name, then attributes up to the first > that is not in quotes.
 _TAG = re.compile(r"""<(/?)([A-Za-z][^\s/>\x00]*)((?:"[^"]*"|'[^']*'|[^'">])*)(>?)""")
 _ATTRIBUTE = re.compile(r"""([^\s/>"'=][^\s/>=]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
 # [text](address) and ![alt](address); brackets inside the text are left to the policy (linear time).
 _MARKDOWN_LINK = re.compile(r"(!?)\[(?:[^\[\]\\]|\\.)*\]\(\s*<?([^\s)>]*)")
-_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:[ \t]*<?(\S*?)>?(?:\s|$)", re.MULTILINE)
+_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\[\]\n]+\]:[ \t]*<?(\S*?)>?(?:\s|$)", re.MULTILINE)
 # A key=value of attr_list ({: key=value }), split as attr_list splits them.
 _KEY_VALUE = re.compile(r"""([^\s=}{"']+)=("[^"]*"|'[^']*'|[^\s=}]*)""")
 _NESTING = re.compile(r"^((?:[ \t]*>)*)([ \t]*)")
@@ -101,7 +102,7 @@ def check_html(outline: Outline) -> list[Problem]:
 
 def page_problems(page: SourcePage, docs_dir=None) -> list[Problem]:
     """Everything on one page that it may not carry, each at its line."""
-    text = _JINJA.sub(_blank, page.text)  # what stands between {{ }} is the engine's, checked in pages.py
+    text = _blank_templates(page.text)  # what stands between {{ }} is the engine's, checked in pages.py
     where = _Where(text)
     found = [
         *_tag_problems(text, where),
@@ -124,6 +125,7 @@ def _tag_problems(text: str, where: _Where):
         closing, name, attributes = match[1], match[2].lower(), match[3]
         line = where.line(match.start())
         in_code = where.in_code(match.start())
+        name = name if len(name) <= 30 else name[:27] + "..."
         if name in CODE_ELEMENTS:
             if name in ("script", "noscript"):
                 yield line, f"<{name}> is refused, even in code: {NO_CODE}"
@@ -322,13 +324,52 @@ def _code_regions(text: str) -> list[tuple[int, int]]:
     if fence is not None:
         fences.append((fence_start, len(text)))
     spans, outside = [], 0
+    block_ends = [match.start() for match in _BLOCK_BREAK.finditer(text)] + [len(text)]
     for start, end in [*fences, (len(text), len(text))]:
-        spans.extend(match.span() for match in _CODE_SPAN.finditer(text, outside, start))
+        spans.extend(_code_spans(text, outside, start, block_ends))
         outside = end
     return sorted(fences + spans)
 
 
-def _blank(match: re.Match) -> str:
-    return re.sub(r"[^\n]", " ", match[0])
+def _code_spans(text: str, start: int, end: int, block_ends: list[int]) -> list[tuple[int, int]]:
+    """Code spans between two offsets: a run of backticks, to the next run as long in its paragraph."""
+    runs = [(match.start(), len(match[0])) for match in _BACKTICKS.finditer(text, start, end)]
+    of_length: dict[int, list[int]] = {}
+    for index, (_, length) in enumerate(runs):
+        of_length.setdefault(length, []).append(index)
+    spans, index = [], 0
+    while index < len(runs):
+        position, length = runs[index]
+        same = of_length[length]
+        later = bisect.bisect_right(same, index)
+        paragraph_end = block_ends[bisect.bisect_left(block_ends, position)]
+        if later < len(same) and runs[same[later]][0] < paragraph_end:
+            spans.append((position, runs[same[later]][0] + length))
+            index = same[later] + 1
+        else:
+            index += 1
+    return spans
+
+
+def _blank_templates(text: str) -> str:
+    """The text with each {{ }}, {% %} and {# #} blanked (lines kept), in one pass: each search
+    starts where the last one of its kind ended, and a mark never closed ends its kind."""
+    pieces, position = [], 0
+    upcoming = {marks: text.find(marks[0]) for marks in _TEMPLATE_MARKS}
+    while True:
+        upcoming = {marks: start for marks, start in upcoming.items() if start >= 0}
+        if not upcoming:
+            break
+        (opening, closing), start = min(upcoming.items(), key=lambda item: item[1])
+        end = text.find(closing, start + 2)
+        if end < 0:
+            del upcoming[(opening, closing)]
+            continue
+        position_before, position = position, end + 2
+        pieces.append(text[position_before:start])
+        pieces.append(re.sub(r"[^\n]", " ", text[start:position]))
+        upcoming = {marks: (found if found >= position else text.find(marks[0], position)) for marks, found in upcoming.items()}
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 

@@ -46,7 +46,7 @@ def check_spelling(outline: Outline) -> list[Problem]:
 def spelling_problems(display: str, lines) -> list[Problem]:
     problems = []
     for number, line in lines:
-        line = re.sub(r"\(\s*[^)\s]+\.(md|png|svg|pdf)[^)]*\)|https?://\S+|`[^`]*`", " ", line)
+        line = re.sub(r"\(\s*[^()\s]+\.(md|png|svg|pdf)[^()]*\)|https?://\S+|`[^`]*`", " ", line)
         for match in _US_WORD.finditer(line):
             word = match.group(0)
             stem, ending = match.group(1), match.group(2) or ""

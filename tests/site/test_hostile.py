@@ -393,6 +393,20 @@ def _lists_nested_300_deep(project):
     return f"docs/glossary.md:{line + 22}: this line is nested more than 20 deep (indented lists, quotes); Markdown cannot build that: flatten it"
 
 
+def _brackets_never_closed(project):
+    line = _append(project / "docs" / "glossary.md", "\n" + "[" * 50_000 + "\n")
+    return (
+        f"docs/glossary.md:{line + 1}: the square brackets on this page would take Markdown too long to read (each [ not "
+        "closed soon is read again to the end of its paragraph); close each [ with its ] (a link, a footnote), or write \\[ "
+        "for a bracket in text"
+    )
+
+
+def _definition_list_of_500(project):
+    line = _append(project / "docs" / "glossary.md", "\n" + "Term\n:   Definition\n" * 500)
+    return f"docs/glossary.md:{line + 402}: 500 definitions (lines starting ':'), over the limit of 200 a page may have; split the list across pages or use a table"
+
+
 HOSTILE = {
     "a billion laughs in a data file": _billion_laughs_in_data,
     "a billion laughs in programme.yml": _billion_laughs_in_the_programme,
@@ -418,15 +432,23 @@ HOSTILE = {
     "a page not in UTF-8": _page_not_in_utf8,
     "a page over 200 KB": _huge_page,
     "lists nested 300 deep": _lists_nested_300_deep,
+    "square brackets never closed": _brackets_never_closed,
+    "a definition list of 500 terms": _definition_list_of_500,
 }
 
 
 @pytest.mark.parametrize("case", HOSTILE, ids=list(HOSTILE))
-def test_make_check_prints_one_line_and_fails(project, case):
+def test_the_check_finds_exactly_the_line(project, case):
+    expected = HOSTILE[case](project)
+    assert [str(problem) for problem in check_project(project)] == expected.split("\n")
+
+
+@pytest.mark.parametrize("case", ["a billion laughs in a data file", "a script in a page", "Python between braces"])
+def test_make_check_prints_the_line_and_fails(project, case):
+    """`make check` runs `python -m course.checks`: what check_project finds, one line each, and exit 1."""
     expected = HOSTILE[case](project)
     result = run_check(project)
-    count = expected.count("\n") + 1
-    assert (result.returncode, result.stdout, result.stderr) == (1, expected + "\n", f"\n{count} problem(s) found.\n")
+    assert (result.returncode, result.stdout, result.stderr) == (1, expected + "\n", "\n1 problem(s) found.\n")
 
 
 @pytest.mark.parametrize("case", HOSTILE, ids=list(HOSTILE))
