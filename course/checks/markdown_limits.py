@@ -25,6 +25,7 @@ import bisect
 import re
 
 from ..content.outline import Outline
+from ..content.pages import read_markdown
 from ..content.problems import Problem
 
 BRACKET_READING = 1_000_000
@@ -44,6 +45,11 @@ def check_markdown_limits(outline: Outline) -> list[Problem]:
     problems = []
     for page in outline.pages:
         problems.extend(_page_problems(page.display, page.text))
+    glossary_file = outline.project.abbreviations_file
+    if glossary_file.is_file():
+        _, problem = read_markdown(glossary_file, outline.project.display(glossary_file))
+        if problem:
+            problems.append(problem)
     if len(outline.glossary) > MAX_GLOSSARY:
         problems.append(
             Problem(

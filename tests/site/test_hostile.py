@@ -383,6 +383,13 @@ def _page_not_in_utf8(project):
     return f"docs/glossary.md:{line}: this line has bytes that are not UTF-8 text; save the page as UTF-8"
 
 
+def _abbreviations_not_in_utf8(project):
+    path = project / "includes" / "abbreviations.md"
+    line = path.read_bytes().count(b"\n") + 1
+    path.write_bytes(path.read_bytes() + b"*[CAF]: Caf\xe9\n")
+    return f"includes/abbreviations.md:{line}: this line has bytes that are not UTF-8 text; save the page as UTF-8"
+
+
 def _huge_page(project):
     _append(project / "docs" / "glossary.md", "\n" + "Words and more words. " * 10_000 + "\n")
     return "docs/glossary.md:1: the page is over the limit of 200 KB; split it into pages of its sections"
@@ -431,6 +438,7 @@ HOSTILE = {
     "a script in a file snippets include": _script_in_a_snippet,
     "a page not in UTF-8": _page_not_in_utf8,
     "a page over 200 KB": _huge_page,
+    "the abbreviations not in UTF-8": _abbreviations_not_in_utf8,
     "lists nested 300 deep": _lists_nested_300_deep,
     "square brackets never closed": _brackets_never_closed,
     "a definition list of 500 terms": _definition_list_of_500,
