@@ -36,6 +36,8 @@ MAX_HEADINGS = 500
 MAX_HEADING_LENGTH = 1000
 
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+_OPEN_BRACKET = re.compile(r"(?<!\\)\[")
+_CLOSE_BRACKET = re.compile(r"\]")
 _DEFINITION = re.compile(r"^:[ \t]+\S", re.MULTILINE)
 _ABBREVIATION = re.compile(r"^\*\[[^\[\]\n]+\]:", re.MULTILINE)
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
@@ -94,12 +96,13 @@ def _page_problems(display: str, text: str) -> list[Problem]:
 
 def _bracket_reading(text: str) -> tuple[int, int]:
     """How many characters Markdown reads again after the [ on the page, and where the costliest [ is."""
-    total, worst, worst_at = 0, -1, 0
+    opens = [match.start() for match in _OPEN_BRACKET.finditer(text)]
+    if not opens:
+        return 0, 0
+    closes = [match.start() for match in _CLOSE_BRACKET.finditer(text)]
     ends = [match.start() for match in _BLOCK_BREAK.finditer(text)] + [len(text)]
-    closes = [position for position, character in enumerate(text) if character == "]"]
-    for position, character in enumerate(text):
-        if character != "[" or (position and text[position - 1] == "\\"):
-            continue
+    total, worst, worst_at = 0, -1, 0
+    for position in opens:
         block_end = ends[bisect.bisect_left(ends, position)]
         after = bisect.bisect_left(closes, position)
         end = min(closes[after], block_end) if after < len(closes) else block_end
