@@ -255,3 +255,26 @@ class AccessibilityFile(Strict):
     @property
     def email(self) -> str | None:
         return None if self.contact == REPOSITORY_ISSUES else self.contact
+
+
+# --- A page's front matter -----------------------------------------------------
+
+
+class SearchSettings(Strict):
+    exclude: bool = False
+
+
+class FrontMatter(Strict):
+    """The fields a page may have (guides/authors.md). The theme, mkdocs-macros and the search
+    read them too, and stop the build on a kind they do not expect, so every kind is checked.
+    `unit`, `pdf` and `whole_unit` are checked where they are followed (outline, paper plan)."""
+
+    description: str = ""
+    title: str = ""
+    scripts: list[str] = Field(default_factory=list)
+    unit: object = None
+    pdf: object = None
+    whole_unit: object = None
+    pdf_list: bool = False
+    search: SearchSettings = Field(default_factory=SearchSettings)
+    render_macros: bool = True
