@@ -14,14 +14,15 @@ instance across rebuilds). What happens when:
   the site folder. Then the repository link from site_url, the programme's
   title for the templates, the PDF workers, and the "Last updated" dates from
   one git call.
-- on_files: a page for each handout the plan names; the running footer's stylesheet.
+- on_files: a page for each handout the plan names; the running footer's stylesheet; a
+  stand-in for each PDF while the pages are read (taken out in on_env), so links to them hold.
 - on_page_context: each page's settings for its scripts, its "Last updated" date,
   and its footer's links: the accessibility statement, the privacy notice and
   "Report a problem with this page" (a new issue in the repository).
 - on_env: every page's HTML is ready: the whole unit is joined onto its page,
   the PDF list onto the Handouts page, a Download PDF bar onto each page that
   is a PDF.
-- on_post_page: the page's CSP hashes; a page that is a PDF goes to the workers.
+- on_post_page: the page's CSP hashes (the theme's inline code only); a page that is a PDF goes to the workers.
 - on_post_build: each PDF's pages and size fill in the slots beside its
   links; the offline copy is made from the site as built and zipped into it.
 """
@@ -40,6 +41,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .checks import check_course, remind
+from .checks.symlinks import check_symlinks
 from .content.outline import Outline
 from .page_macros import PRIVACY_MACRO, STATEMENT_MACRO, PageMacros, privacy_href
 from .paper import downloads
@@ -48,10 +50,10 @@ from .paper.handouts import handout_html, handout_source
 from .paper.pdf import PdfError, PdfPool, ToolchainMissing, check_toolchain
 from .paper.plan import PaperPlan, plan_paper
 from .paper.whole_unit import UnitPage, combine, page_slug
-from .offline.copy import OfflineCopy, PageAddress
+from .offline.copy import IFRAME_WORKER_SHIM, OfflineCopy, PageAddress
 from .project import published_site_url, read_course
 from .publish.addresses import SiteAddress, missing_page_report, online_path, problem_report, relative_url
-from .publish.csp import fill_in_hashes
+from .publish.csp import ThemeCode, fill_in_hashes
 from .publish.dates import GitDates
 from .render.abbreviations import spell_out_first_use
 from .render.site_added import label_site_added
@@ -70,6 +72,13 @@ class CourseConfig(Config):
     # on | off | auto, as for pdfs. mkdocs.yml reads UNIT_OFFLINE_ZIP.
     offline_copy = options.Type((str, bool), default="auto")  # YAML reads a bare off as false
     last_updated = options.Type(bool, default=True)
+
+
+def _stop_on(problems) -> None:
+    """Stop the build, before anything is written, if the check found problems."""
+    if problems:
+        listing = "\n".join(str(problem) for problem in problems)
+        raise PluginError(f"{len(problems)} problem(s) found; nothing was built:\n{listing}")
 
 
 def _switch(name: str, value, choices: tuple[str, ...], variable: str) -> str:
@@ -100,6 +109,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.pdf_pool: PdfPool | None = None
         self.pages_with_pdf_facts: list[Path] = []
         self.offline_copy: OfflineCopy | None = None
+        self.theme_code = ThemeCode()
+        self.pdf_stand_ins: list[File] = []
 
     # --- Events ------------------------------------------------------------------------
 
@@ -129,13 +140,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             config.repo_url = self.published.repository
             config.repo_name = self.published.repository.split("github.com/", 1)[1]
 
+        # First, and alone: reading the course (MkDocs' walk of docs/ too) follows links, so none may lead out of it.
+        _stop_on(check_symlinks(config, self.config.data_dir, self.config.abbreviations))
         source = read_course(config, self.config.data_dir, self.config.abbreviations, published)
         self.outline = source.outline
         self.plan = plan_paper(self.outline)
-        problems = check_course(source, self.plan, self.macro_cache)
-        if problems:
-            listing = "\n".join(str(problem) for problem in problems)
-            raise PluginError(f"{len(problems)} problem(s) found; nothing was built:\n{listing}")
+        _stop_on(check_course(source, self.plan, self.macro_cache))
         # Reminders (the statement's review is over a year old, a value still to confirm) never stop a build.
         for reminder in remind(source.outline, build_date()):
             log.info("%s", reminder)
@@ -144,6 +154,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # abbr extension takes them as its glossary, the same list the macros mark up in data.
         config.mdx_configs.setdefault("abbr", {})["glossary"] = dict(self.outline.glossary)
         config.nav = self.plan.navigation(config.nav)
+        # The inline scripts and styles the theme's templates write: the only ones a page's policy allows.
+        self.theme_code = ThemeCode.read(config.theme.dirs)
         config.extra["programme"] = programme.title
         config.extra["offline_copy"] = {"zip": f"{DOWNLOAD_FOLDER}/{programme.offline_copy}.zip", "folder": programme.offline_copy}
 
@@ -170,6 +182,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             files.append(File.generated(config, handout.src_uri, content=handout_source(handout, body)))
         footer = running_footer_css(config.site_name, config.copyright or "", build_date())
         files.append(File.generated(config, FOOTER_STYLESHEET, content=footer))
+        # The PDFs, known to MkDocs while it reads the pages, so a link to one is valid in a strict
+        # build; taken out again in on_env, before anything is written (the workers write the PDFs).
+        self.pdf_stand_ins = [File.generated(config, f"{downloads.PDF_FOLDER}/{pdf.pdf_name}", content=b"") for pdf in self.plan.pdfs]
+        for stand_in in self.pdf_stand_ins:
+            files.append(stand_in)
         # MkDocs builds pages in the order of `files`: the pages that are PDFs go first, the
         # whole units (the longest to print) before the rest, so the PDF workers start on
         # them while every other page is built. Search keeps build order in its index, but
@@ -200,13 +217,16 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return context
 
     def on_env(self, env, config, files: Files):
+        for stand_in in self.pdf_stand_ins:
+            files.remove(stand_in)
         pages = {file.src_uri: file.page for file in files.documentation_pages() if file.page is not None}
         if self.make_offline_copy:
             addresses = [
                 PageAddress(file.dest_uri, file.url, File(file.src_uri, config.docs_dir, config.site_dir, False).dest_uri)
                 for file in files.documentation_pages()
             ]
-            self.offline_copy = OfflineCopy(addresses)
+            shim = Path(config.docs_dir) / IFRAME_WORKER_SHIM
+            self.offline_copy = OfflineCopy(addresses, shim.read_text(encoding="utf-8") if shim.is_file() else "")
         # Joined from the pages as MkDocs rendered them, before anything below is added to them.
         joined = {
             whole.page: combine([self._unit_page(pages[part]) for part in whole.parts], pages[whole.page].url)
@@ -226,7 +246,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return env
 
     def on_post_page(self, output: str, page, config) -> str:
-        output = fill_in_hashes(output)
+        output = fill_in_hashes(output, self.theme_code, page.content)
         destination = Path(config.site_dir) / page.file.dest_uri
         pdf = self.plan.pdf_of(page.file.src_uri)
         if pdf and self.pdf_pool:
@@ -238,7 +258,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return output
 
     def on_post_template(self, output_content, template_name, config):
-        return fill_in_hashes(output_content)  # the 404 page is a theme template, not a page
+        return fill_in_hashes(output_content, self.theme_code)  # the 404 page is a theme template, not a page
 
     @event_priority(-100)  # after the search plugin has written its index, which the offline copy needs
     def on_post_build(self, config):

@@ -47,7 +47,18 @@ def project_of(config, data_dir: str, abbreviations: str, site_url: str | None =
         abbreviations_file=(root / abbreviations).resolve(),
         site_url=site_url or config.site_url or None,
         repo_url=config.repo_url or None,
+        snippets=snippet_options(config, root),
     )
+
+
+def snippet_options(config, root: Path) -> dict | None:
+    """pymdownx.snippets' options as the build uses them, base_path from the project's folder (where make runs)."""
+    if "pymdownx.snippets" not in config.markdown_extensions:
+        return None
+    options = dict(config.mdx_configs.get("pymdownx.snippets", {}))
+    base_path = options.get("base_path", ["."])
+    options["base_path"] = [str(root / base) for base in ([base_path] if isinstance(base_path, str) else base_path)]
+    return options
 
 
 def read_course(config, data_dir: str, abbreviations: str, site_url: str | None = None) -> CourseSource:

@@ -56,6 +56,19 @@ def run_in_session(session: dict, activity: dict) -> None:
     session["total_minutes"] += FACILITATION["minutes"]
 
 
+def billion_laughs(levels: int) -> str:
+    """YAML anchors and aliases nested `levels` deep: 9 ** levels strings from a few hundred bytes."""
+    lines = ['lol0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in range(1, levels + 1):
+        lines.append(f"lol{level}: &a{level} [" + ",".join([f"*a{level - 1}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def nested(depth: int) -> str:
+    """A YAML field holding lists nested `depth` deep."""
+    return "a: " + "[" * depth + "]" * depth + "\n"
+
+
 def mkdocs_config() -> dict:
     """mkdocs.yml as plain data (its !ENV tags left unread)."""
     return yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)

@@ -17,12 +17,17 @@ from pathlib import Path
 from ..content.problems import Problem
 from ..paper.plan import PaperPlan, plan_paper
 from ..project import CourseSource
+from .front_matter import check_front_matter
+from .html import check_html
 from .images import check_images
 from .links import check_links, collect_heading_anchors
 from .macro_calls import check_macro_calls
+from .markdown_limits import check_markdown_limits
 from .paper import check_paper
+from .snippets import check_snippets
 from .spelling import check_spelling
 from .statement import check_statement_data, check_statement_pages, statement_reminders
+from .symlinks import check_symlinks
 from .usage import check_usage
 
 
@@ -31,6 +36,7 @@ def check_course(source: CourseSource, plan: PaperPlan, cache: dict | None = Non
     outline = source.outline
     cache = {} if cache is None else cache
     problems: list[Problem] = list(outline.problems)
+    problems.extend(problem for page in outline.pages for problem in page.problems)
     data_loaded = outline.programme is not None
     for page in outline.pages:
         collect_heading_anchors(page)
@@ -43,6 +49,10 @@ def check_course(source: CourseSource, plan: PaperPlan, cache: dict | None = Non
         problems.extend(page.syntax_error for page in outline.pages if page.syntax_error)
     problems.extend(check_links(outline, plan, anchors_known=data_loaded))
     problems.extend(check_images(outline))
+    problems.extend(check_front_matter(outline))
+    problems.extend(check_html(outline))
+    problems.extend(check_markdown_limits(outline))
+    problems.extend(check_snippets(outline))
     problems.extend(check_spelling(outline))
     problems.extend(check_statement_pages(outline))
     return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
@@ -53,16 +63,22 @@ def remind(outline, today: datetime.date) -> list[Problem]:
     return statement_reminders(outline, today)
 
 
-def read_project(project_dir: Path) -> CourseSource:
-    """The course a project's mkdocs.yml describes, loaded as a build would load it."""
+def read_project(project_dir: Path) -> tuple[list[Problem], CourseSource | None]:
+    """The course a project's mkdocs.yml describes, loaded as a build would load it; or, when a
+    symbolic link leads out of the project, the links (and no course: reading it would follow them)."""
     from ..project import course_options, load_mkdocs_config, read_course
 
     config = load_mkdocs_config(Path(project_dir))
     options = course_options(config)
-    return read_course(config, options.data_dir, options.abbreviations)
+    problems = check_symlinks(config, options.data_dir, options.abbreviations)
+    if problems:
+        return problems, None
+    return [], read_course(config, options.data_dir, options.abbreviations)
 
 
 def check_project(project_dir: Path) -> list[Problem]:
     """Load the project's mkdocs.yml as a build would, and check the course it describes."""
-    source = read_project(project_dir)
+    problems, source = read_project(project_dir)
+    if source is None:
+        return problems
     return check_course(source, plan_paper(source.outline))

@@ -18,12 +18,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{project_dir}: no mkdocs.yml here; run this from the project's folder or name it", file=sys.stderr)
         return 2
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    source = read_project(project_dir)
-    problems = check_course(source, plan_paper(source.outline))
-    # Warnings go to stderr and change nothing: the exit status is the problems' alone.
-    # "Today" is the build date: SOURCE_DATE_EPOCH's day when it is set.
-    for reminder in remind(source.outline, build_date()):
-        print(reminder, file=sys.stderr)
+    problems, source = read_project(project_dir)
+    if source is not None:
+        problems = check_course(source, plan_paper(source.outline))
+        # Warnings go to stderr and change nothing: the exit status is the problems' alone.
+        # "Today" is the build date: SOURCE_DATE_EPOCH's day when it is set.
+        for reminder in remind(source.outline, build_date()):
+            print(reminder, file=sys.stderr)
     for problem in problems:
         print(problem)
     if problems:

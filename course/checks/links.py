@@ -18,9 +18,12 @@ from ..content.problems import Problem
 from ..paper.downloads import PDF_FOLDER
 from ..paper.plan import PaperPlan
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-_HEADING_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
-_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# Every pattern here takes time in proportion to the line (a page can be 200 KB of one line):
+# no part can run on past a character that starts the next try ([, {, ().
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_ATTRIBUTES_AT_END = re.compile(r"\{([^{}]*)\}\s*$")
+_ID_IN_ATTRIBUTES = re.compile(r"#([\w-]+)")
+_LINK = re.compile(r"(?<!!)\[[^\[\]]*\]\(\s*<?([^()\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _HREF = re.compile(r"""\bhref=["']([^"']+)["']""")
 _ID = re.compile(r"""\bid=["']([^"']+)["']""")
 
@@ -30,8 +33,9 @@ def collect_heading_anchors(page: SourcePage) -> None:
         match = _HEADING.match(line)
         if not match:
             continue
-        title = match.group(2)
-        custom = _HEADING_ID.search(title)
+        title = match.group(2).rstrip().rstrip("#").rstrip()  # "## Title ##" is "Title"
+        attributes = _ATTRIBUTES_AT_END.search(title)
+        custom = _ID_IN_ATTRIBUTES.search(attributes.group(1)) if attributes else None
         if custom:
             page.anchors.add(custom.group(1))
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import typing
 
 from ..content.outline import Outline
 from ..content.problems import Problem
@@ -34,14 +35,16 @@ def check_macro_calls(outline: Outline, cache: dict) -> list[Problem]:
             if call.name not in MACRO_NAMES:
                 problems.append(Problem(*where, f"there is no macro '{call.name}'; {_suggest(call.name)}"))
                 continue
-            if call.args is None:
-                continue  # arguments worked out at build time: nothing to check here
             page_signature = signature(call.name)
+            usage = ", ".join(page_signature.parameters)
             try:
-                page_signature.bind(*call.args, **call.kwargs)
+                bound = page_signature.bind(*call.args, **call.kwargs)
             except TypeError as error:
-                usage = ", ".join(page_signature.parameters)
                 problems.append(Problem(*where, f"{call.name}() was called wrongly ({error}); call it as {call.name}({usage})"))
+                continue
+            wrong = _wrong_type(call.name, bound.arguments)
+            if wrong:
+                problems.append(Problem(*where, f"{call.name}() was called wrongly ({wrong}); call it as {call.name}({usage})"))
                 continue
             try:
                 html = getattr(macros, call.name)(*call.args, **call.kwargs)
@@ -50,6 +53,18 @@ def check_macro_calls(outline: Outline, cache: dict) -> list[Problem]:
                 continue
             page.anchors.update(_ID.findall(html))
     return problems
+
+
+def _wrong_type(name: str, arguments: dict) -> str | None:
+    """What is wrong with the types of a call's arguments (activity_id must be text...), if anything."""
+    hints = typing.get_type_hints(getattr(PageMacros, name))
+    for parameter, value in arguments.items():
+        expected = hints.get(parameter)
+        if expected in (str, int) and (type(value) is not expected):
+            kind = "text in quotes" if expected is str else "a whole number"
+            shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+            return f"{parameter} must be {kind}, not {shown}"
+    return None
 
 
 def _suggest(name: str) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..content.outline import Outline
 from ..content.problems import Problem
+from ..content.yaml_files import MAX_DATA_FILE_BYTES
 
 US_TO_UK = {
     "analyze": "analyse",
@@ -46,7 +47,7 @@ def check_spelling(outline: Outline) -> list[Problem]:
 def spelling_problems(display: str, lines) -> list[Problem]:
     problems = []
     for number, line in lines:
-        line = re.sub(r"\(\s*[^)\s]+\.(md|png|svg|pdf)[^)]*\)|https?://\S+|`[^`]*`", " ", line)
+        line = re.sub(r"\(\s*[^()\s]+\.(md|png|svg|pdf)[^()]*\)|https?://\S+|`[^`]*`", " ", line)
         for match in _US_WORD.finditer(line):
             word = match.group(0)
             stem, ending = match.group(1), match.group(2) or ""
@@ -66,8 +67,13 @@ def spelling_problems(display: str, lines) -> list[Problem]:
 
 
 def data_text_lines(path: Path):
-    """Lines of a YAML file that hold text values (comments skipped)."""
-    for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+    """Lines of a YAML file that hold text values (comments skipped); none for a file over the size
+    limit, which the loader refuses (yaml_files.MAX_DATA_FILE_BYTES)."""
+    with open(path, "rb") as stream:
+        raw = stream.read(MAX_DATA_FILE_BYTES + 1)
+    if len(raw) > MAX_DATA_FILE_BYTES:
+        return
+    for number, line in enumerate(raw.decode("utf-8", errors="replace").splitlines(), start=1):
         if line.lstrip().startswith("#"):
             continue
         yield number, re.sub(r"^\s*(-\s*)?[\w-]+:\s*", "", line)

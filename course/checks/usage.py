@@ -20,7 +20,7 @@ def check_usage(outline: Outline) -> list[Problem]:
         (outline.unit_of(page.path).id if outline.unit_of(page.path) else None, call.args[0])
         for page in outline.pages
         for call in page.calls
-        if call.name == "comparison_table" and call.args
+        if call.name == "comparison_table" and call.args and isinstance(call.args[0], str)
     }
     problems = []
     for unit in programme.units:

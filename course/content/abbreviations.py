@@ -11,6 +11,8 @@ import functools
 import re
 from pathlib import Path
 
+from .pages import MAX_PAGE_BYTES
+
 _ABBREVIATION_LINE = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*(?P<meaning>.+?)\s*$")
 
 
@@ -24,8 +26,12 @@ def read_abbreviations(path: Path) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=4)
 def _read(path: Path, _mtime: int) -> tuple[tuple[str, str], ...]:
+    """Read as a page is (at most MAX_PAGE_BYTES); bytes that are not UTF-8 are read as U+FFFD here,
+    and checks/markdown_limits.py names their line."""
     entries = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    with open(path, "rb") as stream:
+        text = stream.read(MAX_PAGE_BYTES).decode("utf-8", errors="replace")
+    for line in text.splitlines():
         match = _ABBREVIATION_LINE.match(line.strip())
         if match:
             entries[match["abbr"]] = match["meaning"]

@@ -31,6 +31,8 @@ class Project:
     abbreviations_file: Path
     site_url: str | None = None  # mkdocs.yml's: where the site is published
     repo_url: str | None = None  # mkdocs.yml's, when it names the repository
+    # pymdownx.snippets' options when mkdocs.yml uses it (its base_path made absolute), else None.
+    snippets: dict | None = None
 
     def display(self, path: Path) -> str:
         """A path as messages give it: relative to the project, with forward slashes."""
@@ -74,7 +76,7 @@ class Outline:
             chosen = page.meta.get("unit")
             if chosen is None:
                 self._unit_ids[page.path] = _unit_by_folder(self.programme.units, page.path)
-            elif chosen in units:
+            elif isinstance(chosen, str) and chosen in units:
                 self._unit_ids[page.path] = chosen
             elif chosen is False:
                 self._unit_ids[page.path] = None  # a page of the programme, in no unit

@@ -13,7 +13,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
+        return f"{where}: {' '.join(self.message.split())}"  # one line, whatever a parser's message held
 
 
 class ContentError(Exception):

@@ -322,3 +322,31 @@ class AccessibilityFile(Strict):
     @property
     def email(self) -> str | None:
         return None if self.contact == REPOSITORY_ISSUES else self.contact
+
+
+# --- A page's front matter -----------------------------------------------------
+
+
+class SearchSettings(Strict):
+    exclude: bool = False
+
+
+class FrontMatter(Strict):
+    """The fields a page may have (guides/authors.md). The theme, mkdocs-macros and the search
+    read them too, and stop the build on a kind they do not expect, so every kind is checked.
+    `unit`, `pdf` and `whole_unit` are checked where they are followed (outline, paper plan)."""
+
+    description: str = ""
+    title: str = ""
+    scripts: list[str] = Field(default_factory=list)
+    unit: object = None
+    pdf: object = None
+    whole_unit: object = None
+    pdf_list: bool = False
+    search: SearchSettings = Field(default_factory=SearchSettings)
+    render_macros: bool = True
+    # The presenter view's page (overrides/presenter.html) and the side bars it leaves out: only
+    # the course's own page template, since another (Material's redirect.html) would change what
+    # the page is, and only the parts Material can hide.
+    template: Literal["presenter.html"] | None = None
+    hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] = Field(default_factory=list)

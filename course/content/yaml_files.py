@@ -2,6 +2,9 @@
 
 Errors are collected, not raised one at a time, and each names the file, the
 line, the entry and the field, so an author can fix them all in one pass.
+The YAML itself is read under the course's rules (safe_yaml.py: no anchors,
+aliases, merge keys or tags, nesting at most MAX_DEPTH deep) from a file of at
+most MAX_DATA_FILE_BYTES; each of those refusals is one problem, at its line.
 """
 
 from __future__ import annotations
@@ -13,6 +16,13 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .problems import ContentError, Problem
+from .safe_yaml import DataLoader, Refused
+
+# The largest data file read: Unit 3's biggest is 3 KB, so this is room for a
+# unit eighty times the size, read and checked in well under a second.
+MAX_DATA_FILE_BYTES = 256 * 1024
+# Beyond this many problems in one file, the rest are counted, not listed.
+MAX_PROBLEMS_PER_FILE = 50
 
 # What an author calls an item of each list, for messages.
 ENTRY_NAMES = {
@@ -37,37 +47,69 @@ def entry_at(text: str, line: int | None) -> str:
         match = _ENTRY_START.match(candidate)
         if match:
             return f"in entry '{match.group(1)}', "
+        if candidate[:1] not in ("", " ", "-", "#"):
+            return ""  # a field of the file itself, after any list
     return ""
 
 
 def compose(text: str, file: str) -> yaml.Node:
-    """Parse YAML into nodes (which keep line numbers), refusing tabs and duplicate keys."""
+    """Parse YAML into nodes (which keep line numbers), refusing tabs, duplicate keys and what safe_yaml refuses."""
     tabs = [n for n, line in enumerate(text.splitlines(), start=1) if "\t" in line[: len(line) - len(line.lstrip())]]
     if tabs:
         raise ContentError(
-            [
-                Problem(file, n, f"{entry_at(text, n)}the line is indented with a tab; YAML needs spaces, so replace the tab with spaces")
-                for n in tabs
-            ]
+            _at_most(
+                [
+                    Problem(file, n, f"{entry_at(text, n)}the line is indented with a tab; YAML needs spaces, so replace the tab with spaces")
+                    for n in tabs[: MAX_PROBLEMS_PER_FILE + 1]
+                ],
+                len(tabs),
+            )
         )
+    loader = None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        loader = DataLoader(text)  # reads the whole text once: a control character is found here
+        node = loader.get_single_node()
+    except (ValueError, OverflowError) as error:  # PyYAML's scanner on an escape such as "\U00801000"
+        line = loader.line + 1 if loader else 1
+        raise ContentError([Problem(file, line, f"{entry_at(text, line)}this is not valid YAML ({error}); check the quotes and escapes on this line")]) from None
+    except Refused as refused:
+        raise ContentError([Problem(file, refused.line, f"{entry_at(text, refused.line)}{refused.message}")]) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, such as a control character
+        line = text[: error.position].count("\n") + 1
+        character = f"U+{error.character:04X}" if isinstance(error.character, int) else repr(error.character)
+        message = f"this line has a character YAML does not allow ({character}, a control character); delete it"
+        raise ContentError([Problem(file, line, f"{entry_at(text, line)}{message}")]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         hint = "check the indentation, colons and quotes on this line and the one before"
         raise ContentError([Problem(file, line, f"{entry_at(text, line)}this is not valid YAML ({error.problem}); {hint}")]) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
     if node is None:
         raise ContentError([Problem(file, 1, "the file is empty; it must hold a mapping of fields")])
     duplicates = list(_duplicate_keys(node))
     if duplicates:
         raise ContentError(
-            [
-                Problem(file, line, f"{entry_at(text, line)}the key '{key}' appears twice in the same mapping; keep one")
-                for key, line in duplicates
-            ]
+            _at_most(
+                [
+                    Problem(file, line, f"{entry_at(text, line)}the key '{key}' appears twice in the same mapping; keep one")
+                    for key, line in duplicates[: MAX_PROBLEMS_PER_FILE + 1]
+                ],
+                len(duplicates),
+            )
         )
     return node
+
+
+def _at_most(problems: list[Problem], found: int) -> list[Problem]:
+    """The first MAX_PROBLEMS_PER_FILE problems of a file, and a line counting the rest."""
+    if found <= MAX_PROBLEMS_PER_FILE:
+        return problems
+    listed = problems[:MAX_PROBLEMS_PER_FILE]
+    more = found - MAX_PROBLEMS_PER_FILE
+    return [*listed, Problem(listed[-1].file, listed[-1].line, f"and {more} more problem(s) like these in this file, not listed; fix these first")]
 
 
 def _duplicate_keys(node: yaml.Node):
@@ -153,20 +195,30 @@ def _validate(schema: type[BaseModel], raw, node: yaml.Node, file: str):
         return schema.model_validate(raw)
     except ValidationError as error:
         problems = []
-        for detail in error.errors():
+        details = error.errors()
+        for detail in details[: MAX_PROBLEMS_PER_FILE + 1]:
             loc = detail["loc"]
             entry, field = _describe(loc, raw)
             where = ", ".join(part for part in (entry, f"field '{field}'" if field else "") if part)
             problems.append(Problem(file, line_of(node, loc), f"{where or 'top level'}: {_explain(detail)}"))
-        raise ContentError(problems) from None
+        raise ContentError(_at_most(problems, len(details))) from None
 
 
-def read_text(path: Path, file: str) -> str:
-    """The file's text, or ContentError naming the file (missing) or the line (not UTF-8)."""
+def read_text(path: Path, file: str, limit: int = MAX_DATA_FILE_BYTES) -> str:
+    """The file's text, or ContentError naming the file (missing, too big) or the line (not UTF-8).
+
+    Reads at most `limit` bytes and one more, so even an endless file is refused at once.
+    """
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as stream:
+            raw = stream.read(limit + 1)
     except FileNotFoundError:
         raise ContentError([Problem(file, None, "the data file is missing; restore it from git")]) from None
+    except IsADirectoryError:
+        raise ContentError([Problem(file, None, "this is a folder, where a data file belongs; remove or rename the folder")]) from None
+    if len(raw) > limit:
+        message = f"the file is over the limit of {limit // 1024} KB for a data file; split it, or shorten it"
+        raise ContentError([Problem(file, 1, message)])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -180,7 +232,7 @@ def load_file(path: Path, schema: type[BaseModel], file: str):
     """Load one data file against its schema, or raise ContentError; `file` names it in messages."""
     text = read_text(path, file)
     node = compose(text, file)
-    raw = yaml.SafeLoader(text).construct_document(node)
+    raw = _construct(node, text, file)
     if not isinstance(raw, dict):
         raise ContentError([Problem(file, 1, f"the file must hold a mapping of fields, not a {type(raw).__name__}")])
     return _validate(schema, raw, node, file)
@@ -196,6 +248,27 @@ def line_of_key(path: Path, key: str) -> int | None:
         if re.match(rf"^{re.escape(key)}\s*:", line):
             return number
     return None
+
+
+class _Constructor(yaml.SafeLoader):
+    """PyYAML's safe constructor, whose every failure names the line of the value it failed on."""
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as error:  # a date that is no date, an integer of 5,000 digits...
+            raise yaml.constructor.ConstructorError(None, None, str(error), node.start_mark) from None
+
+
+def _construct(node: yaml.Node, text: str, file: str):
+    """The Python values of composed nodes (a tree: safe_yaml refused aliases), or ContentError at the bad value."""
+    try:
+        return _Constructor("").construct_document(node)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        hint = "put it in quotes if it is text"
+        raise ContentError([Problem(file, line, f"{entry_at(text, line)}this value cannot be read ({error.problem}); {hint}")]) from None
 
 
 def line_of_id(path: Path, entry_id: str) -> int | None:

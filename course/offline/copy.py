@@ -15,8 +15,13 @@ What differs between the copies is marked in the templates, not decided here:
 - `<div data-offline-copy="leave-out">...</div>` holds what only the site
   online can offer (the link to this very zip); removed here, with its
   entries in the search index.
-- The Content-Security-Policy allows inline scripts in the copy: iframe-worker
-  writes one at run time, so no hash made at build time can allow it.
+- The Content-Security-Policy is the page's, less nothing and plus one hash.
+  Inline code the page's policy did not allow is taken out (it could never
+  run); the theme's scripts that the copy re-addresses are hashed again; and
+  the inline script iframe-worker writes into its frame to run search from
+  file:// is allowed by its hash, made here from the vendored shim and the
+  page's address of the search worker. No inline script runs in the copy that
+  would not run online.
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..publish.csp import rehash, without_disallowed_code
+
 # Source maps only help someone debugging the theme in developer tools.
 LEFT_OUT = ("*.map",)
 # Zip entries get this date (the earliest a zip can hold) unless SOURCE_DATE_EPOCH
@@ -46,7 +53,11 @@ _URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 _CONFIG_URL = re.compile(r'("(?:base|search)": ")([^"]*)(")')
 _SCOPE = re.compile(r'(__md_scope=new URL\(")([^"]*)(",location\))')
-_SCRIPT_SOURCES = re.compile(r"""(<meta http-equiv="Content-Security-Policy" content="[^"]*?script-src 'self')[^;"]*""")
+# The vendored shim (main.html loads it in the copy), as a path in the site.
+IFRAME_WORKER_SHIM = "javascripts/vendor/iframe-worker-shim.js"
+# The document the shim writes into its frame: an inline script, a template literal with ${...} in it.
+_FRAME_SCRIPT = re.compile(r"document\.write\(`<html><body><script>(.*?)<\\/script>", re.DOTALL)
+_TEMPLATE_PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
 
 
 @dataclass(frozen=True)
@@ -61,9 +72,10 @@ class PageAddress:
 class Readdress:
     """Re-bases every relative address of the site's pages for the copy's layout."""
 
-    def __init__(self, pages: list[PageAddress]):
+    def __init__(self, pages: list[PageAddress], shim: str = ""):
         # MkDocs gives the home page the address "./"; every key here is a site path without a final "/".
         self.by_url = {_site_path(page.online_url): page for page in pages}
+        self.shim = shim  # iframe-worker's shim, whose frame script each page's policy allows
 
     def target(self, site_path: str) -> str:
         """A site path ("pcn-ethos", "pdf/x.pdf") as the copy addresses it."""
@@ -93,10 +105,10 @@ class Readdress:
     def page_html(self, html: str, page: PageAddress) -> tuple[str, set[str]]:
         """The page as the copy has it, and the ids of what was left out (for the search index)."""
         left_out_ids: set[str] = set()
+        html = without_disallowed_code(html)  # decided on the page as built, before anything moves
         if "data-offline-copy" in html:
             html = _ONLY_IN_COPY.sub(lambda match: match[1], html)
             html, left_out_ids = _leave_out(html)
-        html = _SCRIPT_SOURCES.sub(lambda match: f"{match[1]} 'unsafe-inline'", html, count=1)
         html = _URL_ATTRIBUTE.sub(lambda match: match[1] + self.url(match[2], page) + match[3], html)
 
         def config(match: re.Match) -> str:
@@ -109,7 +121,9 @@ class Readdress:
         html = _CONFIG.sub(config, html, count=1)
         # Material's inline script that scopes what it keeps in localStorage (the colour scheme) to the site.
         html = _SCOPE.sub(lambda match: match[1] + self.base(page) + match[3], html, count=1)
-        return html, left_out_ids
+        worker = _search_worker(html)
+        frame = (iframe_worker_script(self.shim, worker),) if self.shim and worker else ()
+        return rehash(html, frame), left_out_ids
 
     def search_index(self, index_json: str, left_out: set[str]) -> str:
         """The search index with the copy's addresses, less the entries of left-out sections."""
@@ -123,6 +137,59 @@ class Readdress:
             docs.append(doc)
         index["docs"] = docs
         return json.dumps(index, sort_keys=False, separators=(",", ":"), default=str)
+
+
+def _search_worker(html: str) -> str | None:
+    """The address of the search worker that Material passes to `new Worker()` on this page (its __config's "search")."""
+    config = _CONFIG.search(html)
+    if not config:
+        return None
+    try:
+        return json.loads(config[2]).get("search")
+    except ValueError:
+        return None
+
+
+def iframe_worker_script(shim: str, worker_url: str) -> str:
+    """The inline script iframe-worker writes into its frame to run the worker at `worker_url`, as the browser hashes it.
+
+    In the shim it is a template literal: each ${name} that is a function of the
+    shim becomes that function's source text (what Function.prototype.toString
+    gives), the other one the worker's address as given to `new Worker()`.
+    """
+    template = _FRAME_SCRIPT.search(shim)
+    if not template:
+        raise ValueError("the iframe-worker shim writes no frame script this code knows; see scripts/vendor-iframe-worker")
+    names = set(_TEMPLATE_PLACEHOLDER.findall(template[1]))
+    functions = {name: _function_source(shim, name) for name in names}
+    addresses = [name for name, source in functions.items() if source is None]
+    if len(addresses) != 1:
+        raise ValueError(f"the iframe-worker shim's frame script has {len(addresses)} values that are not functions; expected 1")
+    return _TEMPLATE_PLACEHOLDER.sub(lambda match: functions[match[1]] or worker_url, template[1])
+
+
+def _function_source(script: str, name: str) -> str | None:
+    """The source text of `function name(...){...}` in a script, braces matched outside strings; None if there is none."""
+    start = script.find(f"function {name}(")
+    if start < 0:
+        return None
+    depth, quote, position = 0, None, script.index("{", start)
+    for position in range(position, len(script)):
+        character = script[position]
+        if quote:
+            if character == "\\":
+                continue
+            if character == quote and script[position - 1] != "\\":
+                quote = None
+        elif character in "\"'`":
+            quote = character
+        elif character == "{":
+            depth += 1
+        elif character == "}":
+            depth -= 1
+            if depth == 0:
+                return script[start : position + 1]
+    return None
 
 
 def _relative(target: str, folder: str) -> str:
@@ -197,7 +264,8 @@ def write_offline_copy(
     Entries are sorted and carry a fixed date and permissions, so the same
     site always gives the same zip. Returns the number of files.
     """
-    readdress = Readdress(pages)
+    shim = site_dir / IFRAME_WORKER_SHIM
+    readdress = Readdress(pages, shim.read_text(encoding="utf-8") if shim.is_file() else "")
     by_file = {page.online_file: page for page in pages}
     copied_pages = copied_pages or {}
     files = sorted(
@@ -240,9 +308,9 @@ def write_zip(source: Path, target: Path, folder: str) -> int:
 _worker_readdress: Readdress | None = None
 
 
-def _start_worker(pages: list[PageAddress]) -> None:
+def _start_worker(pages: list[PageAddress], shim: str) -> None:
     global _worker_readdress
-    _worker_readdress = Readdress(pages)
+    _worker_readdress = Readdress(pages, shim)
     if hasattr(os, "nice"):
         os.nice(10)  # the pages being built come first
 
@@ -259,13 +327,13 @@ class OfflineCopy:
     counts and sizes, known only at the end).
     """
 
-    def __init__(self, pages: list[PageAddress]):
+    def __init__(self, pages: list[PageAddress], shim: str = ""):
         self.pages = pages
         self._by_file = {page.online_file: page for page in pages}
         # Spawned: by now the build runs the PDF workers' manager thread, and forking a process
         # with threads can copy a lock that is held. Starting afresh costs a fraction of a second.
         self._executor = concurrent.futures.ProcessPoolExecutor(
-            max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker, initargs=(pages,)
+            max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker, initargs=(pages, shim)
         )
         self._jobs: dict[str, concurrent.futures.Future] = {}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import importlib.util
 import re
 import subprocess
@@ -18,6 +19,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from course.offline.copy import iframe_worker_script
 from engine import PROJECT_DIR, handouts
 from site_building import copy_project, mkdocs_build
 from test_site import PAGES, page_path, page_soup
@@ -197,6 +199,19 @@ def test_offline_zip_holds_one_folder_with_a_page_per_page(offline_zip):
     for page in PAGES:
         assert f"unit-3-offline/{offline_name(page)}" in names, "the offline plugin links pages as NAME.html"
     assert "unit-3-offline/search/search_index.js" in names, "search's index, readable from file://"
+
+
+def test_offline_pages_allow_their_theme_scripts_and_the_search_frame_and_nothing_else(offline_zip):
+    """The copy's policy is the page's: hashes only. Its one extra hash allows the frame iframe-worker writes to run search."""
+    shim = (PROJECT_DIR / "docs" / SHIM).read_text(encoding="utf-8")
+    for page in PAGES:
+        soup = BeautifulSoup(offline_zip.read(f"unit-3-offline/{offline_name(page)}"), "html.parser")
+        policy = csp_of(soup)
+        inline = [s.string or "" for s in soup.find_all("script") if not s.get("src") and s.get("type") != "application/json"]
+        search = json.loads(soup.find("script", id="__config").string)["search"]
+        frame = iframe_worker_script(shim, search)
+        assert sorted(policy["script-src"]) == sorted({"'self'", sha256_source(frame), *(sha256_source(code) for code in inline)}), page
+        assert policy["style-src"] == ["'self'"]
 
 
 def test_offline_pages_load_the_vendored_shim_and_nothing_from_another_host(offline_zip):

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from engine import PROJECT_DIR
-from course.offline.copy import PageAddress, Readdress, write_zip
+from course.offline.copy import PageAddress, Readdress, iframe_worker_script, write_zip
 from course.publish import conformance
 from course.publish.addresses import repository_of, short_address
-from course.publish.csp import fill_in_hashes
+from course.publish.csp import ThemeCode, fill_in_hashes
 
 SITE_URL = "https://pcn-leadership.github.io/unit-3/"
 SHIM = "javascripts/vendor/iframe-worker-shim.js"
@@ -27,16 +27,53 @@ def sha256_source(code: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode()).digest()).decode() + "'"
 
 
-def test_csp_hook_hashes_scripts_and_styles_but_not_data():
+THEME_TEMPLATE = (
+    '<script>a=1</script><script type="module">c()</script><script type="application/json">{{ data | tojson }}</script>'
+    '<script>scope=new URL("{{ base_url }}",location)</script><script>run({{ page.meta.code }})</script>'
+    '<style>p{color:red}</style>'
+)
+POLICY = '<meta http-equiv="Content-Security-Policy" content="script-src \'self\' __INLINE_SCRIPT_HASHES__; style-src \'self\' __INLINE_STYLE_HASHES__">'
+
+
+def theme() -> ThemeCode:
+    code = ThemeCode()
+    code.add_template(THEME_TEMPLATE)
+    return code
+
+
+def test_csp_allows_the_themes_inline_scripts_and_styles_by_hash_and_not_data():
     page = (
-        '<meta content="script-src \'self\' __INLINE_SCRIPT_HASHES__; style-src \'self\' __INLINE_STYLE_HASHES__">'
-        '<script>a=1</script><script type="application/json">{"b": 2}</script>'
-        '<script type="module">c()</script><script src="d.js"></script><style>p{color:red}</style>'
+        f"{POLICY}<script>a=1</script>"
+        '<script type="application/json">{"b": 2}</script><script type="module">c()</script><script src="d.js"></script>'
+        '<script>scope=new URL("../..",location)</script><style>p{color:red}</style>'
     )
-    filled = fill_in_hashes(page)
-    assert f"script-src 'self' {sha256_source('a=1')} {sha256_source('c()')};" in filled
+    filled = fill_in_hashes(page, theme())
+    scope = sha256_source('scope=new URL("../..",location)')
+    assert f"script-src 'self' {sha256_source('a=1')} {sha256_source('c()')} {scope};" in filled
     assert f"style-src 'self' {sha256_source('p{color:red}')}\"" in filled
-    assert "style-src 'self'\"" in fill_in_hashes(page.replace("<style>p{color:red}</style>", ""))
+    assert "style-src 'self'\"" in fill_in_hashes(page.replace("<style>p{color:red}</style>", ""), theme())
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "alert(1)",  # no template of the theme writes it
+        'scope=new URL("",alert(1),"",location)',  # leaves the string its {{ }} stands in
+        "scope=new URL(`${alert(1)}`,location)",
+        "run(alert(1))",  # its {{ }} is not in quotes: the template's script is never allowed
+        "a=1;alert(1)",
+    ],
+)
+def test_csp_allows_no_inline_script_the_themes_templates_do_not_write(script):
+    filled = fill_in_hashes(f"{POLICY}<script>a=1</script><script>{script}</script>", theme())
+    assert sha256_source(script) not in filled and sha256_source("a=1") in filled
+
+
+def test_csp_allows_no_inline_code_in_the_pages_content_even_the_themes():
+    content = '<p>Text</p><script>alert(1)</script><script>scope=new URL("x",location)</script><style>p{color:red}</style>'
+    page = f"{POLICY}<article>{content}</article><script>a=1</script>"
+    filled = fill_in_hashes(page, theme(), content)
+    assert f"script-src 'self' {sha256_source('a=1')}; style-src 'self'\"" in filled
 
 
 @pytest.mark.parametrize(
@@ -119,11 +156,16 @@ def test_every_relative_address_is_re_based_for_the_copys_layout(page, online, o
     assert Readdress(PAGES).url(online, PAGES[page]) == offline
 
 
+SCOPE_ONLINE = '__md_scope=new URL("..",location)'
+SHIM_TEXT = (PROJECT_DIR / "docs" / SHIM).read_text(encoding="utf-8")
+
+
 def test_a_page_is_re_addressed_and_what_only_one_copy_needs_is_sorted_out():
     html = (
-        '<head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'; script-src \'self\' \'sha256-abc=\'; style-src \'self\'">'
+        '<head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        f"script-src 'self' {sha256_source(SCOPE_ONLINE)}; style-src 'self'\">"
         '<template data-offline-copy="only"><script src="../javascripts/vendor/iframe-worker-shim.js"></script></template>'
-        '<script>__md_scope=new URL("..",location)</script>'
+        f"<script>{SCOPE_ONLINE}</script>"
         '<script id="__config" type="application/json">{"base": "..", "search": "../assets/search.js"}</script></head>'
         '<nav><ul><li class="md-nav__item"><a href="#kept" class="md-nav__link">Kept</a></li>'
         '<li class="md-nav__item"><a href="#gone" class="md-nav__link">Gone</a><nav><ul><li class="md-nav__item">'
@@ -131,14 +173,36 @@ def test_a_page_is_re_addressed_and_what_only_one_copy_needs_is_sorted_out():
         '<h2 id="kept">Kept</h2><div data-offline-copy="leave-out"><div><h2 id="gone">Gone</h2>'
         '<a href="../download/x.zip">zip</a></div></div><p><a href="../">home</a></p>'
     )
-    copied, left_out = Readdress(PAGES).page_html(html, PAGES[1])
+    copied, left_out = Readdress(PAGES, SHIM_TEXT).page_html(html, PAGES[1])
     assert left_out == {"gone"}
-    assert "script-src 'self' 'unsafe-inline';" in copied and "sha256" not in copied
     assert '<script src="javascripts/vendor/iframe-worker-shim.js"></script>' in copied and "<template" not in copied
-    assert '__md_scope=new URL(".",location)' in copied
+    scope = '__md_scope=new URL(".",location)'
+    assert f"<script>{scope}</script>" in copied
     assert '{"base": ".", "search": "assets/search.js"}' in copied
     assert "Gone" not in copied and "zip" not in copied and 'id="kept"' in copied
     assert '<a href="index.html">home</a>' in copied
+    # The policy: the theme's script as the copy re-addressed it, and the frame iframe-worker writes to run search.
+    frame = iframe_worker_script(SHIM_TEXT, "assets/search.js")
+    assert f"script-src 'self' {sha256_source(scope)} {sha256_source(frame)}; style-src 'self'\"" in copied
+    assert "unsafe" not in copied
+
+
+def test_the_copy_leaves_out_the_inline_code_the_page_did_not_allow():
+    html = (
+        f"<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self' {sha256_source('a=1')}; style-src 'self'\">"
+        "<script>a=1</script><p>Text</p><script>alert(1)</script><style>p{color:red}</style>"
+    )
+    copied, _ = Readdress(PAGES).page_html(html, PAGES[0])
+    assert "alert(1)" not in copied and "<style>" not in copied and "<script>a=1</script><p>Text</p>" in copied
+    assert f"script-src 'self' {sha256_source('a=1')}; style-src 'self'\"" in copied
+
+
+def test_the_frame_script_is_what_iframe_worker_writes():
+    """The shim writes it as a template literal: its functions' source text, and the worker's address as given."""
+    frame = iframe_worker_script(SHIM_TEXT, "../assets/javascripts/workers/search.js")
+    assert frame.startswith('postMessage=function c(s,n){parent.postMessage(s,n||"*")};importScripts=function d(...s){')
+    assert frame.endswith('{filename:"../assets/javascripts/workers/search.js",error}))})')
+    assert "${" not in frame and f"{frame[frame.index('function d'):frame.index(';addEventListener')]}" in SHIM_TEXT
 
 
 def test_the_copys_search_index_has_its_addresses_and_nothing_left_out():
