@@ -53,6 +53,7 @@ from .paper.whole_unit import UnitPage, combine, page_slug
 from .offline.copy import IFRAME_WORKER_SHIM, OfflineCopy, PageAddress
 from .project import published_site_url, read_course
 from .publish.addresses import SiteAddress, missing_page_report, online_path, problem_report, relative_url
+from .publish.compact import published_without_comments
 from .publish.csp import ThemeCode, fill_in_hashes
 from .publish.dates import GitDates
 from .render.abbreviations import spell_out_first_use
@@ -194,7 +195,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         first = [whole.page for whole in self.plan.whole_units]
         first += [pdf.src_uri for pdf in self.plan.pdfs if pdf.src_uri not in first]
         ordered, moved = [files.get_file_from_path(src_uri) for src_uri in first], set(first)
-        return Files([*ordered, *(file for file in files if file.src_uri not in moved)])
+        # The site's own stylesheets and scripts are published without their comments.
+        return published_without_comments([*ordered, *(file for file in files if file.src_uri not in moved)], config)
 
     def on_page_content(self, html, page, config, files):
         return spell_out_first_use(label_site_added(html))

@@ -1,6 +1,6 @@
-/* The course's one site-wide script, on every page. Deferred, and loaded in the
-   page's head (overrides/main.html), so it runs once the page is read and before
-   Material's bundle (deferred too):
+/* The course's one site-wide script, on every page. Deferred, and loaded just
+   before Material's bundle (deferred too: overrides/main.html), so it runs once
+   the page is read and before the bundle:
 
    - the shared namespace (window.PcnProgramme, named by the page's
      <script type="application/json" id="course-settings">, from data/programme.yml);
@@ -8,7 +8,8 @@
      for each element that matches, on every page Material shows;
    - search on demand: the search index and its worker are fetched when the reader
      first opens search, not on every first visit;
-   - collapsed blocks opened for printing;
+   - paper's stylesheets added once the page has loaded, and collapsed blocks
+     opened for printing;
    - the answer boxes under every activity prompt, kept in this browser.
 
    The answers store is pure logic, tested with node (tests/js/answers-store.test.js):
@@ -330,6 +331,32 @@
 
   searchOnDemand();
 
+  /* --- Paper's stylesheets, once the page has loaded ---------------------------------
+     overrides/main.html lists them in <noscript id="print-styles">, which a
+     browser without JavaScript reads at once. Here they are added after it once
+     the page has loaded (or as printing starts, if that comes first), so asking
+     for them never competes with what the first paint needs. Only their
+     addresses are read from the noscript's text: no HTML is parsed. */
+
+  function addPrintStyles() {
+    var holder = document.getElementById("print-styles");
+    if (!holder || holder.dataset.added) return;
+    holder.dataset.added = "true";
+    var pattern = /href="([^"]*)"/g;
+    var after = holder;
+    var match;
+    while ((match = pattern.exec(holder.textContent))) {
+      var link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.media = "print";
+      link.href = match[1].replace(/&amp;/g, "&");
+      holder.parentNode.insertBefore(link, after.nextSibling);
+      after = link;
+    }
+  }
+
+  root.addEventListener("load", addPrintStyles);
+
   /* --- Printing: collapsed blocks print open ----------------------------------------
      Before the browser prints, every closed <details> is opened; afterwards the
      ones opened are closed again. (print.css also shows their content, for
@@ -337,6 +364,7 @@
 
   var openedForPrint = [];
   root.addEventListener("beforeprint", function () {
+    addPrintStyles();
     Array.prototype.forEach.call(document.querySelectorAll("details:not([open])"), function (details) {
       details.open = true;
       openedForPrint.push(details);
