@@ -337,7 +337,7 @@ def _python_in_a_title(project):
     return f"docs/glossary.md:2: {ALLOWED_IN_BRACES}; write plain text outside them"
 
 
-FIELDS = "description, title, scripts, unit, pdf, whole_unit, pdf_list, search, render_macros (guides/authors.md)"
+FIELDS = "description, title, scripts, unit, pdf, whole_unit, pdf_list, search, render_macros, template, hide (guides/authors.md)"
 
 
 def _field_that_hides_a_macro(project):

@@ -29,9 +29,11 @@ UNIT_PAGES = [
 # The pages made for paper (tests/test_print.py): the handout pages are
 # generated from the data, one per activity plus the comparison tables.
 PRINT_PAGES = ["workbook", "handouts", "print"] + [f"handouts/{handout.slug}" for handout in handouts()]
+# For whoever runs the unit in a room: the facilitator's guide and the presenter view (tests/site/test_presenter_browser.py).
+FACILITATOR_PAGES = ["facilitators", "facilitators/present"]
 # The website's own pages, in no unit, linked from every page's footer (tests/site/test_public_pages.py).
 WEBSITE_PAGES = ["accessibility", "privacy"]
-PAGES = UNIT_PAGES + PRINT_PAGES + WEBSITE_PAGES
+PAGES = UNIT_PAGES + PRINT_PAGES + FACILITATOR_PAGES + WEBSITE_PAGES
 
 
 def page_path(site: Path, page: str) -> Path:

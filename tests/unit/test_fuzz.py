@@ -48,9 +48,16 @@ def test_any_data_file_loads_or_gives_located_problems(content):
                     assert LOCATED.match(str(problem)) and "Traceback" not in problem.message, str(problem)
 
 
+# Linked from every page's footer: the check refuses a site without them.
+WEBSITE_PAGES = ["accessibility.md", "privacy.md"]
+# The accessibility statement names the site by its address.
+SITE_URL = "https://pcn-leadership.github.io/unit-3/"
+
+
 @pytest.fixture(scope="module")
 def course(tmp_path_factory) -> Project:
-    """A course of two pages, the glossary and one the fuzzing writes, over a copy of the unit's real data."""
+    """A course of the pages every site needs (the glossary, the accessibility statement and the
+    privacy notice) and one the fuzzing writes, over a copy of the unit's real data."""
     root = tmp_path_factory.mktemp("fuzzed")
     shutil.copytree(DATA_DIR, root / "data")
     docs = root / "docs"
@@ -59,16 +66,19 @@ def course(tmp_path_factory) -> Project:
     (docs / "javascripts").mkdir()
     (docs / "javascripts" / "flocking.js").write_text("// the page's script\n")
     (docs / "glossary.md").write_text("# Glossary\n\n## Key terms\n", encoding="utf-8")
+    for website_page in WEBSITE_PAGES:
+        shutil.copy(PROJECT_DIR / "docs" / website_page, docs / website_page)
     shutil.copytree(PROJECT_DIR / "includes", root / "includes")
     snippets = {"base_path": [str(root / "includes")], "check_paths": True}
-    return Project(root=root, docs_dir=docs, data_dir=root / "data", abbreviations_file=ABBREVIATIONS_FILE, snippets=snippets)
+    return Project(root=root, docs_dir=docs, data_dir=root / "data", abbreviations_file=ABBREVIATIONS_FILE, snippets=snippets, site_url=SITE_URL)
 
 
 def check_page(course: Project, text: str | bytes) -> list[str]:
     """The check on the course with this as its page."""
     page = course.docs_dir / "page.md"
     page.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8", errors="surrogatepass"))
-    outline = Outline.read(course, ["page.md", "glossary.md"], ["page.md", "glossary.md"])
+    pages = ["page.md", "glossary.md", *WEBSITE_PAGES]
+    outline = Outline.read(course, pages, pages)
     return [str(problem) for problem in check_course(CourseSource(outline, []), plan_paper(outline))]
 
 
