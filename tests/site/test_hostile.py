@@ -347,9 +347,12 @@ def _field_that_hides_a_macro(project):
 
 def _redirect_template(project):
     _in_front_matter(project / "docs" / "glossary.md", "template: redirect.html\nlocation: https://example.org/\n")
+    # Only the project's own page template may be named: the theme's redirect.html would send readers anywhere.
     return "\n".join(
-        f"docs/glossary.md:{line}: front matter '{field}' is not a field a page may have; use {FIELDS}"
-        for line, field in ((2, "template"), (3, "location"))
+        [
+            "docs/glossary.md:2: front matter 'template': input should be 'presenter.html'",
+            f"docs/glossary.md:3: front matter 'location' is not a field a page may have; use {FIELDS}",
+        ]
     )
 
 
