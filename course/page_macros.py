@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import inspect
 
+from markupsafe import Markup
+
 from .content.outline import Outline
 from .content.programme import Unit
 from .paper.workbook import workbook_activities_html, workbook_cover_html
@@ -27,8 +29,11 @@ from .publish import conformance
 from .publish.addresses import SiteAddress, is_github_pages, online_path, relative_url, short_address
 from .render.activities import ListedActivity, activity_html, activity_list_markdown
 from .render.figures import flocking_simulation_html, typology_figure_html
+from .paper.handouts import handout_html, handouts_for
+from .render.facilitation import ActivityNotes, Guide, Link, PlanRow, facilitator_guide_markdown, notes_anchor
 from .render.glossary import abbreviations_html, key_terms_html
 from .render.my_workbook import my_workbook_html
+from .render.presenter import Slide, presenter_view_html
 from .render.problem_check import problem_check_html
 from .render.references import cite_markdown, references_html, simple_rules_html
 from .render.statement import Contact, PrivacyView, StatementView, UnitStorage, accessibility_statement_markdown, privacy_notice_markdown
@@ -40,6 +45,8 @@ REFERENCES_MACRO = "references"
 STATEMENT_MACRO = "accessibility_statement"
 PRIVACY_MACRO = "privacy_notice"
 MY_WORKBOOK_MACRO = "my_workbook"
+# The presenter view, which the facilitator's guide links each activity to when a page shows it.
+PRESENTER_MACRO = "presenter_view"
 
 
 def privacy_href(outline: Outline, page_path: str) -> str | None:
@@ -124,7 +131,12 @@ class PageMacros:
     def key_terms(self) -> str:
         """The unit's key terms: its problem types and ways of organising, defined from the data."""
         unit = self._unit("key_terms")
-        return self._cached("key_terms", unit, None, lambda: key_terms_html(unit, self._glossary))
+        def terms():
+            roles = unit.problem_types.roles_source if unit.problem_types else None
+            source = self._programme.reference(roles) if roles else None
+            return key_terms_html(unit, self._glossary, f"{source.author}, {source.year}" if source else None)
+
+        return self._cached("key_terms", unit, None, terms)
 
     def my_workbook(self) -> str:
         """My workbook: every prompt of the unit with the learner's answers, to download, print or delete."""
@@ -154,6 +166,42 @@ class PageMacros:
         return self._cached(
             "workbook_activities", unit, privacy, lambda: workbook_activities_html(self._activities(unit), self._glossary, privacy)
         )
+
+    def facilitator_guide(self) -> str:
+        """The unit's session plan (data/<unit>/session.yml) and every activity's facilitator notes, with its handout for print."""
+        unit = self._unit("facilitator_guide")
+        return self._cached("facilitator_guide", unit, self._page_path, lambda: facilitator_guide_markdown(self._guide(unit), self._glossary))
+
+    def presenter_view(self) -> str:
+        """The presenter view: a slide per activity in the session plan's running order, each with its timer."""
+        unit = self._unit("presenter_view")
+
+        def view():
+            if unit.session is None:
+                raise KeyError(
+                    f"presenter_view() follows the unit's session plan, but unit '{unit.id}' has none; "
+                    f"add {unit.data_folder}/session.yml with its running_order (see data/unit-3/session.yml), "
+                    "and a facilitation block for each of its activities"
+                )
+            slides = []
+            for part in unit.session.running_order:
+                if part.activity is None:
+                    continue
+                activity = unit.activity(part.activity)
+                shown = self._outline.page_showing(activity.id)
+                slides.append(
+                    Slide(
+                        activity=activity,
+                        minutes=activity.facilitation.minutes,
+                        group_size=activity.facilitation.group_size,
+                        page_title=shown.title if shown else None,
+                        page_href=f"{relative_url(online_path(shown.path), online_path(self._page_path))}#{activity.id}" if shown else None,
+                    )
+                )
+            return presenter_view_html(slides, self._glossary)
+
+        # Its links are relative to the page that shows it.
+        return self._cached("presenter_view", unit, self._page_path, view)
 
     # --- Macros of the programme ------------------------------------------------------
 
@@ -267,6 +315,55 @@ class PageMacros:
                 "(site_url is not a GitHub Pages address and repo_url is not set to one); give an email address as the contact"
             )
         return contact
+
+    def _guide(self, unit: Unit) -> Guide:
+        if unit.session is None:
+            raise KeyError(
+                f"facilitator_guide(): unit '{unit.id}' has no session plan; add {unit.data_folder}/session.yml "
+                "(see data/unit-3/session.yml) and a facilitation block for each of its activities"
+            )
+        activities = {activity.id: activity for activity in self._activities(unit)}
+        rows, start = [], 0
+        for part in unit.session.running_order:
+            if part.activity is not None:
+                activity = activities[part.activity]
+                minutes, title, anchor = activity.facilitation.minutes, f"{activity.label}: {activity.title}", notes_anchor(activity.id)
+                shown = self._outline.page_showing(activity.id)
+                opened = self._link_to_page(shown.path, None) if shown else None
+            else:
+                minutes, title, anchor = part.minutes, part.part, None
+                opened = self._link_to_page(self._page_of_part(part.page), None) if part.page else None
+            rows.append(PlanRow(start, minutes, title, anchor, opened, part.notes))
+            start += minutes
+        return Guide(unit.session, rows, [self._notes(unit, activities[p.activity]) for p in unit.session.running_order if p.activity])
+
+    def _notes(self, unit: Unit, activity) -> ActivityNotes:
+        handout = next(h for h in handouts_for(unit, [activity]) if h.activity_id == activity.id)
+        shown = self._outline.page_showing(activity.id)
+        presenter = self._outline.page_calling(PRESENTER_MACRO)
+        links = [self._link_to_page(shown.path, "Its page")] if shown else []
+        links.append(self._link_to_page(handout.src_uri, "Its handout"))
+        if presenter:
+            link = self._link_to_page(presenter.path, "Present it")
+            links.append(Link(link.text, f"{link.href}#{activity.id}"))
+        site = self._site("facilitator_guide")
+        # Under the notes' h3 heading, so the guide keeps one h1 and its PDF's bookmarks nest.
+        body = handout_html(handout, site.page_of_source(handout.src_uri), self._programme, self._glossary, self._privacy_href, heading_level=4)
+        return ActivityNotes(activity, activity.facilitation, notes_anchor(activity.id), links, Markup(body))
+
+    def _page_of_part(self, page_path: str):
+        try:
+            return self._outline.page(page_path).path
+        except KeyError:
+            raise KeyError(f"session.yml: a part opens the page '{page_path}', which is not in docs/; name a page as docs/ does (pcn-ethos.md)") from None
+
+    def _link_to_page(self, page_path: str, text: str | None) -> Link:
+        """A link from this page to another, as raw HTML needs it (relative to where this page is served)."""
+        if text is None:
+            page = self._outline.page(page_path)
+            heading = next((line[2:].strip() for line in page.text.splitlines() if line.startswith("# ")), page_path)
+            text = heading
+        return Link(text, relative_url(online_path(page_path), online_path(self._page_path)))
 
     def _unit(self, macro: str) -> Unit:
         unit = self._outline.unit_of(self._page_path)

@@ -56,6 +56,7 @@ from .publish.addresses import SiteAddress, missing_page_report, online_path, pr
 from .publish.csp import ThemeCode, fill_in_hashes
 from .publish.dates import GitDates
 from .render.abbreviations import spell_out_first_use
+from .render.site_added import label_site_added
 
 log = logging.getLogger("mkdocs.plugins.course")
 
@@ -196,7 +197,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return Files([*ordered, *(file for file in files if file.src_uri not in moved)])
 
     def on_page_content(self, html, page, config, files):
-        return spell_out_first_use(html)
+        return spell_out_first_use(label_site_added(html))
 
     def on_page_context(self, context, page, config, nav):
         unit = self.outline.unit_of(page.file.src_uri)

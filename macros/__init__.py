@@ -88,6 +88,12 @@ def workbook_activities(context) -> str:
 
 
 @pass_context
+def presenter_view(context) -> str:
+    """The presenter view of the page's unit: a slide per activity, in the session plan's order, with a timer."""
+    return _for_page(context).presenter_view()
+
+
+@pass_context
 def cite(context, reference_id: str) -> str:
     """An in-text citation linking to the programme's list of references."""
     return _for_page(context).cite(reference_id)
@@ -118,6 +124,12 @@ def privacy_notice(context) -> str:
 
 
 @pass_context
+def facilitator_guide(context) -> str:
+    """The session plan and every activity's facilitator notes, for the page's unit."""
+    return _for_page(context).facilitator_guide()
+
+
+@pass_context
 def flocking_simulation(context, people: int = 20) -> str:
     """The flocking exercise as a live simulation, with its static figure."""
     return _for_page(context).flocking_simulation(people)
@@ -131,9 +143,11 @@ MACROS = (
     activity_list,
     cite,
     comparison_table,
+    facilitator_guide,
     flocking_simulation,
     key_terms,
     my_workbook,
+    presenter_view,
     privacy_notice,
     problem_check,
     references,

@@ -49,6 +49,26 @@ def nested(depth: int) -> str:
     return "a: " + "[" * depth + "]" * depth + "\n"
 
 
+# A facilitation block for an activity a test adds: a unit with a session plan runs every activity.
+FACILITATION = {
+    "purpose": "To try something.",
+    "group_size": "On your own.",
+    "minutes": 5,
+    "say": ["Think."],
+    "access": "Anyone can take part as set.",
+    "debrief": ["What did you notice?"],
+    "listen_for": ["Anything."],
+    "bridge": "On to the next part.",
+}
+
+
+def run_in_session(session: dict, activity: dict) -> None:
+    """Give a new activity facilitator notes and a place at the end of the unit's running order."""
+    activity["facilitation"] = dict(FACILITATION)
+    session["running_order"].append({"activity": activity["id"]})
+    session["total_minutes"] += FACILITATION["minutes"]
+
+
 def mkdocs_config() -> dict:
     """mkdocs.yml as plain data (its !ENV tags left unread)."""
     return yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)

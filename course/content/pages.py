@@ -44,6 +44,7 @@ _ALLOWED = (
     "only a macro call with plain values, such as {{ activity(\"flocking\") }}, or a setting such as "
     "{{ config.site_name }} or {{ config.extra.programme }}, may stand between {{ and }}"
 )
+_ATTRIBUTES = re.compile(r"\s*\{[^}]*\}\s*$")  # "# Title { .class }": attr_list's attributes
 
 
 @dataclass
@@ -69,6 +70,16 @@ class SourcePage:
     meta_lines: dict[str, int] = field(default_factory=dict)  # the line of each front matter field
     shown_values: list[tuple[int, str]] = field(default_factory=list)  # {{ "plain values" }}, as the page shows them
     anchors: set[str] = field(default_factory=set)  # ids on the page, filled in by the check
+
+    @property
+    def title(self) -> str:
+        """The page's title as MkDocs gives it: `title:` in the front matter, else its first heading (without attributes)."""
+        if isinstance(self.meta.get("title"), str):
+            return self.meta["title"]
+        for _, line in self.prose_lines():
+            if line.startswith("# "):
+                return _ATTRIBUTES.sub("", line[2:]).strip()
+        return self.path
 
     def prose_lines(self):
         """(line number, line) for every line outside fenced code blocks."""

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import schemas
 from .problems import ContentError, Problem
-from .yaml_files import line_of_id, load_file
+from .yaml_files import line_of_id, line_of_key, line_of_value, load_file
 
 PROGRAMME_FILE = "programme.yml"
 # What only people can say in the accessibility statement: who runs the site, the contact, the dates.
@@ -29,6 +29,7 @@ UNIT_FILES = {
     "problem_types.yml": schemas.ProblemTypesFile,
     "references.yml": schemas.ReferencesFile,
     "simple_rules.yml": schemas.SimpleRulesFile,
+    "session.yml": schemas.SessionFile,
 }
 # A label such as "Self-Activity 8", numbered by hand or by the programme.
 NUMBERED_LABEL = re.compile(r"\s\d+$")
@@ -47,6 +48,7 @@ class Unit:
     problem_types: schemas.ProblemTypesFile | None = None
     references: schemas.ReferencesFile | None = None
     simple_rules: schemas.SimpleRulesFile | None = None
+    session: schemas.SessionFile | None = None
 
     @property
     def heading(self) -> str:
@@ -248,6 +250,15 @@ def _cross_check(programme: Programme, data_dir: Path) -> list[Problem]:
                 problems.append(
                     Problem(f"{unit.data_folder}/{name}.yml", None, f"field 'source': no reference '{content.source}' in any references.yml")
                 )
+        roles = unit.problem_types.roles_source if unit.problem_types else None
+        if roles and roles not in known:
+            problems.append(
+                Problem(f"{unit.data_folder}/problem_types.yml", None, f"field 'roles_source': no reference '{roles}' in any references.yml")
+            )
+        if unit.problem_types and any(t.role for t in unit.problem_types.types) and not roles:
+            problems.append(
+                Problem(f"{unit.data_folder}/problem_types.yml", None, "the types have a 'role': name the reference it comes from in 'roles_source'")
+            )
         target = unit.problem_types.check_copy_to if unit.problem_types else None
         if target is not None:
             try:
@@ -256,6 +267,9 @@ def _cross_check(programme: Programme, data_dir: Path) -> list[Problem]:
                 problems.append(
                     Problem(f"{unit.data_folder}/problem_types.yml", None, f"field 'check_copy_to': {error.args[0]} (in this unit)")
                 )
+    for unit in programme.units:
+        if unit.session is not None:
+            problems += _check_session(unit, data_dir)
     for what, entries_of in (
         ("activities", lambda unit: unit.activities.activities),
         ("references", lambda unit: unit.references.references if unit.references else []),
@@ -289,4 +303,45 @@ def _cross_check(programme: Programme, data_dir: Path) -> list[Problem]:
                     )
                 )
             labels.setdefault(activity.label, activity.id)
+    return problems
+
+
+def _check_session(unit: Unit, data_dir: Path) -> list[Problem]:
+    """The running order names every activity of the unit once, each with notes, and adds up to the total."""
+    file, path = f"{unit.data_folder}/session.yml", data_dir / unit.id / "session.yml"
+    activities_file, activities_path = f"{unit.data_folder}/activities.yml", data_dir / unit.id / "activities.yml"
+    session, problems = unit.session, []
+    known = {activity.id: activity for activity in unit.activities.activities}
+    named = [part.activity for part in session.running_order if part.activity is not None]
+    for activity_id in dict.fromkeys(named):
+        line = line_of_value(path, "activity", activity_id)
+        if activity_id not in known:
+            ids = ", ".join(repr(i) for i in known)
+            problems.append(Problem(file, line, f"running order: no activity '{activity_id}' in {activities_file}; its activities: {ids}"))
+        elif named.count(activity_id) > 1:
+            problems.append(Problem(file, line, f"running order: activity '{activity_id}' is named {named.count(activity_id)} times; name it once"))
+        elif known[activity_id].facilitation is None:
+            problems.append(
+                Problem(
+                    activities_file,
+                    line_of_id(activities_path, activity_id),
+                    f"activity '{activity_id}' is in the session plan but has no 'facilitation' block; add its facilitator notes",
+                )
+            )
+    for activity_id in known:
+        if activity_id not in named:
+            problems.append(
+                Problem(file, line_of_key(path, "running_order"), f"running order: activity '{activity_id}' is left out; add '- activity: {activity_id}' where it is run")
+            )
+    if not problems:
+        total = sum(part.minutes if part.minutes is not None else known[part.activity].facilitation.minutes for part in session.running_order)
+        if total != session.total_minutes:
+            problems.append(
+                Problem(
+                    file,
+                    line_of_key(path, "total_minutes"),
+                    f"field 'total_minutes': the running order adds up to {total} minutes, not {session.total_minutes}; "
+                    "change the total or the parts' minutes",
+                )
+            )
     return problems

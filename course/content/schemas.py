@@ -40,12 +40,10 @@ def _unique_ids(entries, what: str):
 class OrganisationalForm(Strict):
     id: Slug
     name: Text
-    metaphor: Text
+    metaphor: Text = Field(description="What the slides liken the form to")
     good_for: Text
-    coordination: Text
-    invisible_hand: Text
-    strengths: list[Text] = Field(min_length=1)
-    weaknesses: list[Text] = Field(min_length=1)
+    points: list[Text] = Field(min_length=1, description="The slides' points about the form, in their order")
+    definition: Text = Field(description="The site's own one-sentence definition, for the glossary")
 
 
 class OrganisationalFormsFile(Strict):
@@ -68,6 +66,7 @@ class ProblemType(Strict):
     description: Text
     response: Text
     approach: Text
+    role: Text | None = Field(default=None, description="What the response does ('provides the answer'): the site's words, citing roles_source")
     check_question: Text = Field(description="The self-check's yes/no question for this type")
 
 
@@ -83,6 +82,7 @@ class ProblemTypesFile(Strict):
     source: Slug | None = None
     check_caveat: Text = Field(description="Shown with the self-check's result: the typology is a lens")
     check_copy_to: CopyTarget | None = Field(default=None, description="Where the self-check's result can be copied")
+    roles_source: Slug | None = Field(default=None, description="The reference the types' roles come from")
     types: list[ProblemType] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -114,6 +114,24 @@ class Prompt(Strict):
     lines: int = Field(ge=1, le=30, description="Ruled lines of writing space on paper")
 
 
+Minutes = Annotated[int, Field(ge=1, le=600, description="Whole minutes, 1 or more")]
+
+
+class Facilitation(Strict):
+    """What the person running the activity in a room needs: the site's own words, never the slides'."""
+
+    purpose: Text = Field(description="Why the activity is here, in a sentence or two")
+    group_size: Text = Field(description="Who works with whom: 'On your own, then in pairs', 'Groups of 4 to 6'")
+    minutes: Minutes = Field(description="Planned minutes: the session plan's and the presenter view's timer")
+    say: list[Text] = Field(min_length=1, description="What to say to the room, step by step")
+    access: Text = Field(description="How anyone who cannot do the activity as set takes part")
+    safety: Text | None = Field(default=None, description="Where the activity needs it: what keeps people safe")
+    if_stuck: Text | None = Field(default=None, description="What to do when the activity does not go as planned")
+    debrief: list[Text] = Field(min_length=1, description="Questions for the room afterwards")
+    listen_for: list[Text] = Field(min_length=1, description="What to listen for in the debrief")
+    bridge: Text = Field(description="How to lead into the next part of the session")
+
+
 class Activity(Strict):
     id: Slug
     label: Text
@@ -122,10 +140,19 @@ class Activity(Strict):
     question: Text | None = None
     instructions: list[Text] = Field(min_length=1)
     prompts: list[Prompt] = Field(min_length=1)
+    facilitation: Facilitation | None = None
+    added_for_site: list[Slug] = Field(
+        default_factory=list, description="Parts the site adds to the slides: 'question', 'instructions' or a prompt's id"
+    )
 
     @model_validator(mode="after")
     def _ids(self):
         _unique_ids(self.prompts, "prompts")
+        known = {"question", "instructions", *(prompt.id for prompt in self.prompts)}
+        for part in self.added_for_site:
+            if part not in known:
+                names = ", ".join(repr(name) for name in sorted(known))
+                raise ValueError(f"added_for_site names '{part}', which is not a part of this activity; use one of {names}")
         return self
 
     def prompt(self, prompt_id: str) -> Prompt:
@@ -143,6 +170,42 @@ class ActivitiesFile(Strict):
     def _ids(self):
         _unique_ids(self.activities, "activities")
         return self
+
+
+# --- The session plan ------------------------------------------------------
+
+
+class SessionPart(Strict):
+    """One part of the running order: an activity (its minutes are its facilitation's) or another part."""
+
+    activity: Slug | None = Field(default=None, description="An activity's id; its notes give the minutes")
+    part: Text | None = Field(default=None, description="What happens, when it is not an activity")
+    minutes: Minutes | None = Field(default=None, description="For a part that is not an activity")
+    page: Text | None = Field(default=None, description="The page to open for this part, as docs/ names it (pcn-ethos.md)")
+    notes: Text | None = None
+
+    @model_validator(mode="after")
+    def _activity_or_part(self):
+        if (self.activity is None) == (self.part is None):
+            raise ValueError("give either 'activity' (an activity's id) or 'part' (what happens), not both or neither")
+        if self.activity is not None and self.minutes is not None:
+            raise ValueError(
+                f"'minutes' comes from activity '{self.activity}': set it in its facilitation block in activities.yml, not here"
+            )
+        if self.part is not None and self.minutes is None:
+            raise ValueError("a part needs 'minutes' (a whole number, 1 or more)")
+        return self
+
+
+class SessionFile(Strict):
+    """A unit's session plan, for whoever runs it in a room."""
+
+    title: Text
+    learning_outcomes: list[Text] = Field(min_length=1)
+    materials: list[Text] = Field(min_length=1)
+    room: list[Text] = Field(min_length=1, description="How to set the room up")
+    total_minutes: Minutes = Field(description="The session's length: the running order must add up to it")
+    running_order: list[SessionPart] = Field(min_length=1)
 
 
 # --- The programme ----------------------------------------------------------
@@ -195,7 +258,11 @@ class Reference(Strict):
     id: Slug
     author: Text
     year: int = Field(ge=1900, le=2100)
+    title: Text | None = Field(default=None, description="Only where it has been checked against the work itself")
+    published_in: Text | None = Field(default=None, description="Journal, volume(issue) and pages, as the work gives them")
+    doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$", max_length=200)] | None = None
     adapted: bool = False
+    cited_by_slides: bool = Field(default=True, description="False for further reading this site adds")
     used_for: Text
 
 
@@ -278,3 +345,7 @@ class FrontMatter(Strict):
     pdf_list: bool = False
     search: SearchSettings = Field(default_factory=SearchSettings)
     render_macros: bool = True
+    # A page template of the project's own (overrides/), never one of the theme's (redirect.html
+    # would send readers anywhere): add a new page template's name here.
+    template: Literal["presenter.html"] | None = None
+    hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] = Field(default_factory=list)

@@ -33,6 +33,7 @@ ENTRY_NAMES = {
     "rules": "rule",
     "prompts": "prompt",
     "units": "unit",
+    "running_order": "part",
 }
 
 _ENTRY_START = re.compile(r"^\s*-\s*id:\s*['\"]?([^'\"#\s]+)")
@@ -46,7 +47,7 @@ def entry_at(text: str, line: int | None) -> str:
         match = _ENTRY_START.match(candidate)
         if match:
             return f"in entry '{match.group(1)}', "
-        if candidate[:1] not in ("", " ", "-", "#"):
+        if candidate[:1] not in ("", " ", "\t", "-", "#"):
             return ""  # a field of the file itself, after any list
     return ""
 
@@ -154,6 +155,8 @@ def _describe(loc: tuple, raw) -> tuple[str, str]:
             ident = item.get("id") if isinstance(item, dict) else None
             name = ENTRY_NAMES.get(str(loc[index - 1]), "entry") if index else "entry"
             entry = f"{name} '{ident}'" if isinstance(ident, str) else f"{name} number {step + 1}"
+            if isinstance(item, dict) and isinstance(item.get("activity"), str) and not isinstance(ident, str):
+                entry += f" (activity '{item['activity']}')"
             return entry, _path_text(loc[index + 1 :])
     return "", _path_text(loc)
 
@@ -276,5 +279,17 @@ def line_of_id(path: Path, entry_id: str) -> int | None:
         return None
     for number, line in enumerate(text.splitlines(), start=1):
         if re.match(rf"^\s*-?\s*id:\s*['\"]?{re.escape(entry_id)}['\"]?\s*$", line):
+            return number
+    return None
+
+
+def line_of_value(path: Path, key: str, value: str) -> int | None:
+    """The first line reading `key: value` at any depth (`- activity: flocking`), for messages about it."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(rf"^\s*-?\s*{re.escape(key)}:\s*['\"]?{re.escape(value)}['\"]?\s*(#.*)?$", line):
             return number
     return None

@@ -123,10 +123,18 @@ def qr_svg(url: str) -> Markup:
     return Markup(code.svg_inline(scale=1, border=4, omitsize=True, svgclass="handout__qr-code", lineclass=None, title=f"QR code for {url}"))
 
 
-def handout_html(handout: Handout, address: str, programme: Programme, glossary: dict[str, str], privacy_href: str | None) -> str:
+def handout_html(
+    handout: Handout,
+    address: str,
+    programme: Programme,
+    glossary: dict[str, str],
+    privacy_href: str | None,
+    heading_level: int = 1,
+) -> str:
     """The body of a handout page: its header with the QR code, then the activity or the tables.
 
     privacy_href: the link from the handout's page to the privacy notice, for the note under the answer boxes.
+    heading_level: the activity's title is the page's h1 on its own page; lower inside another page (the facilitator's guide).
     """
     unit = programme.unit(handout.unit_id)
     context = dict(
@@ -151,7 +159,12 @@ def handout_html(handout: Handout, address: str, programme: Programme, glossary:
             **context,
         )
     return render(
-        "handout_activity.html", glossary=glossary, activity=unit.activity(handout.activity_id), privacy_href=privacy_href, **context
+        "handout_activity.html",
+        glossary=glossary,
+        activity=unit.activity(handout.activity_id),
+        privacy_href=privacy_href,
+        activity_heading_level=heading_level,
+        **context,
     )
 
 

@@ -74,7 +74,8 @@ def typology_figure_html(typology: ProblemTypesFile, source: str | None, glossar
             f"The {len(types)} problem types placed against rising uncertainty: {pairs}. "
             "The more uncertain the problem, the more collaborative the response."
         ),
-        caption=f"Problem types and leadership responses. Source: {source}." if source else "Problem types and leadership responses.",
+        caption=(f"Problem types and leadership responses. Source: {source}." if source else "Problem types and leadership responses.")
+        + " Redrawn for this site, as the slide's own figure was lost; the axis labels are this site's.",
         x_label="Rising uncertainty about the problem",
         y_label="More collaborative response",
         boxes=layout([(t.id, f"{t.name} problem", t.response) for t in types]),

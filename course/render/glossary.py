@@ -12,11 +12,15 @@ def abbreviations_html(glossary: dict[str, str]) -> str:
     return render("abbreviations.html", glossary=glossary, entries=singular_abbreviations(glossary))
 
 
-def key_terms_html(unit: Unit, glossary: dict[str, str]) -> str:
-    """Grint's problem types and the three ways of organising, defined from the unit's data."""
+def key_terms_html(unit: Unit, glossary: dict[str, str], roles_source: str | None = None) -> str:
+    """Grint's problem types and the three ways of organising, defined from the unit's data.
+
+    `roles_source` is the citation ("Keith Grint (2008)") the types' roles are given with.
+    """
     return render(
         "key_terms.html",
         glossary=glossary,
         problem_types=unit.require("problem_types").types,
         forms=unit.require("organisational_forms").forms,
+        roles_source=roles_source,
     )

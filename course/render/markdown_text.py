@@ -13,8 +13,9 @@ import re
 from markupsafe import Markup, escape
 
 # The characters that would start Markdown inline syntax inside a link's words
-# (emphasis, code, another link); `<` and `&` become entities through autoescape.
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]])")
+# (emphasis, code, another link) or an attribute list at the end of a heading
+# ({ #id }); `<` and `&` become entities through autoescape.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]{}])")
 
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 

@@ -39,13 +39,11 @@ def citation(programme: Programme, reference_id: str | None) -> str | None:
 
 def organisational_forms_table(programme: Programme, unit: Unit) -> TableView:
     data = unit.require("organisational_forms")
+    # The slides' structure: what each form is likened to, when it is good, then its points as given.
     aspects = [
-        ("Metaphor", lambda f: [f.metaphor]),
+        ("Likened to", lambda f: [f.metaphor]),
         ("Good for", lambda f: [f.good_for]),
-        ("How it coordinates", lambda f: [f.coordination]),
-        ("The invisible hand", lambda f: [f.invisible_hand]),
-        ("Strengths", lambda f: f.strengths),
-        ("Weaknesses", lambda f: f.weaknesses),
+        ("What the slides say about it", lambda f: f.points),
     ]
     return TableView(
         id="organisational-forms",

@@ -237,7 +237,7 @@ UNIT_AND_PAPER_MISTAKES = {
     ),
     "a link asks for a PDF no page makes": (
         _link_to_a_pdf_no_page_makes,
-        "docs/references.md:12: link to 'pdf/slides.pdf': no page is made into slides.pdf",
+        "docs/references.md:{slides}: link to 'pdf/slides.pdf': no page is made into slides.pdf",
     ),
 }
 
@@ -246,7 +246,10 @@ UNIT_AND_PAPER_MISTAKES = {
 def test_a_unit_or_paper_mistake_is_one_clear_line(project, case):
     break_it, expected = UNIT_AND_PAPER_MISTAKES[case]
     break_it(project)
-    expected = expected.format(key_terms=line_of(project / "docs" / "glossary.md", "{{ key_terms() }}"))
+    lines = {"key_terms": line_of(project / "docs" / "glossary.md", "{{ key_terms() }}")}
+    if "{slides}" in expected:
+        lines["slides"] = line_of(project / "docs" / "references.md", "Download [the slides](pdf/slides.pdf).")
+    expected = expected.format(**lines)
     problems = [str(p) for p in check_project(project)]
     assert len(problems) == 1 and problems[0].startswith(expected), problems
 

@@ -27,16 +27,17 @@ LETTER = CSS(string="@page { size: letter }")
 
 # Sheets of each PDF: (A4, as built; US Letter).
 PDF_SHEETS = {
-    "whole-unit.pdf": (12, 12),
+    "whole-unit.pdf": (14, 15),
     "workbook.pdf": (5, 5),
     "handout-flocking.pdf": (1, 1),
     "handout-self-activity-7.pdf": (1, 1),
     "handout-leading-complex-pcn-projects.pdf": (1, 1),
     "handout-self-activity-8.pdf": (1, 1),
     "handout-comparison-tables.pdf": (2, 2),
+    "facilitator-guide.pdf": (10, 10),
 }
 # The page each PDF is made from.
-PDF_PAGES = {"whole-unit.pdf": "print", "workbook.pdf": "workbook"}
+PDF_PAGES = {"whole-unit.pdf": "print", "workbook.pdf": "workbook", "facilitator-guide.pdf": "facilitators"}
 
 # Sheets of Chromium's print of each page: (A4, US Letter).
 PRINT_SHEETS = {
@@ -57,7 +58,9 @@ PRINT_SHEETS = {
     "handouts/leading-complex-pcn-projects": (1, 1),
     "handouts/self-activity-8": (1, 1),
     "handouts/comparison-tables": (2, 2),
-    "print": (12, 12),
+    "print": (14, 14),
+    "facilitators": (10, 10),  # the plan, then each activity's notes and its handout
+    "facilitators/present": (4, 4),  # an activity to a sheet, in large print
     "accessibility": (3, 3),
     "privacy": (2, 2),
 }

@@ -15,7 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from engine import PROJECT_DIR, expected_modules, handouts, qr_modules
+from engine import PROJECT_DIR, expected_modules, handouts, qr_modules, run_in_session
 from course.content.abbreviations import read_abbreviations
 from course.paper.handouts import COMPARISONS_SLUG
 from course.publish.addresses import short_address
@@ -58,6 +58,8 @@ def expected_pdfs() -> dict[str, tuple[int, int]]:
     for handout in handouts():
         # "One printable page per activity": an activity handout must fit one sheet.
         pdfs[handout.pdf_name] = (1, 3) if handout.slug == COMPARISONS_SLUG else (1, 1)
+    # The session plan, then each activity's notes beside its handout.
+    pdfs["facilitator-guide.pdf"] = (1 + 2 * count, 3 + 3 * count)
     return pdfs
 
 
@@ -231,7 +233,7 @@ def test_no_pdf_carries_the_site_chrome(pdfs):
         text = pdf_text(reader)
         for chrome in CHROME:
             assert chrome not in text, f"{name}: {chrome!r}"
-        if name != "whole-unit.pdf":  # the whole unit names its pages in its contents
+        if name not in ("whole-unit.pdf", "facilitator-guide.pdf"):  # these name the unit's pages, to open them
             for label in nav_labels:
                 assert label not in text, f"{name}: {label!r}"
 
@@ -247,9 +249,11 @@ def link_targets(reader: PdfReader) -> list[str]:
 
 
 def test_links_in_the_pdfs_lead_to_the_site_online(pdfs):
+    # The site online, or a work the references give by its DOI.
+    dois = {f"https://doi.org/{doi}" for doi in re.findall(r"^\s*doi: (\S+)$", (PROJECT_DIR / "data" / "unit-3" / "references.yml").read_text(), re.M)}
     for name, reader in pdfs.items():
         for target in link_targets(reader):
-            assert target.startswith(DEFAULT_SITE_URL), f"{name}: {target}"
+            assert target.startswith(DEFAULT_SITE_URL) or target in dois, f"{name}: {target}"
     assert f"{DEFAULT_SITE_URL}handouts/flocking/" in link_targets(pdfs["handout-flocking.pdf"])
     assert f"{DEFAULT_SITE_URL}workbook/" in link_targets(pdfs["whole-unit.pdf"])
 
@@ -280,6 +284,12 @@ def test_a_new_activity_gets_a_handout_page_and_pdf_with_no_new_file(tmp_path, m
             "prompts": [{"id": "learned", "text": "What will you do differently?", "lines": 4}],
         }
     )
+    data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    # A unit with a session plan runs every activity: the new one joins the running order.
+    session_file = project / "data" / "unit-3" / "session.yml"
+    session = yaml.safe_load(session_file.read_text(encoding="utf-8"))
+    run_in_session(session, data["activities"][-1])
+    session_file.write_text(yaml.safe_dump(session, allow_unicode=True, sort_keys=False), encoding="utf-8")
     data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     page_file = project / "docs" / "leading-health-and-social-care.md"  # an activity must be on a page
     page_file.write_text(page_file.read_text(encoding="utf-8") + '\n{{ activity("reflection") }}\n', encoding="utf-8")

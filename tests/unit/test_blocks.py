@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -48,13 +49,16 @@ def test_organisational_forms_table_is_a_real_table():
     column_headers = [th.get_text(strip=True) for th in table.thead.find_all("th", scope="col")]
     assert column_headers == ["Aspect", "Market", "Hierarchy", "Network"]
     row_headers = [th.get_text(strip=True) for th in table.tbody.find_all("th", scope="row")]
-    assert row_headers == ["Metaphor", "Good for", "How it coordinates", "The invisible hand", "Strengths", "Weaknesses"]
+    assert row_headers == ["Likened to", "Good for", "What the slides say about it"]
     metaphors = [td.get_text(strip=True) for td in table.tbody.find_all("tr")[0].find_all("td")]
-    assert metaphors == ["One night stand", "Marriage", "Relationship"]
-    market_weaknesses = table.tbody.find_all("tr")[5].find_all("td")[0].find_all("li")
-    assert [li.get_text(strip=True) for li in market_weaknesses] == [
-        "It is bad at integrating provision.",
-        "It can create competitive tensions.",
+    assert metaphors == ["One-night stand", "Marriage", "Relationship"]
+    # Each form's points as the slides give them, in their order, under one neutral heading.
+    network_points = table.tbody.find_all("tr")[2].find_all("td")[2].find_all("li")
+    assert [li.get_text(strip=True) for li in network_points] == [
+        "A form of collaborative network that allows players to connect and work together with greater flexibility and autonomy.",
+        "Relationships and trust are the invisible hand.",
+        "It offers innovation, new connections, flexibility and agility.",
+        "It is emergent, clumsy and difficult to micro-manage.",
     ]
 
 
@@ -191,8 +195,23 @@ def test_simple_rules_text_is_escaped(make_data_dir, hostile):
 
 def test_references_have_anchors_for_citations():
     items = soup(macros("references.md").references()).find_all("li")
-    assert [li["id"] for li in items] == ["leadership-centre-2014", "grint-2005"]
+    assert [li["id"] for li in items] == ["leadership-centre-2014", "grint-2005", "grint-2008", "rittel-webber-1973"]
     assert items[1].get_text().startswith("Keith Grint (2005), adapted.")
+
+
+def test_references_give_what_was_checked_and_mark_further_reading_as_the_sites():
+    listing = soup(macros("references.md").references())
+    grint = listing.find(id="grint-2005")
+    assert "‘Problems, problems, problems: the social construction of “leadership”’. Human Relations, 58(11), pp. 1467–1494." in grint.get_text()
+    assert grint.find("a")["href"] == "https://doi.org/10.1177/0018726705061314"
+    # The slides give The Leadership Centre no title, so neither does the site.
+    assert listing.find(id="leadership-centre-2014").get_text(" ", strip=True) == (
+        "The Leadership Centre (2014) . The simple rules for leading complex systems."
+    )
+    further = listing.select_one(".site-added")
+    assert further.select_one(".site-added__label").get_text() == "Added for this site"
+    assert [li["id"] for li in further.find_all("li")] == ["grint-2008", "rittel-webber-1973"]
+    assert not listing.find(id="grint-2005").find_parent(class_="site-added")
 
 
 def test_cite_is_a_markdown_link_to_the_references_page():
@@ -266,9 +285,11 @@ def test_define_env_registers_every_macro_the_engine_has():
         "activity_list",
         "cite",
         "comparison_table",
+        "facilitator_guide",
         "flocking_simulation",
         "key_terms",
         "my_workbook",
+        "presenter_view",
         "privacy_notice",
         "problem_check",
         "references",
@@ -303,3 +324,135 @@ def test_each_abbreviation_is_spelled_out_where_a_page_first_uses_it():
     # The heading is left alone; the plural counts as the first use of PCN; each meaning once, escaped once.
     assert text == "Our PCNPCNs (Primary care networks) and a PCN; the NHS (National & Health) and NHS."
     assert spell_out_first_use("<p>No abbreviations</p>") == "<p>No abbreviations</p>"
+
+
+# --- The site's own words ----------------------------------------------------------
+
+
+def test_every_passage_the_site_adds_gets_one_label():
+    from course.render.site_added import label_site_added
+
+    page = (
+        '<p class="site-added">An intro.</p><p>The slides.</p>'
+        '<div class="flocking site-added" id="x"><p>Simulated.</p></div>'
+        '<p class="screen-only site-added" id="y">On screen.</p>'
+    )
+    labelled = label_site_added(page)
+    html = soup(labelled)
+    marked = html.select(".site-added")
+    assert [m.name for m in marked] == ["div", "div", "div"]
+    assert [m.select_one(".site-added__label").get_text() for m in marked] == ["Added for this site"] * 3
+    assert [m.get_text(" ", strip=True) for m in marked] == [
+        "Added for this site An intro.",
+        "Added for this site Simulated.",
+        "Added for this site On screen.",
+    ]
+    assert html.find(id="y")["class"] == ["screen-only", "site-added"]  # its classes and id move to the block
+    assert html.find("p", string="The slides.").find_parent(class_="site-added") is None
+    assert label_site_added(labelled) == labelled  # the whole unit passes pages through twice: still one label each
+
+
+def test_the_sites_own_material_carries_the_label_in_every_macro():
+    for block in (
+        macros("systems-leadership.md").problem_check(),
+        macros("complex-systems.md").flocking_simulation(),
+        macros("glossary.md").key_terms(),
+        macros("systems-leadership.md").typology_figure(),
+    ):
+        marked = soup(block).select_one(".site-added")
+        assert marked is not None, block[:80]
+    flocking = soup(activity("flocking"))
+    # The slides give the exercise no question to write about: the site's prompt is marked, the steps are not.
+    prompt = flocking.find(id="flocking--what-happened")
+    assert prompt.select_one(".site-added__label").get_text() == "Added for this site"
+    assert not flocking.select_one(".activity__instructions").find_parent(class_="site-added")
+
+
+def test_key_terms_define_and_give_grints_roles_with_their_source():
+    terms = soup(macros("glossary.md").key_terms())
+    assert terms.select_one(".site-added__label").get_text() == "Added for this site"
+    entries = {dt.get_text(strip=True): dd.get_text(" ", strip=True) for dt, dd in zip(terms.find_all("dt"), terms.find_all("dd"))}
+    assert entries["Wicked problem"].endswith("It calls for a collaborative approach. Leadership asks the questions. (Keith Grint, 2008)")
+    assert entries["Critical problem"].endswith("Command provides the answer. (Keith Grint, 2008)")
+    assert entries["Network"] == (
+        "Organising through players who connect and work together, with relationships and trust as the invisible hand. "
+        "The slides liken it to a relationship."
+    )
+
+
+# --- The facilitator's guide ---------------------------------------------------------
+
+
+def facilitator_guide() -> str:
+    return macros("facilitators/index.md").facilitator_guide()
+
+
+def test_the_running_order_is_a_table_that_adds_up():
+    guide = facilitator_guide()
+    table = soup(guide).select_one("table.running-order__table")
+    assert table.caption.get_text() == "Running order: 90 minutes in all"
+    assert [th.get_text() for th in table.thead.find_all("th", scope="col")] == ["Starts at", "Part", "Minutes", "Open"]
+    rows = [[cell.get_text(" ", strip=True) for cell in tr.find_all(["td", "th"])] for tr in table.tbody.find_all("tr")]
+    assert rows[0][:3] == ["0:00", "Welcome, the unit's aims and the running order", "5"]
+    assert rows[2][:3] == ["0:10", "Exercise: Flocking", "15"]
+    assert rows[-1][:3] == ["1:30", "End", "90 in all"]
+    # An activity's row leads to its notes, and names the page to open, linked from the guide's own address.
+    flocking = table.tbody.find_all("tr")[2]
+    assert flocking.th.a["href"] == "#notes-flocking"
+    assert flocking.find_all("td")[-1].a["href"] == "../complex-systems/"
+
+
+def test_every_activity_has_its_notes_in_running_order_with_its_handout_for_print():
+    guide = facilitator_guide()
+    headings = re.findall(r"^### (.+) \{ #(notes-[a-z0-9-]+) \}$", guide, re.MULTILINE)
+    assert [anchor for _, anchor in headings] == [
+        "notes-flocking",
+        "notes-self-activity-7",
+        "notes-leading-complex-pcn-projects",
+        "notes-self-activity-8",
+    ]
+    html = soup(guide)
+    notes = html.select(".facilitation")
+    assert len(notes) == 4
+    first = notes[0]
+    assert [h.get_text() for h in first.find_all("h4")] == [
+        "What to say",
+        "Safety",
+        "If someone cannot take part as set",
+        "If it does not go as planned",
+        "Debrief questions",
+        "Listen for",
+        "Bridge to the next part",
+    ]
+    assert [a["href"] for a in first.select(".facilitation__links a")] == ["../complex-systems/", "../handouts/flocking/", "present/#flocking"]
+    handout = first.find_next_sibling(class_="facilitation__handout")
+    assert "print-only" in handout["class"] and handout.select_one(".handout .activity#flocking")
+    # Safety and "if stuck" are there only where the data gives them.
+    assert "Safety" not in [h.get_text() for h in notes[1].find_all("h4")]
+
+
+def test_facilitator_notes_show_data_as_text(make_data_dir):
+    from engine import outline as outline_of
+    from course.page_macros import PageMacros
+
+    def edit(data):
+        notes = data["activities.yml"]["activities"][0]["facilitation"]
+        notes["purpose"] = HOSTILE_TEXTS[0]
+        notes["say"] = [HOSTILE_TEXTS[4], HOSTILE_TEXTS[1]]
+        data["session.yml"]["title"] = "A *bold* [link](http://x)"
+
+    guide = PageMacros(outline_of(make_data_dir(edit)), "facilitators/index.md").facilitator_guide()
+    assert "<script>" not in guide and "&lt;script&gt;" in guide
+    assert "{{ config }}" in soup(guide).get_text()
+    assert r"A \*bold\* \[link\](http://x)" in guide  # Markdown syntax in data stays text
+
+
+def test_a_unit_without_a_session_plan_says_what_to_add(make_data_dir):
+    from engine import outline as outline_of
+    from course.page_macros import PageMacros
+
+    def edit(data):
+        data["session.yml"] = None
+
+    with pytest.raises(KeyError, match=r"unit .unit-3. has no session plan; add \S*data/unit-3/session.yml"):
+        PageMacros(outline_of(make_data_dir(edit)), "facilitators/index.md").facilitator_guide()

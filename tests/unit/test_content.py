@@ -75,7 +75,7 @@ def test_the_error_gives_the_line_of_the_bad_value(make_data_dir):
         (lambda d: d["activities.yml"]["activities"][0].update(prompts=[]), "at least 1 item"),
         (lambda d: d["activities.yml"]["activities"][0].update(mode="pairs"), "'individual' or 'group'"),
         (lambda d: d["activities.yml"]["activities"][0]["prompts"][0].update(lines=0), "greater than or equal to 1"),
-        (lambda d: d["organisational_forms.yml"]["forms"][1].update(strengths="Reliable."), "valid list"),
+        (lambda d: d["organisational_forms.yml"]["forms"][1].update(points="Reliable."), "valid list"),
         (lambda d: d["simple_rules.yml"]["rules"][0].update(name="   "), "empty"),
         (lambda d: d["activities.yml"]["activities"][2].update(id="Not A Slug"), "string should match pattern"),
     ],
@@ -225,3 +225,77 @@ def test_the_self_check_copies_into_a_prompt_of_its_own_unit(make_data_dir):
         "data/unit-3/problem_types.yml: field 'check_copy_to': activity 'self-activity-8' has no prompt 'nope'; "
         "its prompts: 'define-with-typology', 'adapt-leadership' (in this unit)"
     ]
+
+
+# --- The session plan and facilitator notes ---------------------------------------
+
+
+def located(problems: list[str], file: str, *words: str) -> bool:
+    """Some problem names the file with a line number and says every one of `words`."""
+    return any(p.startswith(f"data/unit-3/{file}:") and p.split(":")[1].isdigit() and all(w in p for w in words) for p in problems)
+
+
+def test_the_session_plan_runs_every_activity_once_and_adds_up():
+    unit = load_programme(DATA_DIR).unit("unit-3")
+    named = [part.activity for part in unit.session.running_order if part.activity]
+    assert sorted(named) == sorted(a.id for a in unit.activities.activities)
+    minutes = {a.id: a.facilitation.minutes for a in unit.activities.activities}
+    assert sum(part.minutes or minutes[part.activity] for part in unit.session.running_order) == unit.session.total_minutes
+
+
+def test_a_facilitation_block_missing_a_field_is_located(make_data_dir):
+    problems = problems_for(make_data_dir, lambda d: d["activities.yml"]["activities"][2]["facilitation"].pop("bridge"))
+    assert located(problems, "activities.yml", "activity 'leading-complex-pcn-projects'", "field 'facilitation, bridge'", "missing"), problems
+
+
+@pytest.mark.parametrize("minutes", [0, -5, 2.5, "ten"])
+def test_minutes_must_be_a_positive_whole_number(make_data_dir, minutes):
+    problems = problems_for(make_data_dir, lambda d: d["activities.yml"]["activities"][1]["facilitation"].update(minutes=minutes))
+    assert located(problems, "activities.yml", "activity 'self-activity-7'", "field 'facilitation, minutes'"), problems
+    problems = problems_for(make_data_dir, lambda d: d["session.yml"]["running_order"][0].update(minutes=minutes))
+    assert located(problems, "session.yml", "part number 1", "field 'minutes'"), problems
+
+
+def test_the_running_order_cannot_name_an_activity_that_does_not_exist(make_data_dir):
+    problems = problems_for(make_data_dir, lambda d: d["session.yml"]["running_order"][2].update(activity="flocks"))
+    assert located(problems, "session.yml", "no activity 'flocks'", "'flocking'"), problems
+    assert located(problems, "session.yml", "activity 'flocking' is left out"), problems
+
+
+def test_the_running_order_cannot_leave_an_activity_out_or_name_it_twice(make_data_dir):
+    def edit(data):
+        order = data["session.yml"]["running_order"]
+        order[:] = [part for part in order if part.get("activity") != "self-activity-8"] + [{"activity": "flocking"}]
+
+    problems = problems_for(make_data_dir, edit)
+    assert located(problems, "session.yml", "activity 'self-activity-8' is left out"), problems
+    assert located(problems, "session.yml", "activity 'flocking' is named 2 times"), problems
+
+
+def test_the_session_total_must_add_up(make_data_dir):
+    folder = make_data_dir(lambda d: d["session.yml"].update(total_minutes=95))
+    with pytest.raises(ContentError) as caught:
+        load_programme(folder)
+    [problem] = caught.value.problems
+    assert str(problem).endswith(
+        "field 'total_minutes': the running order adds up to 90 minutes, not 95; change the total or the parts' minutes"
+    )
+    lines = (folder / "unit-3" / "session.yml").read_text(encoding="utf-8").splitlines()
+    assert lines[problem.line - 1] == "total_minutes: 95"
+
+
+def test_a_part_is_an_activity_or_a_timed_part_never_both(make_data_dir):
+    problems = problems_for(make_data_dir, lambda d: d["session.yml"]["running_order"][2].update(minutes=15))
+    assert located(problems, "session.yml", "(activity 'flocking')", "set it in its facilitation block"), problems
+    problems = problems_for(make_data_dir, lambda d: d["session.yml"]["running_order"][0].pop("minutes"))
+    assert located(problems, "session.yml", "part number 1", "needs 'minutes'"), problems
+
+
+def test_an_activity_in_the_session_needs_facilitator_notes(make_data_dir):
+    problems = problems_for(make_data_dir, lambda d: d["activities.yml"]["activities"][3].pop("facilitation"))
+    assert located(problems, "activities.yml", "activity 'self-activity-8' is in the session plan but has no 'facilitation' block"), problems
+
+
+def test_added_for_site_names_parts_of_its_activity(make_data_dir):
+    problems = problems_for(make_data_dir, lambda d: d["activities.yml"]["activities"][0].update(added_for_site=["debrief"]))
+    assert located(problems, "activities.yml", "activity 'flocking'", "added_for_site names 'debrief'", "'what-happened'"), problems

@@ -10,7 +10,7 @@ from course.content.outline import Outline
 from course.content.pages import read_page
 from engine import outline
 
-FIELDS = "description, title, scripts, unit, pdf, whole_unit, pdf_list, search, render_macros (guides/authors.md)"
+FIELDS = "description, title, scripts, unit, pdf, whole_unit, pdf_list, search, render_macros, template, hide (guides/authors.md)"
 
 
 def problems_of(tmp_path, front: str) -> list[str]:
@@ -35,7 +35,10 @@ def problems_of(tmp_path, front: str) -> list[str]:
         ("pdf_list: 1\n", "docs/page.md:2: front matter 'pdf_list': must be true or false"),
         ("activity: x\n", f"docs/page.md:2: front matter 'activity' is not a field a page may have; use {FIELDS}"),
         ("config: x\n", f"docs/page.md:2: front matter 'config' is not a field a page may have; use {FIELDS}"),
-        ("hide: [navigation]\n", f"docs/page.md:2: front matter 'hide' is not a field a page may have; use {FIELDS}"),
+        ("hide: [sidebar]\n", "docs/page.md:2: front matter 'hide.0': input should be 'navigation', 'toc', 'footer', 'path', 'tags' or 'feedback'"),
+        ("hide: navigation\n", "docs/page.md:2: front matter 'hide': must be a list"),
+        # The theme's templates would change what the page is: redirect.html sends readers anywhere.
+        ("template: redirect.html\n", "docs/page.md:2: front matter 'template': input should be 'presenter.html'"),
         ("ignore_macros: true\n", f"docs/page.md:2: front matter 'ignore_macros' is not a field a page may have; use {FIELDS}"),
     ],
 )
@@ -50,6 +53,6 @@ def test_the_fields_of_every_page_of_the_unit_pass():
 def test_every_field_a_page_may_have_passes(tmp_path):
     front = (
         "description: D\ntitle: T\nscripts: [javascripts/flocking.js]\nunit: unit-3\npdf: x.pdf\nwhole_unit: false\n"
-        "pdf_list: false\nsearch: {exclude: true}\nrender_macros: true\n"
+        "pdf_list: false\nsearch: {exclude: true}\nrender_macros: true\ntemplate: presenter.html\nhide: [navigation, toc]\n"
     )
     assert problems_of(tmp_path, front) == []

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from course.content.outline import reading_order
-from engine import DATA_DIR, DOCS_DIR, macros, outline
+from engine import DATA_DIR, DOCS_DIR, macros, outline, run_in_session
 
 
 def test_reading_order_follows_the_navigation_then_every_other_page():
@@ -61,17 +61,20 @@ def test_a_new_activity_is_numbered_where_the_reader_meets_it(course_copy):
     docs, data = course_copy
     activities_file = data / "unit-3" / "activities.yml"
     activities = yaml.safe_load(activities_file.read_text(encoding="utf-8"))
-    activities["activities"].append(
-        {
-            "id": "warm-up",
-            "label": "Self-Activity",
-            "title": "A warm-up",
-            "mode": "individual",
-            "instructions": ["Think."],
-            "prompts": [{"id": "first", "text": "What comes to mind?", "lines": 3}],
-        }
-    )
+    warm_up = {
+        "id": "warm-up",
+        "label": "Self-Activity",
+        "title": "A warm-up",
+        "mode": "individual",
+        "instructions": ["Think."],
+        "prompts": [{"id": "first", "text": "What comes to mind?", "lines": 3}],
+    }
+    activities["activities"].append(warm_up)
+    session_file = data / "unit-3" / "session.yml"
+    session = yaml.safe_load(session_file.read_text(encoding="utf-8"))
+    run_in_session(session, warm_up)
     activities_file.write_text(yaml.safe_dump(activities, sort_keys=False), encoding="utf-8")
+    session_file.write_text(yaml.safe_dump(session, sort_keys=False), encoding="utf-8")
     page = docs / "complex-systems.md"
     page.write_text(page.read_text(encoding="utf-8") + '\n{{ activity("warm-up") }}\n', encoding="utf-8")
     found = outline(data, docs)

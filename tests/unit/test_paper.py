@@ -116,6 +116,7 @@ def test_there_is_a_handout_for_every_activity_and_the_tables():
 def test_an_activity_cannot_take_the_comparison_tables_handout_id(make_data_dir):
     def edit(data):
         data["activities.yml"]["activities"][0]["id"] = COMPARISONS_SLUG
+        data["session.yml"]["running_order"][2]["activity"] = COMPARISONS_SLUG
 
     problems = [str(problem) for problem in plan_paper(outline(make_data_dir(edit))).problems]
     assert any(f"activity '{COMPARISONS_SLUG}', field 'id'" in problem for problem in problems), problems
