@@ -36,6 +36,19 @@ HOSTILE_TEXTS = [
 ]
 
 
+def billion_laughs(levels: int) -> str:
+    """YAML anchors and aliases nested `levels` deep: 9 ** levels strings from a few hundred bytes."""
+    lines = ['lol0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in range(1, levels + 1):
+        lines.append(f"lol{level}: &a{level} [" + ",".join([f"*a{level - 1}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def nested(depth: int) -> str:
+    """A YAML field holding lists nested `depth` deep."""
+    return "a: " + "[" * depth + "]" * depth + "\n"
+
+
 # A facilitation block for an activity a test adds: a unit with a session plan runs every activity.
 FACILITATION = {
     "purpose": "To try something.",
@@ -54,19 +67,6 @@ def run_in_session(session: dict, activity: dict) -> None:
     activity["facilitation"] = dict(FACILITATION)
     session["running_order"].append({"activity": activity["id"]})
     session["total_minutes"] += FACILITATION["minutes"]
-
-
-def billion_laughs(levels: int) -> str:
-    """YAML anchors and aliases nested `levels` deep: 9 ** levels strings from a few hundred bytes."""
-    lines = ['lol0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for level in range(1, levels + 1):
-        lines.append(f"lol{level}: &a{level} [" + ",".join([f"*a{level - 1}"] * 9) + "]")
-    return "\n".join(lines) + "\n"
-
-
-def nested(depth: int) -> str:
-    """A YAML field holding lists nested `depth` deep."""
-    return "a: " + "[" * depth + "]" * depth + "\n"
 
 
 def mkdocs_config() -> dict:

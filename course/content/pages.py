@@ -38,13 +38,13 @@ from .safe_yaml import Refused, load_plain
 # faster than a page's length on some inputs; this keeps a page to seconds.
 MAX_PAGE_BYTES = 200 * 1024
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_ATTRIBUTES = re.compile(r"\s*\{[^}]*\}\s*$")  # "# Title { .class }": attr_list's attributes
 # What a page may read of mkdocs.yml between {{ }}: its plain settings, and anything under extra:.
 PAGE_SETTINGS = ("site_name", "site_url", "site_description", "site_author", "copyright", "repo_url", "repo_name", "extra")
 _ALLOWED = (
     "only a macro call with plain values, such as {{ activity(\"flocking\") }}, or a setting such as "
     "{{ config.site_name }} or {{ config.extra.programme }}, may stand between {{ and }}"
 )
+_ATTRIBUTES = re.compile(r"\s*\{[^}]*\}\s*$")  # "# Title { .class }": attr_list's attributes
 
 
 @dataclass

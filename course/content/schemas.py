@@ -345,8 +345,7 @@ class FrontMatter(Strict):
     pdf_list: bool = False
     search: SearchSettings = Field(default_factory=SearchSettings)
     render_macros: bool = True
-    # The presenter view's page (overrides/presenter.html) and the side bars it leaves out: only
-    # the course's own page template, since another (Material's redirect.html) would change what
-    # the page is, and only the parts Material can hide.
+    # A page template of the project's own (overrides/), never one of the theme's (redirect.html
+    # would send readers anywhere): add a new page template's name here.
     template: Literal["presenter.html"] | None = None
     hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] = Field(default_factory=list)

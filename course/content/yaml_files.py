@@ -47,7 +47,7 @@ def entry_at(text: str, line: int | None) -> str:
         match = _ENTRY_START.match(candidate)
         if match:
             return f"in entry '{match.group(1)}', "
-        if candidate[:1] not in ("", " ", "-", "#"):
+        if candidate[:1] not in ("", " ", "\t", "-", "#"):
             return ""  # a field of the file itself, after any list
     return ""
 

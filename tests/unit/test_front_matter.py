@@ -35,8 +35,10 @@ def problems_of(tmp_path, front: str) -> list[str]:
         ("pdf_list: 1\n", "docs/page.md:2: front matter 'pdf_list': must be true or false"),
         ("activity: x\n", f"docs/page.md:2: front matter 'activity' is not a field a page may have; use {FIELDS}"),
         ("config: x\n", f"docs/page.md:2: front matter 'config' is not a field a page may have; use {FIELDS}"),
-        ("template: redirect.html\n", "docs/page.md:2: front matter 'template': input should be 'presenter.html'"),
         ("hide: [sidebar]\n", "docs/page.md:2: front matter 'hide.0': input should be 'navigation', 'toc', 'footer', 'path', 'tags' or 'feedback'"),
+        ("hide: navigation\n", "docs/page.md:2: front matter 'hide': must be a list"),
+        # The theme's templates would change what the page is: redirect.html sends readers anywhere.
+        ("template: redirect.html\n", "docs/page.md:2: front matter 'template': input should be 'presenter.html'"),
         ("ignore_macros: true\n", f"docs/page.md:2: front matter 'ignore_macros' is not a field a page may have; use {FIELDS}"),
     ],
 )
