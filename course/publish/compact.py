@@ -6,7 +6,8 @@ a first visit the comments were a tenth of the bytes. The build publishes each
 file without its comments and with its lines' indentation and blank lines gone,
 and nothing else changed: no name is shortened, no line joined (so a script's
 line breaks, which can end its statements, stay where they are). Vendored code
-(javascripts/vendor/) is published as it came.
+(javascripts/vendor/) and the build's own files (the running footer's text) are
+published as they are.
 
 CSS is read with tinycss2 (WeasyPrint's own CSS reader). The scripts are ES5
 (tests/unit/test_scripts.py holds them to it): a small scanner that knows
@@ -88,6 +89,8 @@ def published_without_comments(files, config):
 
     def compact(file):
         path = file.src_uri
+        if file.generated_by:  # the build's own (the running footer's text): written as it should be
+            return file
         if path.startswith("stylesheets/") and path.endswith(".css"):
             return File.generated(config, path, content=compact_css(file.content_string))
         if path.startswith("javascripts/") and path.endswith(".js") and not path.startswith("javascripts/vendor/"):
