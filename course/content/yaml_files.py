@@ -238,18 +238,6 @@ def load_file(path: Path, schema: type[BaseModel], file: str):
     return _validate(schema, raw, node, file)
 
 
-def line_of_key(path: Path, key: str) -> int | None:
-    """The line of a top-level key (`last_reviewed:`), for messages about its value."""
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if re.match(rf"^{re.escape(key)}\s*:", line):
-            return number
-    return None
-
-
 class _Constructor(yaml.SafeLoader):
     """PyYAML's safe constructor, whose every failure names the line of the value it failed on."""
 
@@ -271,24 +259,31 @@ def _construct(node: yaml.Node, text: str, file: str):
         raise ContentError([Problem(file, line, f"{entry_at(text, line)}this value cannot be read ({error.problem}); {hint}")]) from None
 
 
-def line_of_id(path: Path, entry_id: str) -> int | None:
-    """The line where the list entry with this id starts, for messages about the entry."""
+def _first_line(path: Path, pattern: str) -> int | None:
+    """The number of the first line of a data file that matches `pattern`, for messages about it."""
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
     for number, line in enumerate(text.splitlines(), start=1):
-        if re.match(rf"^\s*-?\s*id:\s*['\"]?{re.escape(entry_id)}['\"]?\s*$", line):
+        if re.match(pattern, line):
             return number
     return None
 
 
+def line_of_key(path: Path, key: str) -> int | None:
+    """The line of a top-level key (`last_reviewed:`), for messages about its value."""
+    return _first_line(path, rf"^{re.escape(key)}\s*:")
+
+
+def line_of_id(path: Path, entry_id: str) -> int | None:
+    """The line where the list entry with this id starts, for messages about the entry."""
+    return _first_line(path, rf"^\s*-?\s*id:\s*['\"]?{re.escape(entry_id)}['\"]?\s*$")
+
+
 def line_of_value(path: Path, key: str, value: str) -> int | None:
     """The first line reading `key: value` at any depth (`- activity: flocking`), for messages about it."""
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return None
+    return _first_line(path, rf"^\s*-?\s*{re.escape(key)}:\s*['\"]?{re.escape(value)}['\"]?\s*(#.*)?$")
     for number, line in enumerate(text.splitlines(), start=1):
         if re.match(rf"^\s*-?\s*{re.escape(key)}:\s*['\"]?{re.escape(value)}['\"]?\s*(#.*)?$", line):
             return number
