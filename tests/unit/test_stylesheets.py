@@ -49,16 +49,16 @@ def test_compact_css_drops_comments_and_keeps_every_rule():
     assert compact_css(css) == '.a::before {\ncontent: "/* not a comment */";\n}\n@media screen {\n.b { color: red; }\n}\n'
 
 
-def test_compact_js_keeps_strings_regular_expressions_and_line_breaks():
+def test_compact_js_keeps_strings_and_regular_expressions():
     script = (
         '/* A file comment. */\n(function () {\n  "use strict";\n  // a line comment\n'
         '  var a = "// not a comment", b = /\\/\\* [/*] not one either */g;\n'
         '  var c = 4 / 2 / 1; /* two\n  lines */ var d = \'/*\';\n  return /x/.test(a);\n})();\n'
     )
     assert compact_js(script) == (
-        '(function () {\n"use strict";\n'
-        'var a = "// not a comment", b = /\\/\\* [/*] not one either */g;\n'
-        "var c = 4 / 2 / 1;\nvar d = '/*';\nreturn /x/.test(a);\n})();\n"
+        '(function(){"use strict";'
+        'var a="// not a comment",b=/\\/\\* [/*] not one either */g;'
+        "var c=4/2/1;var d='/*';return/x/.test(a);})();\n"
     )
 
 
