@@ -355,7 +355,8 @@
     }
   }
 
-  root.addEventListener("load", addPrintStyles);
+  if (document.readyState === "complete") addPrintStyles();
+  else root.addEventListener("load", addPrintStyles);
 
   /* --- Printing: collapsed blocks print open ----------------------------------------
      Before the browser prints, every closed <details> is opened; afterwards the

@@ -4,6 +4,8 @@ Timings are never tested here: bench/lighthouse.py measures them."""
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -37,29 +39,45 @@ def test_paper_stylesheets_are_print_media_only_and_screen_ones_are_not(built_si
     assert any(link["href"].endswith("stylesheets/unit.css") for link in screen)
 
 
+def started_scripts(soup: BeautifulSoup) -> list[str]:
+    """The sources of the scripts the page starts after its first paint, in order (overrides/main.html)."""
+    return [script["src"] for script in soup.find("template", id="course-scripts").find_all("script", src=True)]
+
+
 @pytest.mark.parametrize("name", [*PAGES, "404"])
-def test_every_script_is_deferred_and_the_site_wide_one_runs_first(built_site, name):
-    """No script holds up the first paint: each one with a source is deferred (the offline copy's
-    shim too, inert online in its <template>); course.js comes before Material's bundle."""
+def test_no_script_is_fetched_while_the_page_is_read(built_site, name):
+    """Every script with a source waits in an inert <template>: the page's in #course-scripts, started
+    by the inline script after it; the offline copy's shim in its own (deferred once unwrapped).
+    course.js comes before Material's bundle, each once."""
     soup = soup_of(built_site, name)
-    scripts = [script for script in soup.find_all("script", src=True) if script.find_parent("template") is None]
-    assert scripts and all(script.has_attr("defer") or script.has_attr("async") or script.get("type") == "module" for script in scripts)
+    assert [script["src"] for script in soup.find_all("script", src=True) if script.find_parent("template") is None] == []
+    starter = soup.find("template", id="course-scripts").find_next_sibling()
+    assert starter.name == "script" and not starter.has_attr("src") and "course-scripts" in starter.string
     template = soup.find("template", attrs={"data-offline-copy": "only"})
     shim = BeautifulSoup(template.decode_contents(), "html.parser").find("script")
     assert shim.has_attr("defer")
-    sources = [script["src"] for script in scripts]
+    sources = started_scripts(soup)
     course = next(i for i, src in enumerate(sources) if src.endswith("javascripts/course.js"))
     bundle = next(i for i, src in enumerate(sources) if "/javascripts/bundle." in "/" + src)
-    assert course < bundle and sources.count(sources[course]) == 1
+    assert course < bundle and sources.count(sources[course]) == 1 and sources.count(sources[bundle]) == 1
 
 
 @pytest.mark.parametrize("name", ["complex-systems", "systems-leadership", "my-workbook", "facilitators/present", "index"])
 def test_a_page_loads_only_its_own_script_beside_the_site_wide_one(built_site, name):
-    ours = [s["src"].rsplit("javascripts/", 1)[1] for s in soup_of(built_site, name).find_all("script", src=True)
-            if "javascripts/" in s["src"] and "assets/javascripts" not in s["src"] and s.find_parent("template") is None]
+    ours = [src.rsplit("javascripts/", 1)[1] for src in started_scripts(soup_of(built_site, name))
+            if "javascripts/" in src and "assets/javascripts" not in src]
     own = {"complex-systems": ["flocking.js"], "systems-leadership": ["problem-check.js"], "my-workbook": ["my-workbook.js"],
            "facilitators/present": ["presenter.js"], "index": []}[name]
     assert ours == ["course.js", *own]
+
+
+def test_the_favicon_is_inside_the_page(built_site):
+    """No request for it before the first paint: the page carries docs/assets/favicon.svg as a data: URL."""
+    icon = soup_of(built_site, "index").find("link", rel="icon")["href"]
+    assert icon.startswith("data:image/svg+xml,")
+    drawn = " ".join(unquote(icon.split(",", 1)[1]).split())
+    written = " ".join((PROJECT_DIR / "docs" / "assets" / "favicon.svg").read_text(encoding="utf-8").split())
+    assert drawn == written.replace("> <", "><")
 
 
 def test_the_sites_stylesheets_and_scripts_are_published_without_comments(built_site):
@@ -137,5 +155,35 @@ def test_a_link_from_a_search_result_highlights_at_once(browser, pages_url):  # 
         view.page.goto(address(pages_url, "systems-leadership") + "?h=wicked")
         view.page.locator("mark").first.wait_for()
         assert [url for url in view.requests if "search/search_index.json" in url]
+    finally:
+        view.page.context.close()
+
+
+def test_the_scripts_start_after_the_first_paint_and_run_as_deferred_scripts_do(browser, pages_url):  # noqa: F811
+    """The page's scripts are asked for only once its first content is painted; then each runs, in
+    order, as if deferred: the self-check's form replaces its no-JavaScript note (problem-check.js on
+    course.js's components) and search opens and finds (Material's bundle)."""
+    view = Watched(browser.new_context(viewport={"width": 1280, "height": 900}))
+    try:
+        page = view.page
+        page.goto(address(pages_url, "systems-leadership"))
+        page.locator("#problem-check form").wait_for()
+        assert not page.locator(".problem-check__no-js").is_visible()
+        started = page.evaluate(
+            """() => ({
+              paint: performance.getEntriesByName("first-contentful-paint")[0].startTime,
+              scripts: performance.getEntriesByType("resource").filter(entry => entry.initiatorType === "script")
+                .map(entry => [entry.name.split("/").pop(), entry.startTime]),
+            })"""
+        )
+        names = [name for name, _ in started["scripts"]]
+        assert names[0] == "course.js" and names[1].startswith("bundle.") and names[2] == "problem-check.js", names
+        assert all(start > started["paint"] for _, start in started["scripts"]), started
+        search = page.get_by_role("textbox", name="Search")
+        search.click()
+        search.press_sequentially("wicked")
+        page.locator(".md-search-result__link").first.wait_for()
+        assert view.csp_violations() == []
+        assert not [line for line in view.console if line.startswith("error")]
     finally:
         view.page.context.close()

@@ -1,5 +1,5 @@
-"""The browser code's shape (docs/javascripts/, vendored code aside): one language level, one
-wrapper per file, short functions, one component pattern.
+"""The browser code's shape (docs/javascripts/, vendored code aside, and the inline scripts of
+overrides/partials/): one language level, one wrapper per file, short functions, one component pattern.
 
 A small tokenizer is enough here: the scripts are ours, classic scripts in ES5 syntax (no
 arrow functions, `let`, `const`, classes or template strings), each wrapped once.
@@ -16,6 +16,8 @@ import pytest
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 SCRIPTS_DIR = PROJECT_DIR / "docs" / "javascripts"
 SCRIPTS = sorted(path for path in SCRIPTS_DIR.glob("*.js"))
+# The site's own inline scripts, each a partial of its own: one <script> whose text is the whole file's code.
+INLINE_SCRIPTS = sorted(path for path in (PROJECT_DIR / "overrides" / "partials").glob("*.html") if "<script>" in path.read_text(encoding="utf-8"))
 MAX_FUNCTION_LINES = 40
 
 # Syntax newer than ES5, as it looks once strings and comments are blanked out.
@@ -105,10 +107,20 @@ def test_the_scripts_are_found():
     assert {path.name for path in SCRIPTS} >= {"course.js", "flocking.js", "presenter.js"}
 
 
-@pytest.mark.parametrize("script", SCRIPTS, ids=lambda path: path.name)
+def code_of(script: Path) -> str:
+    """A script's code: the file, or the inline script a partial writes."""
+    text = script.read_text(encoding="utf-8")
+    return text.split("<script>", 1)[1].split("</script>", 1)[0] if script.suffix == ".html" else text
+
+
+def test_the_inline_scripts_are_found():
+    assert {path.name for path in INLINE_SCRIPTS} == {"colour-scheme.html", "course-scripts.html"}
+
+
+@pytest.mark.parametrize("script", SCRIPTS + INLINE_SCRIPTS, ids=lambda path: path.name)
 def test_every_script_is_es5_syntax(script):
     """One language level: classic scripts in ES5 syntax, which node, every browser and file:// run."""
-    blank = blank_out(script.read_text(encoding="utf-8"))
+    blank = blank_out(code_of(script))
     newer = [
         f"{script.name}:{blank.count(chr(10), 0, match.start()) + 1}: {what}"
         for what, pattern in NEWER_SYNTAX.items()
@@ -118,10 +130,10 @@ def test_every_script_is_es5_syntax(script):
     assert not newer, newer
 
 
-@pytest.mark.parametrize("script", SCRIPTS, ids=lambda path: path.name)
+@pytest.mark.parametrize("script", SCRIPTS + INLINE_SCRIPTS, ids=lambda path: path.name)
 def test_every_script_has_one_wrapper_and_short_functions(script):
     """One wrapper per file (its `(function (root) { ... })(self)`), and inside it no function over 40 lines."""
-    found = functions(script.read_text(encoding="utf-8"))
+    found = functions(code_of(script))
     wrappers = [function for function in found if function.depth == 0]
     assert len(wrappers) == 1, f"{script.name}: {len(wrappers)} outermost functions, one wrapper wanted"
     long = [f"{script.name}:{f.first_line}: {f.name}, {f.lines} lines" for f in found if f.depth > 0 and f.lines > MAX_FUNCTION_LINES]
