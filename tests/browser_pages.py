@@ -4,8 +4,9 @@ The site starts its scripts after the page's first paint (overrides/partials/cou
 which can come after the `load` event Playwright's goto waits for. Every context the `browser`
 fixture opens with JavaScript on records when the scripts have run (the DOMContentLoaded the
 page sends again for them; the browser's own is trusted, that one is not), and its pages' goto,
-reload, go_back and go_forward then wait for it on a page that has scripts to start. Tests
-that look at a page before its scripts run use the page's own methods, which are unchanged.
+reload, go_back and go_forward then wait for it on a page that has scripts to start. A test
+that looks at a page before its scripts run opens it from `browser.launched`, the browser as
+Playwright launched it.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ class ReadyBrowser:
 
     def __init__(self, browser):
         self._browser = browser
+        self.launched = browser
 
     def __getattr__(self, name):
         return getattr(self._browser, name)

@@ -187,3 +187,26 @@ def test_the_scripts_start_after_the_first_paint_and_run_as_deferred_scripts_do(
         assert not [line for line in view.console if line.startswith("error")]
     finally:
         view.page.context.close()
+
+
+def test_while_the_scripts_are_on_their_way_nothing_says_it_needs_javascript(browser, pages_url):  # noqa: F811
+    """Between the first paint and the scripts (held back here), the page is marked `js` and shows
+    no note meant for a browser without JavaScript; once they run, the answer note says where
+    answers are kept."""
+    context = browser.launched.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        held = []
+        page.route("**/javascripts/course.js", lambda route: held.append(route))
+        page.goto(address(pages_url, "systems-leadership"))
+        page.wait_for_timeout(200)
+        assert held, "the scripts were asked for after the first paint"
+        assert page.evaluate("document.documentElement.className") == "js"
+        for note in (".activity__answers-note", ".problem-check__no-js"):
+            assert page.locator(note).first.evaluate("element => getComputedStyle(element).visibility") == "hidden", note
+        held[0].continue_()
+        page.locator("#problem-check form").wait_for()
+        note = page.locator(".activity__answers-note").first
+        assert note.is_visible() and "kept in this browser" in note.inner_text()
+    finally:
+        context.close()
