@@ -24,19 +24,23 @@ HAS_SCRIPTS_TO_START = "document.getElementById('course-scripts') !== null"
 TIMEOUT_S = 15
 
 
-def wait_for_scripts(page) -> None:
-    """Return once the page's scripts have run (at once on a page that has none to start).
+def wait_until(page, expression: str, timeout: float = 30_000) -> None:
+    """Poll a JavaScript expression from the test until it is true.
 
-    Polled from the test, not page.wait_for_function: that evaluates its predicate with eval
-    inside the page, which the site's Content-Security-Policy rightly forbids.
+    Not page.wait_for_function: that evaluates its predicate with eval inside
+    the page, which the site's Content-Security-Policy rightly forbids.
     """
-    if not page.evaluate(HAS_SCRIPTS_TO_START):
-        return
-    deadline = time.monotonic() + TIMEOUT_S
-    while not page.evaluate("window.__courseScriptsRan === true"):
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(expression):
         if time.monotonic() > deadline:
-            raise AssertionError(f"{page.url}: the page's scripts did not run within {TIMEOUT_S} s")
+            raise AssertionError(f"{page.url}: timed out waiting for: {expression}")
         page.wait_for_timeout(20)
+
+
+def wait_for_scripts(page) -> None:
+    """Return once the page's scripts have run (at once on a page that has none to start)."""
+    if page.evaluate(HAS_SCRIPTS_TO_START):
+        wait_until(page, "window.__courseScriptsRan === true", TIMEOUT_S * 1000)
 
 
 def _waiting(navigate, page):

@@ -284,7 +284,3 @@ def line_of_id(path: Path, entry_id: str) -> int | None:
 def line_of_value(path: Path, key: str, value: str) -> int | None:
     """The first line reading `key: value` at any depth (`- activity: flocking`), for messages about it."""
     return _first_line(path, rf"^\s*-?\s*{re.escape(key)}:\s*['\"]?{re.escape(value)}['\"]?\s*(#.*)?$")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if re.match(rf"^\s*-?\s*{re.escape(key)}:\s*['\"]?{re.escape(value)}['\"]?\s*(#.*)?$", line):
-            return number
-    return None

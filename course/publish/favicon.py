@@ -16,9 +16,11 @@ from urllib.parse import quote
 
 def favicon_data_url(docs_dir: Path, favicon: str) -> str | None:
     """`favicon` (a path under docs/) as a data: URL, or None when it is not a file in docs/."""
+    if ":" in favicon:
+        return None  # an address or a data: URL already: left as it is
     path = Path(docs_dir) / favicon
     if not path.is_file():
-        return None  # the theme's own icon, or an address: left as it is
+        return None  # the theme's own icon: left as it is
     media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     if media_type == "image/svg+xml":
         # Text stays text (smaller than base64); runs of white space between tags are dropped.

@@ -206,7 +206,8 @@
   /* Run setUp(element) once for each element matching `selector`: when the page
      is read, and again for each page Material's document$ shows (should instant
      navigation be turned on). Scripts that come after this one (Material's
-     bundle, a page's own) are all run by then: every script here is deferred. */
+     bundle, a page's own) are all run by then: they run in order, and
+     DOMContentLoaded is sent after the last (overrides/partials/course-scripts.html). */
   function component(selector, setUp) {
     var entry = { selector: selector, setUp: setUp, mounted: new WeakSet() };
     components.push(entry);

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from browser_pages import wait_until
 from engine import PROJECT_DIR
 from course.publish.conformance import COLOUR_SCHEMES, WCAG_TAGS
 from test_browser import url_of
@@ -22,19 +22,6 @@ ADAPT_BOX = "#self-activity-8--adapt-leadership-answer"
 HOSTILE_ANSWER = "<img src=x onerror=alert(1)>"
 FIGURE = json.loads((PROJECT_DIR / "course" / "render" / "flocking_figure.json").read_text(encoding="utf-8"))
 
-
-
-def wait_until(page, expression: str, timeout: float = 30_000) -> None:
-    """Poll a JavaScript expression from the test until it is true.
-
-    Not page.wait_for_function: that evaluates its predicate with eval inside
-    the page, which the site's Content-Security-Policy rightly forbids.
-    """
-    deadline = time.monotonic() + timeout / 1000
-    while not page.evaluate(expression):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for: {expression}")
-        page.wait_for_timeout(50)
 
 @pytest.fixture
 def open_page(browser):
