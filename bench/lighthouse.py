@@ -9,9 +9,10 @@ bench/node_modules on first use) and drives Debian's Chromium (CHROME_PATH).
 Lighthouse's mobile defaults: a mid-range phone on a slow 4G connection, with
 throttling simulated, so the figures hold on a busy machine.
 
-Budgets (issue 12): performance, accessibility, best practices and SEO 100;
-largest contentful paint at most 0.8 times the plain Material page's, measured
-in the same run; first visit at most 80 KB as transferred (gzip).
+Budgets: accessibility, best practices and SEO 100; a first visit at most 80 KB
+as transferred (gzip). Performance and the simulated paints are printed beside
+plain Material's, as hints: how soon a page paints and can be used, as readers
+feel it, is bench/page_load.py's budget (in Chromium with applied throttling).
 
 With --before REF, the site as it was at commit REF (a git worktree in a
 temporary folder, built with its own engine) is measured in the same run, each
@@ -21,14 +22,11 @@ of its pages right after the same page now, so both face the same machine.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gzip
 import json
 import mimetypes
 import os
 import shutil
-import socket
-import importlib.util
 import statistics
 import subprocess
 import sys
@@ -36,46 +34,18 @@ import tempfile
 from pathlib import Path
 
 from course.publish import conformance
-
-BENCH_DIR = Path(__file__).resolve().parent
-PROJECT_DIR = BENCH_DIR.parent
-
-
-def _load_pages_server():
-    """scripts/pages_server.py, the Pages-like server, loaded from its file."""
-    spec = importlib.util.spec_from_file_location("pages_server", PROJECT_DIR / "scripts" / "pages_server.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_pages_server = _load_pages_server()
-COMPRESSED_TYPES, serving, site_path = _pages_server.COMPRESSED_TYPES, _pages_server.serving, _pages_server.site_path
+from sites import BENCH_DIR, CHROME_PATH, COMPRESSED_TYPES, PROJECT_DIR, chromium_version, machine, served_sites, unit_pages
 
 LIGHTHOUSE = BENCH_DIR / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_VERSION = conformance.LIGHTHOUSE_VERSION  # bench/package.json's; the accessibility statement names it
 RESULTS_DIR = BENCH_DIR / "results" / "lighthouse"
-CHROME_PATH = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking "
     "--disable-component-update --disable-sync --no-first-run"
 )
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-BUDGET = {"score": 100, "lcp_ratio": 0.8, "gzip_kb": 80}
-BASELINE_PAGE = """# A plain Material page
-
-This page is built by Material for MkDocs with its default configuration and
-`font: false`, as a baseline for the Unit 3 pages.
-
-## A section
-
-Lorem ipsum is not used here: this is plain prose of about the length of a
-short page, with a list:
-
-- one item
-- another item
-- a third item
-"""
+BUDGETED = ("accessibility", "best-practices", "seo")  # performance is simulated: a hint (bench/page_load.py)
+BUDGET = {"score": 100, "gzip_kb": 80}
 
 
 def ensure_lighthouse() -> None:
@@ -83,68 +53,6 @@ def ensure_lighthouse() -> None:
     if not installed or installed.stdout.strip() != LIGHTHOUSE_VERSION:
         print(f"Installing Lighthouse {LIGHTHOUSE_VERSION} from bench/package-lock.json...", file=sys.stderr)
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=BENCH_DIR, check=True)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-PUBLISHED_REPOSITORY = "https://github.com/pcn-leadership/unit-3"  # what the published address gives
-
-
-def build(project: Path, site: Path, site_url: str, repo_url: str | None = None) -> None:
-    """A strict build whose site_url is the loopback address it is served at (so canonical links match).
-
-    A loopback address names no GitHub repository, which the accessibility statement's
-    contact needs: `repo_url` gives the one the published address would (a configuration
-    that INHERITs mkdocs.yml, beside it so its relative paths hold, removed afterwards).
-    The project's own engine is used (PYTHONPATH), so an earlier commit builds as it did.
-    """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "PYTHONPATH": str(project)}
-    config = project / "mkdocs.yml"
-    if repo_url:
-        config = project / ".bench-lighthouse-mkdocs.yml"
-        config.write_text(f"INHERIT: mkdocs.yml\nrepo_url: {repo_url}\nrepo_name: {repo_url.split('github.com/', 1)[1]}\n")
-    try:
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "--site-dir", str(site)],
-            cwd=project, env=env, capture_output=True, text=True, check=False,
-        )
-    finally:
-        if repo_url:
-            config.unlink()
-    if result.returncode != 0:
-        sys.exit(f"Build of {project} failed:\n{result.stderr}")
-
-
-@contextlib.contextmanager
-def checkout(ref: str, folder: Path):
-    """The project as it was at `ref`, in a git worktree removed afterwards."""
-    subprocess.run(["git", "worktree", "add", "--detach", "--quiet", str(folder), ref], cwd=PROJECT_DIR, check=True)
-    try:
-        yield folder
-    finally:
-        subprocess.run(["git", "worktree", "remove", "--force", str(folder)], cwd=PROJECT_DIR, check=False)
-
-
-def make_baseline(folder: Path, site_url: str) -> Path:
-    (folder / "docs").mkdir(parents=True)
-    (folder / "docs" / "index.md").write_text(BASELINE_PAGE)
-    (folder / "mkdocs.yml").write_text(
-        f"site_name: Baseline\nsite_url: {site_url}\ntheme:\n  name: material\n  font: false\n"
-    )
-    return folder
-
-
-def unit_pages(site: Path) -> list[str]:
-    """Each page's path under the site, from the built site (the 404 page aside)."""
-    return sorted(
-        "" if path.parent == site else f"{path.parent.relative_to(site).as_posix()}/"
-        for path in site.rglob("index.html")
-        if "assets" not in path.parts
-    )
 
 
 def first_visit_bytes(request_urls: list[str], site_root_url: str, site_dir: Path) -> tuple[float, float]:
@@ -208,11 +116,8 @@ def median_run(url: str, runs: int, report_stem: Path, site_root_url: str, site_
     }
 
 
-def misses(row: dict, baseline_lcp_s: float) -> list[str]:
-    found = [f"{name} {row[name]}" for name in CATEGORIES if row[name] < BUDGET["score"]]
-    ratio = row["lcp_s"] / baseline_lcp_s
-    if ratio > BUDGET["lcp_ratio"]:
-        found.append(f"LCP {ratio:.2f}x plain, {ratio - BUDGET['lcp_ratio']:.2f} over")
+def misses(row: dict) -> list[str]:
+    found = [f"{name} {row[name]}" for name in BUDGETED if row[name] < BUDGET["score"]]
     if row["gzip_kb"] > BUDGET["gzip_kb"]:
         found.append(f"{row['gzip_kb']:.1f} KB, {row['gzip_kb'] - BUDGET['gzip_kb']:.1f} over")
     return found
@@ -223,13 +128,13 @@ def print_table(rows: list[tuple[str, dict]], runs: int) -> None:
     print(f"Lighthouse {LIGHTHOUSE_VERSION}, mobile defaults, median of {runs}; served with gzip on loopback.")
     print(f"Chromium: {chromium_version()}; {machine()}.")
     print(
-        f"Budgets: every score {BUDGET['score']}, LCP <= {BUDGET['lcp_ratio']} x plain Material's "
-        f"({baseline_lcp_s:.2f} s in this run), first visit <= {BUDGET['gzip_kb']} KB gzip.\n"
+        f"Budgets: accessibility, best practices and SEO {BUDGET['score']}, first visit <= {BUDGET['gzip_kb']} KB gzip. "
+        f"Performance and the simulated paints are hints (plain Material's LCP: {baseline_lcp_s:.2f} s in this run).\n"
     )
     print("| Page | Perf | A11y | Best pr. | SEO | LCP s | LCP vs plain | FCP s | First visit KB (raw) | First visit KB (gzip) | Requests | Budget misses (audits short of full marks) |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     for name, row in rows:
-        missed = "; ".join(misses(row, baseline_lcp_s)) or "none"
+        missed = "; ".join(misses(row)) or "none"
         if row["failed"]:
             missed += f" (audits: {', '.join(row['failed'])})"
         print(
@@ -237,17 +142,6 @@ def print_table(rows: list[tuple[str, dict]], runs: int) -> None:
             f"| {row['lcp_s']:.2f} | {row['lcp_s'] / baseline_lcp_s:.2f} | {row['fcp_s']:.2f} | {row['raw_kb']:.1f} | {row['gzip_kb']:.1f} "
             f"| {row['requests']} | {missed} |"
         )
-
-
-def chromium_version() -> str:
-    result = subprocess.run([CHROME_PATH, "--version"], capture_output=True, text=True, check=False)
-    return result.stdout.strip() or "unknown"
-
-
-def machine() -> str:
-    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                  if line.startswith("model name")), "unknown CPU") if Path("/proc/cpuinfo").exists() else "unknown CPU"
-    return f"{os.cpu_count()} CPUs ({model})"
 
 
 def main() -> None:
@@ -262,33 +156,20 @@ def main() -> None:
     RESULTS_DIR.mkdir(parents=True)
 
     rows = []
-    with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as temporary:
-        folder = Path(temporary)
-        unit_port, baseline_port, before_port = free_port(), free_port(), free_port()
-        unit_url = f"http://127.0.0.1:{unit_port}{site_path()}"
-        before_url = f"http://127.0.0.1:{before_port}{site_path()}"
-        baseline_url = f"http://127.0.0.1:{baseline_port}/baseline/"
-        build(PROJECT_DIR, folder / "site", unit_url, PUBLISHED_REPOSITORY)
-        build(make_baseline(folder / "baseline", baseline_url), folder / "baseline-site", baseline_url)
-        with contextlib.ExitStack() as stack:
-            if arguments.before:
-                before = stack.enter_context(checkout(arguments.before, folder / "before"))
-                build(before, folder / "before-site", before_url, PUBLISHED_REPOSITORY)
-                stack.enter_context(serving(folder / "before-site", port=before_port))
-            stack.enter_context(serving(folder / "site", port=unit_port))
-            stack.enter_context(serving(folder / "baseline-site", prefix="/baseline/", port=baseline_port))
-            for page in unit_pages(folder / "site"):
-                name = page.rstrip("/") or "index"
-                if arguments.page and name not in arguments.page:
-                    continue
-                print(f"  {name}...", file=sys.stderr)
-                rows.append((name, median_run(unit_url + page, arguments.runs, RESULTS_DIR / name, unit_url, folder / "site")))
-                if arguments.before and (folder / "before-site" / page / "index.html").exists():
-                    print(f"  {name}, before...", file=sys.stderr)
-                    rows.append((f"{name}, before ({arguments.before})", median_run(
-                        before_url + page, arguments.runs, RESULTS_DIR / "before" / name, before_url, folder / "before-site")))
-            print("  baseline...", file=sys.stderr)
-            rows.append(("*Baseline: plain Material page*", median_run(baseline_url, arguments.runs, RESULTS_DIR / "baseline", baseline_url, folder / "baseline-site")))
+    with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as temporary, served_sites(Path(temporary), arguments.before) as sites:
+        for page in unit_pages(sites.now.folder):
+            name = page.rstrip("/") or "index"
+            if arguments.page and name not in arguments.page:
+                continue
+            print(f"  {name}...", file=sys.stderr)
+            rows.append((name, median_run(sites.now.url + page, arguments.runs, RESULTS_DIR / name, sites.now.url, sites.now.folder)))
+            if sites.before and sites.before.has(page):
+                print(f"  {name}, before...", file=sys.stderr)
+                rows.append((f"{name}, {sites.before.name}", median_run(
+                    sites.before.url + page, arguments.runs, RESULTS_DIR / "before" / name, sites.before.url, sites.before.folder)))
+        print("  baseline...", file=sys.stderr)
+        rows.append(("*Baseline: plain Material page*", median_run(
+            sites.baseline.url, arguments.runs, RESULTS_DIR / "baseline", sites.baseline.url, sites.baseline.folder)))
     print_table(rows, arguments.runs)
     print(f"\nFull reports: {RESULTS_DIR.relative_to(PROJECT_DIR)}/")
 
