@@ -56,7 +56,6 @@ from .publish.addresses import SiteAddress, missing_page_report, online_path, pr
 from .publish.compact import published_without_comments
 from .publish.csp import ThemeCode, fill_in_hashes
 from .publish.dates import GitDates
-from .publish.favicon import favicon_data_url
 from .render.abbreviations import spell_out_first_use
 from .render.site_added import label_site_added
 
@@ -160,9 +159,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.theme_code = ThemeCode.read(config.theme.dirs)
         config.extra["programme"] = programme.title
         config.extra["offline_copy"] = {"zip": f"{DOWNLOAD_FOLDER}/{programme.offline_copy}.zip", "folder": programme.offline_copy}
-        # The icon goes inside each page (course/publish/favicon.py): one request fewer before the first paint.
-        if config.theme.get("favicon"):
-            config.theme["favicon"] = favicon_data_url(Path(config.docs_dir), config.theme["favicon"]) or config.theme["favicon"]
 
         if self.make_pdfs:
             try:

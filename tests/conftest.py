@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from browser_pages import ReadyBrowser
 from engine import PROGRAMME_FILES, UNIT_3, real_data
 from site_building import CHROMIUM_ARGS, SITE_BUILDER, chromium_path, mkdocs_build
 
@@ -84,7 +83,7 @@ def browser():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield ReadyBrowser(browser)  # navigations return once the page's scripts have run (tests/browser_pages.py)
+        yield browser
         browser.close()
 
 

@@ -1,6 +1,6 @@
-/* The course's one site-wide script, on every page. Deferred, and loaded just
-   before Material's bundle (deferred too: overrides/main.html), so it runs once
-   the page is read and before the bundle:
+/* The course's one site-wide script, on every page. Deferred, in the head,
+   just before Material's bundle and the page's own script (deferred too:
+   overrides/main.html), so it runs once the page is read, before them:
 
    - the shared namespace (window.PcnProgramme, named by the page's
      <script type="application/json" id="course-settings">, from data/programme.yml);
@@ -8,8 +8,7 @@
      for each element that matches, on every page Material shows;
    - search on demand: the search index and its worker are fetched when the reader
      first opens search, not on every first visit;
-   - paper's stylesheets added once the page has loaded, and collapsed blocks
-     opened for printing;
+   - collapsed blocks opened for printing;
    - the answer boxes under every activity prompt, kept in this browser.
 
    The answers store is pure logic, tested with node (tests/js/answers-store.test.js):
@@ -198,16 +197,21 @@
     });
   }
 
+  /* Every component on the page is set up: the moment bench/page_load.py counts
+     the page usable (with Material's bundle started), marked for it and for
+     Chromium's performance panel. */
   function mountAll() {
     started = true;
     components.forEach(mount);
+    if (root.performance && typeof root.performance.mark === "function") root.performance.mark("course:ready");
   }
 
-  /* Run setUp(element) once for each element matching `selector`: when the page
-     is read, and again for each page Material's document$ shows (should instant
-     navigation be turned on). Scripts that come after this one (Material's
-     bundle, a page's own) are all run by then: they run in order, and
-     DOMContentLoaded is sent after the last (overrides/partials/course-scripts.html). */
+  /* Run setUp(element) once for each element matching `selector`: when
+     Material's document$ shows the page, after its own components are set up,
+     and again for each page it shows (should instant navigation be turned on).
+     The scripts after this one (Material's bundle, a page's own) have all run
+     by DOMContentLoaded, when this script subscribes: the bundle, which made
+     document$, shows the page on that event, after this listener. */
   function component(selector, setUp) {
     var entry = { selector: selector, setUp: setUp, mounted: new WeakSet() };
     components.push(entry);
@@ -217,7 +221,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     if (root.document$ && typeof root.document$.subscribe === "function") root.document$.subscribe(mountAll);
     else mountAll();
-  });
+  }, { once: true });
 
   /* The page's data, rendered by a macro as <script type="application/json">. */
   function readJson(id) {
@@ -258,12 +262,10 @@
   function searchOpened() {
     return new Promise(function (resolve) {
       if (new URLSearchParams(root.location.search).has("h")) return resolve();
-      document.addEventListener("DOMContentLoaded", function () {
-        var toggle = document.getElementById("__search");
-        var input = document.querySelector("[data-md-component=search-query]");
-        if (toggle) toggle.addEventListener("change", resolve);
-        if (input) input.addEventListener("focus", resolve);
-      });
+      var toggle = document.getElementById("__search");
+      var input = document.querySelector("[data-md-component=search-query]");
+      if (toggle) toggle.addEventListener("change", resolve);
+      if (input) input.addEventListener("focus", resolve);
     });
   }
 
@@ -332,33 +334,6 @@
 
   searchOnDemand();
 
-  /* --- Paper's stylesheets, once the page has loaded ---------------------------------
-     overrides/main.html lists them in <noscript id="print-styles">, which a
-     browser without JavaScript reads at once. Here they are added after it once
-     the page has loaded (or as printing starts, if that comes first), so asking
-     for them never competes with what the first paint needs. Only their
-     addresses are read from the noscript's text: no HTML is parsed. */
-
-  function addPrintStyles() {
-    var holder = document.getElementById("print-styles");
-    if (!holder || holder.dataset.added) return;
-    holder.dataset.added = "true";
-    var pattern = /href="([^"]*)"/g;
-    var after = holder;
-    var match;
-    while ((match = pattern.exec(holder.textContent))) {
-      var link = document.createElement("link");
-      link.rel = "stylesheet";
-      link.media = "print";
-      link.href = match[1].replace(/&amp;/g, "&");
-      holder.parentNode.insertBefore(link, after.nextSibling);
-      after = link;
-    }
-  }
-
-  if (document.readyState === "complete") addPrintStyles();
-  else root.addEventListener("load", addPrintStyles);
-
   /* --- Printing: collapsed blocks print open ----------------------------------------
      Before the browser prints, every closed <details> is opened; afterwards the
      ones opened are closed again. (print.css also shows their content, for
@@ -366,7 +341,6 @@
 
   var openedForPrint = [];
   root.addEventListener("beforeprint", function () {
-    addPrintStyles();
     Array.prototype.forEach.call(document.querySelectorAll("details:not([open])"), function (details) {
       details.open = true;
       openedForPrint.push(details);

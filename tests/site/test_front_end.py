@@ -1,10 +1,10 @@
-"""The front end as built (issue 12): stylesheets by medium, scripts that never hold up the first
-paint, the site's own files published without comments, and search that waits to be opened.
-Timings are never tested here: bench/lighthouse.py measures them."""
+"""The front end as built (issue 20): paper's stylesheets linked for print, the scripts deferred in
+the head after every stylesheet the first paint needs, each page with only its own script, the
+site's own files published without comments, and search that waits to be opened. In Chromium:
+a page prints right with no script run, every event is sent once, a dark device sees the page dark
+from the start. Timings are never tested here: bench/page_load.py measures them."""
 
 from __future__ import annotations
-
-from urllib.parse import unquote
 
 import pytest
 import yaml
@@ -12,10 +12,13 @@ from bs4 import BeautifulSoup
 
 from course.publish.compact import compact_css, compact_js
 from engine import PROJECT_DIR
+from browser_pages import wait_until
 from test_publish_browser import Watched, address, pages_url  # noqa: F401 (a fixture)
 from test_site import PAGES, page_path
 
 PRINT_CSS = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["extra"]["print_css"]
+OWN_SCRIPTS = {"complex-systems": ["flocking.js"], "systems-leadership": ["problem-check.js"], "my-workbook": ["my-workbook.js"],
+               "facilitators/present": ["presenter.js"], "index": [], "404": ["not-found.js"]}
 
 
 def soup_of(built_site, name: str) -> BeautifulSoup:
@@ -23,61 +26,63 @@ def soup_of(built_site, name: str) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-@pytest.mark.parametrize("name", [*PAGES, "404"])
-def test_paper_stylesheets_are_print_media_only_and_screen_ones_are_not(built_site, name):
-    """Paper's stylesheets wait in <noscript id="print-styles"> (course.js adds them once the page has
-    loaded), each media="print"; no other stylesheet is for print, and the unit's own is for every medium."""
-    soup = soup_of(built_site, name)
-    holder = soup.find("noscript", id="print-styles")
-    assert holder is not None and holder.parent.name == "head"
-    held = BeautifulSoup(holder.decode_contents(), "html.parser").find_all("link")
-    assert [link["href"].rsplit("stylesheets/", 1)[1] for link in held] == [path.rsplit("/", 1)[1] for path in PRINT_CSS]
-    assert all(link.get("media") == "print" and link["rel"] == ["stylesheet"] for link in held)
-    screen = [link for link in soup.head.find_all("link", rel="stylesheet") if link.find_parent("noscript") is None]
-    assert not [link["href"] for link in screen if link.get("media")], "a stylesheet the screen loads is for every medium"
-    assert not [link["href"] for link in screen if "print" in link["href"]]
-    assert any(link["href"].endswith("stylesheets/unit.css") for link in screen)
+def stylesheets(soup: BeautifulSoup, media: str | None) -> list:
+    return [link for link in soup.find_all("link", rel="stylesheet") if link.get("media") == media]
 
 
-def started_scripts(soup: BeautifulSoup) -> list[str]:
-    """The sources of the scripts the page starts after its first paint, in order (overrides/main.html)."""
-    return [script["src"] for script in soup.find("template", id="course-scripts").find_all("script", src=True)]
+def fetched_scripts(soup: BeautifulSoup) -> list:
+    """The scripts with a source the browser fetches (the offline copy's shim waits in an inert <template>)."""
+    return [script for script in soup.find_all("script", src=True) if script.find_parent("template") is None]
 
 
 @pytest.mark.parametrize("name", [*PAGES, "404"])
-def test_no_script_is_fetched_while_the_page_is_read(built_site, name):
-    """Every script with a source waits in an inert <template>: the page's in #course-scripts, started
-    by the inline script after it; the offline copy's shim in its own (deferred once unwrapped).
-    course.js comes before Material's bundle, each once."""
+def test_paper_stylesheets_are_linked_for_print_after_the_screens(built_site, name):
+    """Paper's stylesheets are plain links in the head, media="print", after the unit's own (so they
+    win), in mkdocs.yml's order: any browser, with or without JavaScript, and WeasyPrint read them.
+    No other stylesheet is for one medium, and the unit's own is for every medium."""
     soup = soup_of(built_site, name)
-    assert [script["src"] for script in soup.find_all("script", src=True) if script.find_parent("template") is None] == []
-    starter = soup.find("template", id="course-scripts").find_next_sibling()
-    assert starter.name == "script" and not starter.has_attr("src") and "course-scripts" in starter.string
+    paper = stylesheets(soup, "print")
+    assert [link["href"].rsplit("stylesheets/", 1)[1] for link in paper] == [path.rsplit("/", 1)[1] for path in PRINT_CSS]
+    assert all(link.parent.name == "head" for link in paper)
+    screen = stylesheets(soup, None)
+    assert [link for link in soup.find_all("link", rel="stylesheet") if link not in paper + screen] == []
+    assert screen[-1]["href"].endswith("stylesheets/unit.css")
+    links = soup.head.find_all("link", rel="stylesheet")
+    assert links.index(paper[0]) > links.index(screen[-1])
+    assert soup.find("noscript") is None, "nothing waits for a browser without JavaScript"
+
+
+@pytest.mark.parametrize("name", [*PAGES, "404"])
+def test_the_scripts_are_deferred_in_the_head_after_the_stylesheets(built_site, name):
+    """Every script the browser fetches is deferred, in the head, after every stylesheet the screen
+    needs (the parser reaches it as they arrive: overrides/main.html); course.js first, then
+    Material's bundle, then the page's own script, each once. The offline copy's shim waits in an
+    inert <template>, deferred too."""
+    soup = soup_of(built_site, name)
+    scripts = fetched_scripts(soup)
+    assert all(script.has_attr("defer") and script.parent.name == "head" for script in scripts), scripts
+    elements = soup.head.find_all(True)
+    last_stylesheet = elements.index(stylesheets(soup, None)[-1])
+    assert all(elements.index(script) > last_stylesheet for script in scripts)
+    sources = [script["src"] for script in scripts]
+    assert len(set(sources)) == len(sources)
+    assert sources[0].endswith("javascripts/course.js") and "/javascripts/bundle." in "/" + sources[1]
     template = soup.find("template", attrs={"data-offline-copy": "only"})
-    shim = BeautifulSoup(template.decode_contents(), "html.parser").find("script")
-    assert shim.has_attr("defer")
-    sources = started_scripts(soup)
-    course = next(i for i, src in enumerate(sources) if src.endswith("javascripts/course.js"))
-    bundle = next(i for i, src in enumerate(sources) if "/javascripts/bundle." in "/" + src)
-    assert course < bundle and sources.count(sources[course]) == 1 and sources.count(sources[bundle]) == 1
+    assert BeautifulSoup(template.decode_contents(), "html.parser").find("script").has_attr("defer")
 
 
-@pytest.mark.parametrize("name", ["complex-systems", "systems-leadership", "my-workbook", "facilitators/present", "index"])
+@pytest.mark.parametrize("name", OWN_SCRIPTS)
 def test_a_page_loads_only_its_own_script_beside_the_site_wide_one(built_site, name):
-    ours = [src.rsplit("javascripts/", 1)[1] for src in started_scripts(soup_of(built_site, name))
-            if "javascripts/" in src and "assets/javascripts" not in src]
-    own = {"complex-systems": ["flocking.js"], "systems-leadership": ["problem-check.js"], "my-workbook": ["my-workbook.js"],
-           "facilitators/present": ["presenter.js"], "index": []}[name]
-    assert ours == ["course.js", *own]
+    ours = [script["src"].rsplit("javascripts/", 1)[1] for script in fetched_scripts(soup_of(built_site, name))
+            if "assets/javascripts" not in script["src"]]
+    assert ours == ["course.js", *OWN_SCRIPTS[name]]
 
 
-def test_the_favicon_is_inside_the_page(built_site):
-    """No request for it before the first paint: the page carries docs/assets/favicon.svg as a data: URL."""
-    icon = soup_of(built_site, "index").find("link", rel="icon")["href"]
-    assert icon.startswith("data:image/svg+xml,")
-    drawn = " ".join(unquote(icon.split(",", 1)[1]).split())
-    written = " ".join((PROJECT_DIR / "docs" / "assets" / "favicon.svg").read_text(encoding="utf-8").split())
-    assert drawn == written.replace("> <", "><")
+def test_the_favicon_is_the_sites_own_file(built_site):
+    """Linked by its address, as Material writes it, and published as written (docs/assets/favicon.svg)."""
+    icon = soup_of(built_site, "facilitators/present").find("link", rel="icon")["href"]
+    assert icon == "../../assets/favicon.svg"
+    assert (built_site / "assets" / "favicon.svg").read_bytes() == (PROJECT_DIR / "docs" / "assets" / "favicon.svg").read_bytes()
 
 
 def test_the_sites_stylesheets_and_scripts_are_published_without_comments(built_site):
@@ -94,6 +99,39 @@ def test_the_sites_stylesheets_and_scripts_are_published_without_comments(built_
 
 # --- In Chromium ----------------------------------------------------------------------
 
+# Counts, in the page, what a page sends and shows: DOMContentLoaded and load, each page Material's
+# document$ shows, the site's "answers changed" event; and when Material first showed the page.
+COUNT_EVENTS = """
+window.__sent = { domContentLoaded: 0, load: 0, shown: 0, answersChanged: 0, firstShownAt: null };
+document.addEventListener("DOMContentLoaded", function () { window.__sent.domContentLoaded += 1; }, true);
+window.addEventListener("load", function () { window.__sent.load += 1; }, true);
+document.addEventListener("course:answers-changed", function () { window.__sent.answersChanged += 1; }, true);
+(function () {
+  var published;
+  Object.defineProperty(window, "document$", {
+    configurable: true,
+    get: function () { return published; },
+    set: function (subject) {
+      published = subject;
+      subject.subscribe(function () {
+        window.__sent.shown += 1;
+        if (window.__sent.firstShownAt === null) window.__sent.firstShownAt = performance.now();
+      });
+    },
+  });
+})();
+"""
+
+# The colour scheme the body had when Material's header first appeared in the page.
+SCHEME_AT_HEADER = """
+window.__schemeAtHeader = null;
+new MutationObserver(function (records, observer) {
+  if (!document.querySelector("header.md-header")) return;
+  window.__schemeAtHeader = document.body.getAttribute("data-md-color-scheme");
+  observer.disconnect();
+}).observe(document, { childList: true, subtree: true });
+"""
+
 
 @pytest.fixture
 def context_of(browser):
@@ -109,17 +147,24 @@ def context_of(browser):
         context.close()
 
 
-@pytest.mark.parametrize("javascript", [True, False], ids=["with JavaScript", "without JavaScript"])
-def test_printing_applies_the_paper_stylesheets(context_of, pages_url, javascript):  # noqa: F811
-    """With JavaScript, course.js links paper's stylesheets once the page has loaded; without it, the
-    browser reads them from the <noscript>. Either way print media shows what is only for paper
-    (a handout's lines for a name and the date) and hides what is only for the screen."""
-    page = context_of(java_script_enabled=javascript).new_page()
+def block_scripts(page) -> None:
+    """No script file reaches the page (the inline ones still run): a network that drops them."""
+    page.route("**/*.js", lambda route: route.abort())
+
+
+@pytest.mark.parametrize("case", ["with JavaScript", "without JavaScript", "with no script run"])
+def test_a_page_prints_with_its_paper_styles(context_of, pages_url, case):  # noqa: F811
+    """Paper's stylesheets are in the page from the start: with JavaScript, without it, or when not
+    one script has arrived, print media shows what is only for paper (a handout's lines for a name
+    and the date) and hides what is only for the screen."""
+    page = context_of(java_script_enabled=case != "without JavaScript").new_page()
+    if case == "with no script run":
+        block_scripts(page)
     page.goto(address(pages_url, "handouts/self-activity-8"))
-    page.wait_for_load_state("networkidle")
-    if javascript:
-        linked = page.evaluate("[...document.querySelectorAll('head > link[media=print]')].map(l => l.sheet !== null)")
-        assert linked == [True] * len(PRINT_CSS)
+    if case != "without JavaScript":
+        assert page.evaluate("[...document.querySelectorAll('link[media=print]')].map(link => link.sheet !== null)") == [True] * len(PRINT_CSS)
+        ran = page.evaluate("window.document$ !== undefined")
+        assert ran == (case == "with JavaScript")
     assert not page.locator(".paper-fields").first.is_visible()
     assert page.locator(".pdf-download").first.is_visible()
     page.emulate_media(media="print")
@@ -159,26 +204,25 @@ def test_a_link_from_a_search_result_highlights_at_once(browser, pages_url):  # 
         view.page.context.close()
 
 
-def test_the_scripts_start_after_the_first_paint_and_run_as_deferred_scripts_do(browser, pages_url):  # noqa: F811
-    """The page's scripts are asked for only once its first content is painted; then each runs, in
-    order, as if deferred: the self-check's form replaces its no-JavaScript note (problem-check.js on
-    course.js's components) and search opens and finds (Material's bundle)."""
-    view = Watched(browser.new_context(viewport={"width": 1280, "height": 900}))
+def test_the_scripts_run_once_and_send_each_event_once(browser, pages_url):  # noqa: F811
+    """The browser sends DOMContentLoaded and load once, and nothing sends them again; Material's
+    document$ shows the page once; the site's components are set up once, after Material's (the
+    course:ready mark, once): typing one letter in an answer box is saved and announced once. The
+    self-check's form has replaced its note, search opens and finds, and nothing is refused."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(COUNT_EVENTS)
+    view = Watched(context)
     try:
         page = view.page
         page.goto(address(pages_url, "systems-leadership"))
-        page.locator("#problem-check form").wait_for()
+        assert page.locator("#problem-check form").is_visible()
         assert not page.locator(".problem-check__no-js").is_visible()
-        started = page.evaluate(
-            """() => ({
-              paint: performance.getEntriesByName("first-contentful-paint")[0].startTime,
-              scripts: performance.getEntriesByType("resource").filter(entry => entry.initiatorType === "script")
-                .map(entry => [entry.name.split("/").pop(), entry.startTime]),
-            })"""
-        )
-        names = sorted(name.split(".")[0] for name, _ in started["scripts"])  # the order they run in: test_no_script_is_fetched...
-        assert names == ["bundle", "course", "problem-check"], started
-        assert all(start > started["paint"] for _, start in started["scripts"]), started
+        sent = page.evaluate("window.__sent")
+        assert {key: sent[key] for key in ("domContentLoaded", "load", "shown")} == {"domContentLoaded": 1, "load": 1, "shown": 1}
+        ready = page.evaluate("performance.getEntriesByName('course:ready').map(mark => mark.startTime)")
+        assert len(ready) == 1 and ready[0] >= sent["firstShownAt"]
+        page.locator("textarea.activity__answer-box").first.press_sequentially("x")
+        assert page.evaluate("window.__sent.answersChanged") == 1
         search = page.get_by_role("textbox", name="Search")
         search.click()
         search.press_sequentially("wicked")
@@ -186,22 +230,23 @@ def test_the_scripts_start_after_the_first_paint_and_run_as_deferred_scripts_do(
         assert view.csp_violations() == []
         assert not [line for line in view.console if line.startswith("error")]
     finally:
-        view.page.context.close()
+        context.close()
 
 
-def test_while_the_scripts_are_on_their_way_the_self_check_does_not_say_it_needs_javascript(browser, pages_url):  # noqa: F811
-    """Between the first paint and the scripts (held back here), the page is marked `js` and the
-    self-check's note for a browser without JavaScript is hidden in its place; once the scripts
-    run, the self-check's form is there and the answer note says where answers are kept."""
-    context = browser.launched.new_context(viewport={"width": 1280, "height": 900})
+def test_the_page_is_drawn_while_its_scripts_are_on_their_way(browser, pages_url):  # noqa: F811
+    """With course.js held back (and so every deferred script after it), the page is read and
+    painted; the self-check's note for a browser without JavaScript is hidden in its place, this
+    browser running scripts. Once the scripts arrive, the form is there and the answer note says
+    where answers are kept."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
         held = []
         page.route("**/javascripts/course.js", lambda route: held.append(route))
-        page.goto(address(pages_url, "systems-leadership"))
-        page.wait_for_timeout(200)
-        assert held, "the scripts were asked for after the first paint"
-        assert page.evaluate("document.documentElement.className") == "js"
+        page.goto(address(pages_url, "systems-leadership"), wait_until="commit")
+        wait_until(page, "performance.getEntriesByName('first-contentful-paint').length === 1 && document.readyState === 'interactive'")
+        assert held, "course.js was asked for"
+        assert page.evaluate("window.document$") is None, "no script file has run"
         assert page.locator(".problem-check__no-js").evaluate("element => getComputedStyle(element).visibility") == "hidden"
         held[0].continue_()
         page.locator("#problem-check form").wait_for()
@@ -209,3 +254,19 @@ def test_while_the_scripts_are_on_their_way_the_self_check_does_not_say_it_needs
         assert note.is_visible() and "kept in this browser" in note.inner_text()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("scripts", ["as they come", "blocked"])
+def test_a_dark_device_sees_the_page_dark_from_the_start(context_of, pages_url, scripts):  # noqa: F811
+    """On a first visit from a device that prefers dark, the body is in the dark scheme before
+    Material's header is in the page, so nothing is ever drawn light, whether or not Material's
+    bundle ever runs."""
+    context = context_of(color_scheme="dark")
+    context.add_init_script(SCHEME_AT_HEADER)
+    page = context.new_page()
+    if scripts == "blocked":
+        block_scripts(page)
+    page.goto(address(pages_url, "pcn-ethos"))
+    assert page.evaluate("window.__schemeAtHeader") == "slate"
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert page.evaluate("window.document$ !== undefined") == (scripts == "as they come")

@@ -161,10 +161,8 @@ def test_each_handout_page_shows_where_it_sits_and_its_pdf_first(built_site):
 
 
 def test_every_page_links_the_print_stylesheets(built_site):
-    # In <noscript id="print-styles">, which WeasyPrint and browsers without JavaScript read, and
-    # course.js links once the page has loaded (tests/site/test_front_end.py tries both in Chromium).
-    holder = page_soup(built_site, "pcn-ethos").find("head").find("noscript", id="print-styles")
-    sheets = [link["href"] for link in BeautifulSoup(holder.decode_contents(), "html.parser").find_all("link", rel="stylesheet")]
+    # Linked media="print" in the head, which WeasyPrint and every browser read (tests/site/test_front_end.py prints in Chromium).
+    sheets = [link["href"] for link in page_soup(built_site, "pcn-ethos").find("head").find_all("link", rel="stylesheet", media="print")]
     assert sheets == ["../stylesheets/print.css", "../stylesheets/print-footer.css"]
     footer = (built_site / "stylesheets" / "print-footer.css").read_text(encoding="utf-8")
     assert css_string(f"{SITE_NAME}\n{COPYRIGHT}") in footer

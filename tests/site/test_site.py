@@ -185,7 +185,7 @@ def test_navigation_has_previous_and_next_links(built_site):
 
 def test_our_own_logo_and_favicon(built_site):
     soup = page_soup(built_site, "index")
-    assert soup.find("link", rel="icon")["href"].startswith("data:image/svg+xml,%3Csvg")  # docs/assets/favicon.svg: test_front_end
+    assert soup.find("link", rel="icon")["href"] == "assets/favicon.svg"
     assert soup.select_one(".md-header__button.md-logo svg[aria-label='Unit 3 logo']")  # inlined: overrides/partials/logo.html
     assert (built_site / "assets" / "logo.svg").is_file()
 

@@ -10,7 +10,6 @@ import json
 import re
 import zipfile
 from pathlib import Path
-from urllib.parse import unquote
 
 import pytest
 
@@ -19,7 +18,6 @@ from course.offline.copy import PageAddress, Readdress, iframe_worker_script, wr
 from course.publish import conformance
 from course.publish.addresses import repository_of, short_address
 from course.publish.csp import ThemeCode, fill_in_hashes
-from course.publish.favicon import favicon_data_url
 
 SITE_URL = "https://pcn-leadership.github.io/unit-3/"
 SHIM = "javascripts/vendor/iframe-worker-shim.js"
@@ -232,16 +230,3 @@ def test_lighthouse_is_the_version_bench_pins():
     assert package["dependencies"]["lighthouse"] == conformance.LIGHTHOUSE_VERSION
     assert lock["packages"]["node_modules/lighthouse"]["version"] == conformance.LIGHTHOUSE_VERSION
 
-
-def test_the_favicon_is_written_into_the_page_as_a_data_url(tmp_path):
-    """An SVG stays text (its white space between tags dropped); any other file is base64; an
-    address, a URL already made, or a file not in docs/ (the theme's own icon) is left as it is."""
-    (tmp_path / "icon.svg").write_text('<svg viewBox="0 0 1 1">\n  <rect fill="#005a9e"/>\n</svg>\n', encoding="utf-8")
-    (tmp_path / "icon.png").write_bytes(b"\x89PNG")
-    svg = favicon_data_url(tmp_path, "icon.svg")
-    assert svg.startswith("data:image/svg+xml,") and "#" not in svg and '"' not in svg
-    assert unquote(svg.split(",", 1)[1]) == '<svg viewBox="0 0 1 1"><rect fill="#005a9e"/></svg>'
-    assert favicon_data_url(tmp_path, "icon.png") == "data:image/png;base64,iVBORw=="
-    assert favicon_data_url(tmp_path, "assets/images/favicon.png") is None
-    assert favicon_data_url(tmp_path, "https://example.org/icon.svg") is None
-    assert favicon_data_url(tmp_path, svg) is None

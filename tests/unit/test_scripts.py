@@ -114,7 +114,7 @@ def code_of(script: Path) -> str:
 
 
 def test_the_inline_scripts_are_found():
-    assert {path.name for path in INLINE_SCRIPTS} == {"colour-scheme.html", "course-scripts.html"}
+    assert {path.name for path in INLINE_SCRIPTS} == {"colour-scheme.html"}
 
 
 @pytest.mark.parametrize("script", SCRIPTS + INLINE_SCRIPTS, ids=lambda path: path.name)
