@@ -42,6 +42,7 @@ from mkdocs.structure.files import File, Files
 
 from .checks import check_course, remind
 from .checks.symlinks import check_symlinks
+from .checks.theme import check_theme_features
 from .content.outline import Outline
 from .page_macros import PRIVACY_MACRO, STATEMENT_MACRO, PageMacros, privacy_href
 from .paper import downloads
@@ -141,8 +142,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             config.repo_url = self.published.repository
             config.repo_name = self.published.repository.split("github.com/", 1)[1]
 
-        # First, and alone: reading the course (MkDocs' walk of docs/ too) follows links, so none may lead out of it.
-        _stop_on(check_symlinks(config, self.config.data_dir, self.config.abbreviations))
+        # First, and alone: reading the course (MkDocs' walk of docs/ too) follows links, so none may lead
+        # out of it; and a theme feature the course's scripts cannot work with stops it too.
+        _stop_on(check_theme_features(config) + check_symlinks(config, self.config.data_dir, self.config.abbreviations))
         source = read_course(config, self.config.data_dir, self.config.abbreviations, published)
         self.outline = source.outline
         self.plan = plan_paper(self.outline)

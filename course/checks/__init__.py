@@ -28,6 +28,7 @@ from .snippets import check_snippets
 from .spelling import check_spelling
 from .statement import check_statement_data, check_statement_pages, statement_reminders
 from .symlinks import check_symlinks
+from .theme import check_theme_features
 from .usage import check_usage
 
 
@@ -65,12 +66,13 @@ def remind(outline, today: datetime.date) -> list[Problem]:
 
 def read_project(project_dir: Path) -> tuple[list[Problem], CourseSource | None]:
     """The course a project's mkdocs.yml describes, loaded as a build would load it; or, when a
-    symbolic link leads out of the project, the links (and no course: reading it would follow them)."""
+    symbolic link leads out of the project (reading the course would follow it) or the theme has
+    a feature the course refuses, those problems and no course."""
     from ..project import course_options, load_mkdocs_config, read_course
 
     config = load_mkdocs_config(Path(project_dir))
     options = course_options(config)
-    problems = check_symlinks(config, options.data_dir, options.abbreviations)
+    problems = check_theme_features(config) + check_symlinks(config, options.data_dir, options.abbreviations)
     if problems:
         return problems, None
     return [], read_course(config, options.data_dir, options.abbreviations)

@@ -6,6 +6,9 @@ from the start. Timings are never tested here: bench/page_load.py measures them.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -13,6 +16,7 @@ from bs4 import BeautifulSoup
 from course.publish.compact import compact_css, compact_js
 from engine import PROJECT_DIR
 from browser_pages import wait_until
+from site_building import copy_project, mkdocs_build
 from test_publish_browser import Watched, address, pages_url  # noqa: F401 (a fixture)
 from test_site import PAGES, page_path
 
@@ -95,6 +99,22 @@ def test_the_sites_stylesheets_and_scripts_are_published_without_comments(built_
             assert "/*" not in published, source.name
     vendored = PROJECT_DIR / "docs" / "javascripts" / "vendor" / "iframe-worker-shim.js"
     assert (built_site / "javascripts" / "vendor" / vendored.name).read_bytes() == vendored.read_bytes()
+
+
+def test_instant_navigation_is_refused_with_the_reason(tmp_path):
+    """Material's instant navigation would show a page without running its own script: the build
+    stops at the line that turns it on, saying why, and writes nothing; `make check` says the same."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  features:\n", "  features:\n    - navigation.instant\n", 1), encoding="utf-8")
+    line = config.read_text(encoding="utf-8").splitlines().index("    - navigation.instant") + 1
+    refused = f"mkdocs.yml:{line}: theme.features: 'navigation.instant' is not supported: "
+    result = mkdocs_build(tmp_path / "site", project_dir=project, env={"UNIT_PDF": "skip", "UNIT_OFFLINE_ZIP": "off"})
+    assert result.returncode != 0
+    assert refused in result.stderr and "would not start" in result.stderr and "nothing was built" in result.stderr
+    assert not (tmp_path / "site").exists() or not any((tmp_path / "site").iterdir())
+    checked = subprocess.run([sys.executable, "-m", "course.checks", str(project)], capture_output=True, text=True, check=False)
+    assert checked.returncode == 1 and checked.stdout.startswith(refused), "make check says the same"
 
 
 # --- In Chromium ----------------------------------------------------------------------
