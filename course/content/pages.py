@@ -69,7 +69,6 @@ class SourcePage:
     problems: list[Problem] = field(default_factory=list)  # what the page may not be or hold (see above)
     meta_lines: dict[str, int] = field(default_factory=dict)  # the line of each front matter field
     shown_values: list[tuple[int, str]] = field(default_factory=list)  # {{ "plain values" }}, as the page shows them
-    anchors: set[str] = field(default_factory=set)  # ids on the page, filled in by the check
 
     @property
     def title(self) -> str:

@@ -324,6 +324,15 @@ class AccessibilityFile(Strict):
         return None if self.contact == REPOSITORY_ISSUES else self.contact
 
 
+# --- The spelling check's word list (data/spelling.yml) --------------------------
+
+Word = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[\w'-]+$", max_length=60)]
+
+
+class SpellingFile(Strict):
+    accepted: list[Word] = Field(default_factory=list, max_length=5000, description="Words the spelling check leaves alone")
+
+
 # --- A page's front matter -----------------------------------------------------
 
 
