@@ -9,8 +9,8 @@ after writing the site. A link to a PDF must name one the build makes
 
 from __future__ import annotations
 
+import posixpath
 import re
-from pathlib import PurePosixPath
 
 from ..content.outline import Outline
 from ..content.pages import SourcePage
@@ -44,10 +44,7 @@ def _check_link(page, target: str, by_path, generated, plan: PaperPlan, outline:
         return None  # another site, mailto:, or a macro-made address
     path_part, _, anchor = target.partition("#")
     if path_part:
-        if path_part.startswith("/"):
-            resolved = _normalise(path_part)  # relative to docs/ (validation.links.absolute_links)
-        else:
-            resolved = _normalise((PurePosixPath(page.path).parent / path_part).as_posix())
+        resolved = target_uri(page.path, path_part)
         if resolved.startswith(f"{PDF_FOLDER}/") and resolved.endswith(".pdf"):
             name = resolved.removeprefix(f"{PDF_FOLDER}/")
             if name in plan.pdf_names:
@@ -74,12 +71,8 @@ def _check_link(page, target: str, by_path, generated, plan: PaperPlan, outline:
     return f"link to '{target}': docs/{target_page.path} has no heading or element with the id '{anchor}'"
 
 
-def _normalise(path: str) -> str:
-    parts: list[str] = []
-    for part in path.split("/"):
-        if part == "..":
-            if parts:
-                parts.pop()
-        elif part not in ("", "."):
-            parts.append(part)
-    return "/".join(parts)
+def target_uri(src_uri: str, link: str) -> str:
+    """The file in docs/ a link on the page docs/<src_uri> leads to: MkDocs' own rule
+    (mkdocs.structure.pages, _RelativePathTreeprocessor._target_uri); a link starting
+    with / is from docs/ itself (validation.links.absolute_links: relative_to_docs)."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), link).lstrip("/"))

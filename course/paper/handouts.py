@@ -43,6 +43,11 @@ class Handout:
         return "/".join(part for part in (self.unit_folder, HANDOUTS_FOLDER, f"{self.slug}.md") if part)
 
     @property
+    def sources(self) -> tuple[str, ...]:
+        """The unit's data files the handout is made from: its "Last updated" date is the latest of theirs."""
+        return ("activities.yml",) if self.activity_id else ("organisational_forms.yml", "problem_types.yml")
+
+    @property
     def pdf_name(self) -> str:
         """handout-<activity id>.pdf (activity ids are unique across the programme), or the unit's tables."""
         if self.activity_id is None and self.unit_folder:
