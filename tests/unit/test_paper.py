@@ -6,7 +6,6 @@ PDF maker's refusal to read anything but the site. No MkDocs involved.
 from __future__ import annotations
 
 import datetime
-import re
 
 import pytest
 from bs4 import BeautifulSoup
