@@ -54,9 +54,12 @@ class RenderedPages:
         config = self._config
         built = Page(None, File(page.path, config.docs_dir, config.site_dir, config.use_directory_urls), config)
         built.markdown, built.meta = markdown, page.meta
-        with _quiet(logging.getLogger("mkdocs.structure.pages")):
-            # Its link warnings are the build's to give (and would fail a strict build here).
-            built.render(config, Files([]))
+        try:
+            with _quiet(logging.getLogger("mkdocs.structure.pages")), _snippets_from(config, self._outline.project.snippets):
+                # Its link warnings are the build's to give (and would fail a strict build here).
+                built.render(config, Files([]))
+        except Exception:  # noqa: BLE001 - an extension refusing the page (a missing snippet...): its own check reports it
+            return None
         return set(built.present_anchor_ids or ())
 
     def _markdown_after_macros(self, page: SourcePage) -> str:
@@ -70,6 +73,21 @@ class RenderedPages:
         macros = PageMacros(self._outline, page.path, self._cache)
         names = {name: getattr(macros, name) for name in MACRO_NAMES}
         return self._jinja.from_string(page.text).render(**names, config=self._settings)
+
+
+@contextmanager
+def _snippets_from(config, options: dict | None):
+    """pymdownx.snippets reading from the project's folders (project.snippets: base_path made absolute),
+    as the build does from the project's folder, wherever the check is run from."""
+    if options is None:
+        yield
+        return
+    configs = config["mdx_configs"]
+    config["mdx_configs"] = {**configs, "pymdownx.snippets": options}
+    try:
+        yield
+    finally:
+        config["mdx_configs"] = configs
 
 
 @contextmanager

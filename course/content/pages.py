@@ -96,7 +96,7 @@ class SourcePage:
         return name.capitalize() if name.lower() == name else name
 
     def _first_block_heading(self) -> str | None:
-        lines = [line for _, line in self.prose_lines()]
+        lines = self.text.splitlines()  # a fenced block first is a first block that is not a heading
         start = next((n for n, line in enumerate(lines) if line.strip()), None)
         if start is None:
             return None

@@ -47,6 +47,7 @@ class OrganisationalForm(Strict):
 
 
 class OrganisationalFormsFile(Strict):
+    name: Text = Field(description="What the comparison is called, as a heading: 'Markets, hierarchies and networks'")
     caption: Text
     source: Slug | None = None
     forms: list[OrganisationalForm] = Field(min_length=1)
@@ -78,6 +79,7 @@ class CopyTarget(Strict):
 
 
 class ProblemTypesFile(Strict):
+    name: Text = Field(description="What the typology is called, as a heading and the figure's title: 'Grint's typology of problems'")
     caption: Text
     source: Slug | None = None
     check_caveat: Text = Field(description="Shown with the self-check's result: the typology is a lens")

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
-from pymdownx.snippets import SnippetMissingError
 
 from course.checks import check_course
 from course.content import schemas
@@ -95,15 +94,11 @@ def test_any_page_passes_or_gives_located_problems(course, text):
             assert problem.startswith("docs/page.md:"), f"a problem in the page without its line: {problem}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=SnippetMissingError,
-    reason="the link check renders the page for its anchors (course/checks/rendering.py) and pymdownx.snippets raises "
-    "on the missing snippet: a traceback, not the snippet check's located problem. Remove this mark once fixed.",
-)
 def test_a_page_with_a_missing_snippet_and_a_link_to_its_own_anchor_gives_located_problems(course):
-    for problem in check_page(course, '[a link](#here)\n\n--8<-- "nothing.md"\n'):
-        assert LOCATED.match(problem) and "\n" not in problem, problem
+    """The link check renders the page for its anchors; a snippet that is missing is the snippet check's to report."""
+    problems = check_page(course, '[a link](#here)\n\n--8<-- "nothing.md"\n')
+    assert problems and all(LOCATED.match(problem) and "\n" not in problem for problem in problems), problems
+    assert any("nothing.md" in problem for problem in problems)
 
 
 @settings(max_examples=100, deadline=HANG_GUARD, suppress_health_check=[HealthCheck.too_slow])

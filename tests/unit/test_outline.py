@@ -16,13 +16,13 @@ def test_reading_order_follows_the_navigation_then_every_other_page():
     nav = [{"Overview": "index.md"}, {"Part": ["b.md", {"A": "a.md"}]}, {"Out": "https://example.org/"}]
     order, listed = reading_order(nav, ["a.md", "b.md", "index.md", "extra/z.md", "extra/index.md"])
     assert order == ["index.md", "b.md", "a.md", "extra/index.md", "extra/z.md"]
-    assert listed == {"index.md", "a.md", "b.md"}
+    assert listed == {"index.md": "Overview", "b.md": None, "a.md": "A"}  # each with the title the navigation gives it
 
 
 def test_without_a_navigation_pages_are_read_by_path_index_first():
     order, listed = reading_order(None, ["b.md", "a/x.md", "index.md", "a/index.md"])
     assert order == ["index.md", "a/index.md", "a/x.md", "b.md"]
-    assert listed == set(order)
+    assert listed == dict.fromkeys(order)  # every page listed, none with a title of the navigation's
 
 
 def test_every_page_is_in_the_unit_of_its_folder_but_the_websites_own():
@@ -145,3 +145,36 @@ def test_markdown_in_an_activity_title_stays_text_in_the_list(make_data_dir):
     data = make_data_dir(lambda d: d["activities.yml"]["activities"][0].update(title="*Not* [a](link) `code` <b>x</b> & y"))
     item = next(line for line in macros("index.md", data).activity_list().splitlines() if "#walk" in line)
     assert item.startswith(r"- [\*Not\* \[a\](link) \`code\` &lt;b&gt;x&lt;/b&gt; &amp; y](/together.md#walk)")
+
+
+def test_a_pages_title_is_the_one_mkdocs_gives_it(tmp_path):
+    """The navigation's title, else the front matter's, else a first-block h1 (ATX or setext), else the file's name."""
+    from course.content.pages import read_pages
+
+    pages = {
+        "index.md": "Some text first.\n\n# Not the title\n",
+        "named.md": "---\ntitle: From the front matter\n---\n\n# Not this\n",
+        "atx.md": "# The *first* heading { #x }\n\nText.\n",
+        "setext.md": "A setext title\n==============\n\nText.\n",
+        "later.md": "Text first.\n\n# A later heading\n",
+        "folder/index.md": "No heading.\n",
+        "my_notes-page.md": "No heading.\n",
+        "listed.md": "# Its own heading\n",
+        "fenced.md": "```\n# Not a heading\n```\n\n# Not first\n",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    read = {page.path: page for page in read_pages([tmp_path / name for name in pages], tmp_path, tmp_path)}
+    read["listed.md"].nav_title = "From the navigation"
+    assert {path: page.title for path, page in read.items()} == {
+        "index.md": "Home",
+        "named.md": "From the front matter",
+        "atx.md": "The first heading",
+        "setext.md": "A setext title",
+        "later.md": "Later",
+        "folder/index.md": "Folder",
+        "my_notes-page.md": "My notes page",
+        "listed.md": "From the navigation",
+        "fenced.md": "Fenced",
+    }

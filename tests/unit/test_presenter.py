@@ -185,16 +185,6 @@ def test_the_page_is_out_of_the_whole_unit_and_of_search_and_loads_its_scripts()
     assert [call.name for call in page.calls] == ["presenter_view"]
 
 
-def test_a_pages_title_is_its_front_matter_title_or_its_first_heading(tmp_path):
-    from course.content.pages import read_pages
-
-    (tmp_path / "a.md").write_text("```\n# Not a heading\n```\n\n# The heading { .class }\n\n# Another\n", encoding="utf-8")
-    (tmp_path / "b.md").write_text("---\ntitle: From the front matter\n---\n\n# The heading\n", encoding="utf-8")
-    (tmp_path / "c.md").write_text("No heading at all.\n", encoding="utf-8")
-    titles = [page.title for page in read_pages([tmp_path / name for name in ("a.md", "b.md", "c.md")], tmp_path, tmp_path)]
-    assert titles == ["The heading", "From the front matter", "c.md"]
-
-
 def test_the_sites_own_words_are_marked_on_the_slides_as_on_the_pages():
     walk, reflect, discussion = slides(presenter_view())
     # What added_for_site names is the site's, not the slides': the exercise's prompt, the discussion's instruction.
