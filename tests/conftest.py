@@ -19,7 +19,7 @@ import yaml
 
 from browser_pages import ReadyBrowser
 from engine import PROGRAMME_FILES, UNIT_3, real_data
-from site_building import CHROMIUM_ARGS, SITE_BUILDER, chromium_path, mkdocs_build
+from site_building import BUILD_EPOCH, CHROMIUM_ARGS, SITE_BUILDER, chromium_path, mkdocs_build
 
 
 @pytest.fixture
@@ -47,11 +47,14 @@ def make_data_dir(tmp_path):
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The site, built once per test run with --strict into a temporary folder (BUILT_SITE reuses one)."""
+    """The site, built once per test run with --strict into a temporary folder (BUILT_SITE reuses one).
+
+    Dated BUILD_EPOCH (SOURCE_DATE_EPOCH), whatever the day.
+    """
     if os.environ.get("BUILT_SITE"):
         return Path(os.environ["BUILT_SITE"])
     site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(site_dir)
+    result = mkdocs_build(site_dir, env={"SOURCE_DATE_EPOCH": str(BUILD_EPOCH)})
     assert result.returncode == 0, f"{SITE_BUILDER} build --strict failed:\n{result.stderr}"
     return site_dir
 

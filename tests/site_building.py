@@ -14,6 +14,11 @@ from engine import PROJECT_DIR
 # (SITE_BUILDER=properdocs), the maintained fork of MkDocs 1.6.
 SITE_BUILDER = os.environ.get("SITE_BUILDER", "mkdocs")
 
+# The date the session's build of the site carries (`built_site`): 1 January 2026, 00:00 UTC.
+# Fixed, so what it shows never depends on the day the tests run, and a second build with
+# the same SOURCE_DATE_EPOCH must give the same bytes (tests/site/test_reproducible.py).
+BUILD_EPOCH = 1767225600
+
 # What a copy of the project needs to build: everything but the engine, which is installed.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "includes", "macros", "overrides")
 
