@@ -105,6 +105,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.address: SiteAddress | None = None  # where this build's pages are: the preview's own address under `mkdocs serve`
         self.published: SiteAddress | None = None  # where the site is published: site_url as mkdocs.yml gives it
         self.dates: GitDates | None = None
+        self.built = build_date()  # the one date this build carries (SOURCE_DATE_EPOCH's when set)
         self.macro_cache: dict = {}
         self.make_pdfs = False
         self.make_offline_copy = False
@@ -149,7 +150,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.plan = plan_paper(self.outline)
         _stop_on(check_course(source, self.plan, self.macro_cache))
         # Reminders (the statement's review is over a year old, a value still to confirm) never stop a build.
-        for reminder in remind(source.outline, build_date()):
+        for reminder in remind(source.outline, self.built):
             log.info("%s", reminder)
         programme = self.outline.programme
         # Every page explains the abbreviations in includes/abbreviations.md: Python-Markdown's
@@ -171,9 +172,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 raise PluginError(f"This build makes PDFs, but {error}") from None
         if self.make_pdfs and self.plan.pdfs:
             # Started now, so the workers are ready by the time the first page to print is built.
-            self.pdf_pool = PdfPool(Path(config.site_dir), self.address.url, len(self.plan.pdfs), fork=self.command == "build")
+            self.pdf_pool = PdfPool(
+                Path(config.site_dir), self.address.url, len(self.plan.pdfs), fork=self.command == "build", built=self.built
+            )
         if self.config.last_updated:
-            self.dates = GitDates.read(self.outline.project.root, build_date())
+            self.dates = GitDates.read(self.outline.project.root, self.built)
             if self.dates is None:
                 log.info("No git history in %s: pages will show no 'Last updated' date.", self.outline.project.root)
         return config
@@ -185,7 +188,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 handout, self.address.page_of_source(handout.src_uri), self.outline.programme, glossary, privacy_href(self.outline, handout.src_uri)
             )
             files.append(File.generated(config, handout.src_uri, content=handout_source(handout, body)))
-        footer = running_footer_css(config.site_name, config.copyright or "", build_date())
+        footer = running_footer_css(config.site_name, config.copyright or "", self.built)
         files.append(File.generated(config, FOOTER_STYLESHEET, content=footer))
         # The PDFs, known to MkDocs while it reads the pages, so a link to one is valid in a strict
         # build; taken out again in on_env, before anything is written (the workers write the PDFs).

@@ -57,7 +57,8 @@ def fixture_project() -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(fixture_project, tmp_path_factory) -> Path:
-    """The fixture course, built once per test run with --strict (BUILT_SITE reuses a build of it)."""
+    """The fixture course, built once per test run with --strict (BUILT_SITE reuses a build of it),
+    dated BUILD_EPOCH (SOURCE_DATE_EPOCH, tests/site_building.py) whatever the day."""
     if os.environ.get("BUILT_SITE"):
         return Path(os.environ["BUILT_SITE"])
     site_dir = tmp_path_factory.mktemp("fixture") / "site"

@@ -16,9 +16,11 @@ from fixture_course import assemble
 # (SITE_BUILDER=properdocs), the maintained fork of MkDocs 1.6.
 SITE_BUILDER = os.environ.get("SITE_BUILDER", "mkdocs")
 
-# The day every test build is made on (1 January 2026), unless a test gives another:
-# nothing a test sees depends on the day it runs.
-BUILD_DAY = "1767225600"
+# The date every test build carries unless a test gives another (SOURCE_DATE_EPOCH): 1 January
+# 2026, 00:00 UTC. Fixed, so what a test sees never depends on the day it runs, and a second
+# build with the same date must give the same bytes (tests/site/test_reproducible.py).
+BUILD_EPOCH = 1767225600
+
 
 
 def copy_project(destination: Path) -> Path:
@@ -29,7 +31,7 @@ def copy_project(destination: Path) -> Path:
 def mkdocs_build(
     site_dir: Path, *extra: str, project_dir: Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_DAY, **(env or {})}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(BUILD_EPOCH), **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", SITE_BUILDER, "build", "--strict", "--site-dir", str(site_dir), *extra],
         cwd=project_dir,
