@@ -112,7 +112,7 @@ def test_a_wrong_anchor_is_still_refused_with_its_file_and_line(tmp_path, projec
         f"docs/basics.md:{line}: link to 'glossary.md#nothing': docs/glossary.md has no heading or element with the id 'nothing'",
     ]
     built = mkdocs_build(tmp_path / "site", project_dir=project, env=SITE_ONLY)
-    assert built.returncode != 0 and f"2 problem(s) found; nothing was built:\n" + "\n".join(problems) in built.stderr
+    assert built.returncode != 0 and "2 problem(s) found; nothing was built:\n" + "\n".join(problems) in built.stderr
 
 
 def _append(path, text: str) -> int:

@@ -14,7 +14,7 @@ from browser_pages import wait_until
 from engine import PROJECT_DIR, UNIT, fixture_data
 from course.publish.conformance import COLOUR_SCHEMES, WCAG_TAGS
 from test_browser import url_of
-from test_site import CONFIG, activities
+from test_site import activities
 
 FIRST_UNIT = fixture_data()["programme.yml"]["units"][0]
 ANSWER_PREFIX = f"{FIRST_UNIT['storage_key']}:answer:"
