@@ -55,8 +55,9 @@ class RenderedPages:
         built = Page(None, File(page.path, config.docs_dir, config.site_dir, config.use_directory_urls), config)
         built.markdown, built.meta = markdown, page.meta
         try:
-            with _quiet(logging.getLogger("mkdocs.structure.pages")), _snippets_from(config, self._outline.project.snippets):
-                # Its link warnings are the build's to give (and would fail a strict build here).
+            with _quiet(logging.getLogger(Page.__module__)), _snippets_from(config, self._outline.project.snippets):
+                # Its link warnings are the build's to give (and would fail a strict build here); the
+                # logger is named after the module MkDocs (or ProperDocs, which renames it) renders with.
                 built.render(config, Files([]))
         except Exception:  # noqa: BLE001 - an extension refusing the page (a missing snippet...): its own check reports it
             return None

@@ -1,8 +1,8 @@
 """Building twice with the same SOURCE_DATE_EPOCH gives the same bytes, every file (PDFs and the
 offline zip included); a build dated another day differs only where the date is written.
 
-Two builds besides the session's (`built_site`, dated BUILD_EPOCH): one the same day, one the
-next. Under `make test-properdocs` all three are ProperDocs builds.
+Two builds of the fixture course besides the session's (`built_site`, dated BUILD_EPOCH): one
+the same day, one the next. Under `make test-properdocs` all three are ProperDocs builds.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pypdf import PdfReader
 from site_building import BUILD_EPOCH, SITE_BUILDER, mkdocs_build
 
 ONE_DAY = 24 * 60 * 60
-OFFLINE_ZIP = "download/unit-3-offline.zip"
+OFFLINE_ZIP = "download/fixture-offline.zip"
 
 # Files that carry the build date, and so differ between builds on different days.
 DATED_FILES = (
@@ -37,17 +37,17 @@ DATED_FILES = (
 PDF_FACTS = re.compile(r'(<span[^>]*data-pdf-facts="[^"]*"[^>]*>)\(\d+ pages?, [\d,.]+ [KM]B\)')
 
 
-def build(site: Path, epoch: int) -> Path:
-    result = mkdocs_build(site, env={"SOURCE_DATE_EPOCH": str(epoch)})
+def build(project: Path, site: Path, epoch: int) -> Path:
+    result = mkdocs_build(site, project_dir=project, env={"SOURCE_DATE_EPOCH": str(epoch)})
     assert result.returncode == 0, f"{SITE_BUILDER} build --strict failed:\n{result.stderr}"
     return site
 
 
 @pytest.fixture(scope="module")
-def first_site(built_site, tmp_path_factory) -> Path:
+def first_site(fixture_project, built_site, tmp_path_factory) -> Path:
     """The session's build, dated BUILD_EPOCH; built here when BUILT_SITE hands the tests a build of unknown date."""
     if os.environ.get("BUILT_SITE"):
-        return build(tmp_path_factory.mktemp("reproducible") / "first", BUILD_EPOCH)
+        return build(fixture_project, tmp_path_factory.mktemp("reproducible") / "first", BUILD_EPOCH)
     return built_site
 
 
@@ -74,8 +74,8 @@ def differing_entries(first: dict, second: dict, compare=lambda entry: entry) ->
     return sorted(name for name in first.keys() | second.keys() if name not in first or name not in second or compare(first[name]) != compare(second[name]))
 
 
-def test_two_builds_with_the_same_source_date_epoch_are_byte_identical(first_site, tmp_path_factory):
-    second = build(tmp_path_factory.mktemp("reproducible") / "same-day", BUILD_EPOCH)
+def test_two_builds_with_the_same_source_date_epoch_are_byte_identical(fixture_project, first_site, tmp_path_factory):
+    second = build(fixture_project, tmp_path_factory.mktemp("reproducible") / "same-day", BUILD_EPOCH)
     differing = differing_files(first_site, second)
     detail = ""
     if OFFLINE_ZIP in differing:
@@ -93,8 +93,8 @@ def differs_only_in_pdf_sizes(one: bytes, other: bytes) -> bool:
     return PDF_FACTS.sub(r"\1", one.decode("utf-8", "replace")) == PDF_FACTS.sub(r"\1", other.decode("utf-8", "replace"))
 
 
-def test_a_build_dated_the_next_day_differs_only_where_the_date_is_written(first_site, tmp_path_factory):
-    second = build(tmp_path_factory.mktemp("reproducible") / "next-day", BUILD_EPOCH + ONE_DAY)
+def test_a_build_dated_the_next_day_differs_only_where_the_date_is_written(fixture_project, first_site, tmp_path_factory):
+    second = build(fixture_project, tmp_path_factory.mktemp("reproducible") / "next-day", BUILD_EPOCH + ONE_DAY)
     differing = differing_files(first_site, second)
     unexpected = [
         name
