@@ -7,11 +7,9 @@ edit to the unit breaks only tests/content/test_unit_3.py."""
 
 from __future__ import annotations
 
-import copy
 import re
 from pathlib import Path
 
-import pytest
 import segno
 import yaml
 

@@ -9,7 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from engine import PROJECT_DIR
 from fixture_course import assemble
 
 # The site builder: MkDocs by default; `make test` also builds with ProperDocs

@@ -42,12 +42,16 @@ SCREEN_WORDS = re.compile(r"(?<!offline )\bcopy\b|\bclick|\bpoint at\b|needs Jav
 
 @pytest.fixture(scope="module")
 def contexts(browser):
-    """One browser context per colour scheme and width, reused by every page (each page opened afresh)."""
+    """One browser context per colour scheme and width, reused by every page (each page opened afresh).
+    Motion reduced, as a reader may ask: axe then reads each page as it stands, never mid-fade (the
+    presenter view's slides fade in; tests/site/test_presenter_browser.py tests the fade)."""
     made = {}
 
     def context(scheme: str = "light", width: int = 1280):
         if (scheme, width) not in made:
-            made[scheme, width] = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
+            made[scheme, width] = browser.new_context(
+                color_scheme=scheme, reduced_motion="reduce", viewport={"width": width, "height": 900}
+            )
             made[scheme, width].add_init_script(RECORD_CSP_VIOLATIONS)
         return made[scheme, width]
 
