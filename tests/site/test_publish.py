@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 
 from course.offline.copy import iframe_worker_script
 from engine import DATA_DIR, DOCS_DIR, PROJECT_DIR, SITE_URL, UNIT, fixture_data, handouts
-from site_building import BUILD_DAY, copy_project, mkdocs_build
+from site_building import BUILD_EPOCH, copy_project, mkdocs_build
 from test_site import CONFIG, PAGES, page_path, page_soup
 
 # The offline copy: one folder, named in the programme's data, zipped.
@@ -131,7 +131,7 @@ FIRST_DAY = "2025-03-02"
 LATER_DAY = "2025-06-15"
 CHANGED_LATER = ("docs/basics.md", f"data/{UNIT}/activities.yml")
 NOT_COMMITTED = "docs/glossary.md"
-BUILD_DAY_ISO = datetime.fromtimestamp(int(BUILD_DAY), timezone.utc).date().isoformat()  # what an uncommitted page shows
+BUILD_DAY_ISO = datetime.fromtimestamp(BUILD_EPOCH, timezone.utc).date().isoformat()  # what an uncommitted page shows
 
 
 def commit(project: Path, day: str, message: str) -> None:
