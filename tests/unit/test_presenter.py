@@ -41,7 +41,7 @@ def test_a_slide_for_each_activity_in_the_running_order():
 
 
 def test_each_slide_shows_the_title_steps_and_prompts_the_room_needs():
-    walk, reflect, _ = slides(presenter_view())
+    walk, reflect, discuss = slides(presenter_view())
     title = walk.find("h2")
     assert title.get_text() == "Walking together" and title["id"] == "walk-heading" and title["tabindex"] == "-1"
     assert walk["aria-labelledby"] == "walk-heading"
@@ -53,10 +53,10 @@ def test_each_slide_shows_the_title_steps_and_prompts_the_room_needs():
     ]
     assert walk.find(class_="presenter__prompts-heading").get_text() == "Discuss"
     assert [li.get_text() for li in walk.select(".presenter__prompt-text")] == ["What did you notice as the group settled?"]
-    # A single step is a paragraph, not a list of one.
     assert reflect.find(class_="presenter__question").get_text() == "What kind of problem are you working on?"
-    assert reflect.find("p", class_="presenter__steps").get_text() == "Think of the projects you are involved in."
     assert reflect.find(class_="presenter__prompts-heading").get_text() == "Write about"
+    # A single step is a paragraph, not a list of one.
+    assert discuss.find("p", class_="presenter__steps").get_text() == "Discuss these two questions together."
     assert len(reflect.select(".presenter__prompts > li")) == 2
 
 
