@@ -61,10 +61,11 @@ test-js: node_modules/.installed
 	node_modules/.bin/eslint .
 	node --test tests/js/*.test.js
 
-# Every pytest test: the engine on its own (tests/unit), then one build of the site and
-# everything that reads it, in files and in Chromium (tests/site).
+# Every pytest test, on two workers: Unit 3's content (tests/content, on one build of the unit)
+# on one, the engine (tests/site on one build of the fixture course and copies of it, in files
+# and in Chromium; tests/unit without MkDocs) on the other (tests/conftest.py groups them).
 test-site: $(VENV)/.test-tools browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 # ProperDocs, the maintained fork of MkDocs 1.6, builds the site and the copies the
 # tests break; every test that reads a build runs on what it built. The browser

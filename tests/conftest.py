@@ -112,7 +112,13 @@ def browser():
 
 
 def pytest_collection_modifyitems(items):
-    """Tests that drive Chromium are marked `browser`, so a run can choose them or leave them out."""
+    """Tests that drive Chromium are marked `browser`, so a run can choose them or leave them out.
+
+    Each test is also grouped by the course it reads, for `pytest -n 2 --dist loadgroup` (make
+    test-site): Unit 3's content (tests/content/, its build) runs on one worker, the engine's
+    tests (the fixture course's build and copies) on the other, so neither build is made twice."""
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):  # the fixture's closure: page_in and the like too
             item.add_marker(pytest.mark.browser)
+        folder = Path(str(item.fspath)).relative_to(Path(__file__).parent).parts[0]
+        item.add_marker(pytest.mark.xdist_group("unit-3" if folder == "content" else "engine"))
