@@ -21,7 +21,7 @@ from test_publish_browser import Watched, address, pages_url  # noqa: F401 (a fi
 from test_site import PAGES, page_path
 
 PRINT_CSS = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["extra"]["print_css"]
-OWN_SCRIPTS = {"complex-systems": ["flocking.js"], "systems-leadership": ["problem-check.js"], "my-workbook": ["my-workbook.js"],
+OWN_SCRIPTS = {"together": ["flocking.js"], "problems": ["problem-check.js"], "my-workbook": ["my-workbook.js"],
                "facilitators/present": ["presenter.js"], "index": [], "404": ["not-found.js"]}
 
 
@@ -180,7 +180,7 @@ def test_a_page_prints_with_its_paper_styles(context_of, pages_url, case):  # no
     page = context_of(java_script_enabled=case != "without JavaScript").new_page()
     if case == "with no script run":
         block_scripts(page)
-    page.goto(address(pages_url, "handouts/self-activity-8"))
+    page.goto(address(pages_url, "handouts/reflect"))
     if case != "without JavaScript":
         assert page.evaluate("[...document.querySelectorAll('link[media=print]')].map(link => link.sheet !== null)") == [True] * len(PRINT_CSS)
         ran = page.evaluate("window.document$ !== undefined")
@@ -198,14 +198,14 @@ def test_search_asks_for_its_index_and_worker_only_when_opened(browser, pages_ur
     both, and it finds what it should."""
     view = Watched(browser.new_context(viewport={"width": 1280, "height": 900}))
     try:
-        view.page.goto(address(pages_url, "pcn-ethos"))
+        view.page.goto(address(pages_url, "basics"))
         view.page.wait_for_load_state("networkidle")
         view.page.wait_for_timeout(300)
         assert not [url for url in view.requests if "search_index" in url or "/workers/search" in url]
         search = view.page.get_by_role("textbox", name="Search")
         search.click()
         search.press_sequentially("wicked")
-        view.page.locator(".md-search-result__link[href*='systems-leadership']").first.wait_for()
+        view.page.locator(".md-search-result__link[href*='problems']").first.wait_for()
         assert [url for url in view.requests if "search/search_index.json" in url]
         assert [url for url in view.requests if "/workers/search" in url]
         assert view.csp_violations() == []
@@ -217,7 +217,7 @@ def test_a_link_from_a_search_result_highlights_at_once(browser, pages_url):  # 
     """Arriving with ?h= (search.highlight), the index is fetched straight away and the words are marked."""
     view = Watched(browser.new_context(viewport={"width": 1280, "height": 900}))
     try:
-        view.page.goto(address(pages_url, "systems-leadership") + "?h=wicked")
+        view.page.goto(address(pages_url, "problems") + "?h=wicked")
         view.page.locator("mark").first.wait_for()
         assert [url for url in view.requests if "search/search_index.json" in url]
     finally:
@@ -234,7 +234,7 @@ def test_the_scripts_run_once_and_send_each_event_once(browser, pages_url):  # n
     view = Watched(context)
     try:
         page = view.page
-        page.goto(address(pages_url, "systems-leadership"))
+        page.goto(address(pages_url, "problems"))
         assert page.locator("#problem-check form").is_visible()
         assert not page.locator(".problem-check__no-js").is_visible()
         sent = page.evaluate("window.__sent")
@@ -263,7 +263,7 @@ def test_the_page_is_drawn_while_its_scripts_are_on_their_way(browser, pages_url
         page = context.new_page()
         held = []
         page.route("**/javascripts/course.js", lambda route: held.append(route))
-        page.goto(address(pages_url, "systems-leadership"), wait_until="commit")
+        page.goto(address(pages_url, "problems"), wait_until="commit")
         wait_until(page, "performance.getEntriesByName('first-contentful-paint').length === 1 && document.readyState === 'interactive'")
         assert held, "course.js was asked for"
         assert page.evaluate("window.document$") is None, "no script file has run"
