@@ -26,20 +26,43 @@ REFUSED = {
 
 
 def check_theme_features(config) -> list[Problem]:
-    """A problem for each feature in theme.features the course refuses, at its line in mkdocs.yml."""
+    """A problem for each feature in theme.features the course refuses, at its line in mkdocs.yml
+    (or in the file it INHERITs, where the feature is listed there)."""
     features = config.theme.get("features") or []
     config_file = Path(config.config_file_path)
-    return [
-        Problem(config_file.name, _line_of_feature(config_file, feature), f"theme.features: '{feature}' is not supported: {reason}")
-        for feature, reason in REFUSED.items()
-        if feature in features
-    ]
+    problems = []
+    for feature, reason in REFUSED.items():
+        if feature in features:
+            where, line = _line_of_feature(config_file, feature)
+            problems.append(Problem(where, line, f"theme.features: '{feature}' is not supported: {reason}"))
+    return problems
 
 
-def _line_of_feature(config_file: Path, feature: str) -> int | None:
-    """The line listing `feature` in the configuration file (None when it comes from a file it INHERITs)."""
+_INHERIT = re.compile(r"^INHERIT:\s*['\"]?([^'\"#]+?)['\"]?\s*(#.*)?$")
+
+
+def _line_of_feature(config_file: Path, feature: str) -> tuple[str, int | None]:
+    """The file, by its path from the project, and the line listing `feature`: in mkdocs.yml, or else in
+    the files it INHERITs, as MkDocs follows them (the file itself when no line lists it)."""
     pattern = re.compile(rf"^\s*-\s*['\"]?{re.escape(feature)}['\"]?\s*(#.*)?$")
-    for number, line in enumerate(config_file.read_text(encoding="utf-8").splitlines(), start=1):
-        if pattern.match(line):
-            return number
-    return None
+    project, current, seen = config_file.parent, config_file, set()
+    while current.is_file() and current not in seen:
+        seen.add(current)
+        inherits = None
+        for number, line in enumerate(current.read_text(encoding="utf-8").splitlines(), start=1):
+            if pattern.match(line):
+                return _shown(current, project), number
+            found = _INHERIT.match(line)
+            if found:
+                inherits = found.group(1).strip()
+        if inherits is None:
+            break
+        current = (current.parent / inherits).resolve()
+    return config_file.name, None
+
+
+def _shown(path: Path, project: Path) -> str:
+    try:
+        return path.resolve().relative_to(project.resolve()).as_posix()
+    except ValueError:
+        return path.name

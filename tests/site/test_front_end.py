@@ -105,10 +105,10 @@ def test_instant_navigation_is_refused_with_the_reason(tmp_path):
     """Material's instant navigation would show a page without running its own script: the build
     stops at the line that turns it on, saying why, and writes nothing; `make check` says the same."""
     project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
+    config = project / "base.yml"  # the site's mkdocs.yml, which the fixture's INHERITs: the line is found there
     config.write_text(config.read_text(encoding="utf-8").replace("  features:\n", "  features:\n    - navigation.instant\n", 1), encoding="utf-8")
     line = config.read_text(encoding="utf-8").splitlines().index("    - navigation.instant") + 1
-    refused = f"mkdocs.yml:{line}: theme.features: 'navigation.instant' is not supported: "
+    refused = f"base.yml:{line}: theme.features: 'navigation.instant' is not supported: "
     result = mkdocs_build(tmp_path / "site", project_dir=project, env={"UNIT_PDF": "skip", "UNIT_OFFLINE_ZIP": "off"})
     assert result.returncode != 0
     assert refused in result.stderr and "would not start" in result.stderr and "nothing was built" in result.stderr
