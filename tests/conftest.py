@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from browser_pages import SlowedBrowser
 from engine import PROJECT_DIR, data_path, fixture_data
 from fixture_course import assembled
 from site_building import CHROMIUM_ARGS, SITE_BUILDER, chromium_path, mkdocs_build
@@ -106,7 +107,8 @@ def browser():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
+        slowdown = float(os.environ.get("CHROMIUM_CPU_SLOWDOWN", "1"))  # a loaded machine (guides/tests.md)
+        yield SlowedBrowser(browser, slowdown) if slowdown > 1 else browser
         browser.close()
 
 
