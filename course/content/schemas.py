@@ -277,6 +277,99 @@ class ReferencesFile(Strict):
         return self
 
 
+# --- The reflective record ----------------------------------------------------
+
+# Where the record keeps the learner's own words in the browser: under
+# <storage key>:answer:reflective-record:<part>, beside the activities' answers
+# (so deleting a unit's answers deletes them too). No activity may take this id,
+# and no part of the account may take the details' ids.
+RECORD_ID = "reflective-record"
+RECORD_DETAILS = ("date", "time-spent")
+# A web address a source was read at.
+WebAddress = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https://[^\s<>\"]+$", max_length=500)]
+
+
+class RecordPart(Strict):
+    """One part of the reflective account: an answer box on My workbook, a heading on the record."""
+
+    id: Slug = Field(description="Stable: the learner's words are kept under it; never change it")
+    heading: Text
+    hint: Text = Field(description="What to write, shown under the heading on screen")
+    lines: int = Field(ge=1, le=30, description="Ruled lines on paper where the part is empty")
+    draws_on: list[CopyTarget] = Field(
+        default_factory=list, description="Answers to the unit's prompts shown under the learner's words, in this order"
+    )
+
+    @field_validator("id")
+    @classmethod
+    def _not_a_detail(cls, part_id: str) -> str:
+        if part_id in RECORD_DETAILS:
+            raise ValueError(f"'{part_id}' is the id of one of the record's details ({', '.join(RECORD_DETAILS)}); give the part another id")
+        return part_id
+
+
+class RecordSource(Strict):
+    """Where a statement about a regulator or the leadership model was read."""
+
+    id: Slug
+    publisher: Text
+    title: Text
+    url: WebAddress | None = Field(default=None, description="The page it was read on (https://...); leave it out if it was not read online")
+
+
+class LeadershipDimension(Strict):
+    id: Slug
+    name: Text
+
+
+class LeadershipModel(Strict):
+    name: Text = Field(description="The model's name: 'The Healthcare Leadership Model'")
+    source: Slug = Field(description="The source (in 'sources') its dimensions' names were read in")
+    dimensions: list[LeadershipDimension] = Field(min_length=1, description="Every dimension, in the model's own order")
+
+    @model_validator(mode="after")
+    def _ids(self):
+        _unique_ids(self.dimensions, "dimensions")
+        return self
+
+
+class Touch(Strict):
+    """A dimension of the model the unit touches, and how: the site's judgement."""
+
+    dimension: Slug
+    how: Text
+
+
+class RecordUse(Strict):
+    """Who can use the record, and how: a statement verified in its sources."""
+
+    id: Slug
+    who: Text = Field(description="'Nurses, midwives and nursing associates'")
+    text: Text
+    sources: list[Slug] = Field(min_length=1, description="The sources (in 'sources') that say so")
+
+
+class ReflectiveRecordFile(Strict):
+    """A unit's reflective record (data/<unit>/reflective_record.yml), shown on its My workbook page."""
+
+    title: Text = Field(description="The record's name, on screen, on paper and in the files: 'Reflective record'")
+    account: list[RecordPart] = Field(min_length=1, description="The reflective account's parts, in order")
+    account_note: Text = Field(description="Where the account's parts come from, shown with them")
+    account_source: Slug | None = Field(default=None, description="The source (in 'sources') the parts follow")
+    leadership_model: LeadershipModel
+    touches: list[Touch] = Field(min_length=1, description="The model's dimensions this unit touches: the site's judgement")
+    touches_note: Text = Field(description="Shown with the dimensions touched: whose names they are, and whose judgement the choice is")
+    uses: list[RecordUse] = Field(min_length=1, description="Who can use the record for appraisal or revalidation, and how")
+    sources: list[RecordSource] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids(self):
+        _unique_ids(self.account, "parts of the account")
+        _unique_ids(self.uses, "uses")
+        _unique_ids(self.sources, "sources")
+        return self
+
+
 # --- The accessibility statement ---------------------------------------------
 
 # The statement's contact: the repository's issues (its address comes from site_url), or an email address.

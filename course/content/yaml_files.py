@@ -34,6 +34,11 @@ ENTRY_NAMES = {
     "prompts": "prompt",
     "units": "unit",
     "running_order": "part",
+    "account": "part",
+    "dimensions": "dimension",
+    "touches": "dimension touched",
+    "uses": "use",
+    "sources": "source",
 }
 
 _ENTRY_START = re.compile(r"^\s*-\s*id:\s*['\"]?([^'\"#\s]+)")
