@@ -29,6 +29,7 @@ UNIT_FILES = {
     "references.yml": schemas.ReferencesFile,
     "simple_rules.yml": schemas.SimpleRulesFile,
     "session.yml": schemas.SessionFile,
+    "outcomes.yml": schemas.OutcomesFile,
 }
 # A label such as "Self-Activity 8", numbered by hand or by the programme.
 NUMBERED_LABEL = re.compile(r"\s\d+$")
@@ -48,6 +49,7 @@ class Unit:
     references: schemas.ReferencesFile | None = None
     simple_rules: schemas.SimpleRulesFile | None = None
     session: schemas.SessionFile | None = None
+    outcomes: schemas.OutcomesFile | None = None
 
     @property
     def heading(self) -> str:
