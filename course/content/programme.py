@@ -52,6 +52,11 @@ class Unit:
     outcomes: schemas.OutcomesFile | None = None
 
     @property
+    def closing_activity(self) -> schemas.Activity | None:
+        """The activity that closes the unit (`closing: true`): the loaded programme has exactly one."""
+        return next((activity for activity in self.activities.activities if activity.closing), None)
+
+    @property
     def heading(self) -> str:
         """"Unit 3: How to lead beyond your role?", as the unit is named on paper and in downloads."""
         return f"Unit {self.number}: {self.title}"
@@ -256,6 +261,7 @@ def _cross_check(programme: Programme, data_dir: Path) -> list[Problem]:
                     Problem(f"{unit.data_folder}/problem_types.yml", None, f"field 'check_copy_to': {error.args[0]} (in this unit)")
                 )
     for unit in programme.units:
+        problems += _check_closing(unit, data_dir)
         if unit.session is not None:
             problems += _check_session(unit, data_dir)
     for what, entries_of in (
@@ -292,6 +298,29 @@ def _cross_check(programme: Programme, data_dir: Path) -> list[Problem]:
                 )
             labels.setdefault(activity.label, activity.id)
     return problems
+
+
+def _check_closing(unit: Unit, data_dir: Path) -> list[Problem]:
+    """The unit has one closing activity (`closing: true`): what the learner takes from it, and will do."""
+    file, path = f"{unit.data_folder}/activities.yml", data_dir / unit.id / "activities.yml"
+    closing = [activity for activity in unit.activities.activities if activity.closing]
+    if not closing:
+        return [
+            Problem(
+                file,
+                line_of_key(path, "activities"),
+                f"unit '{unit.id}' has no closing activity; mark the activity learners meet last, on what they take from "
+                "the unit and will do differently, with 'closing: true' (see data/unit-3/activities.yml)",
+            )
+        ]
+    return [
+        Problem(
+            file,
+            line_of_id(path, activity.id),
+            f"activity '{activity.id}' is marked 'closing: true', as is activity '{closing[0].id}'; a unit has one closing activity",
+        )
+        for activity in closing[1:]
+    ]
 
 
 def _check_session(unit: Unit, data_dir: Path) -> list[Problem]:

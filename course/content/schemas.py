@@ -144,13 +144,15 @@ class Activity(Strict):
     prompts: list[Prompt] = Field(min_length=1)
     facilitation: Facilitation | None = None
     added_for_site: list[Slug] = Field(
-        default_factory=list, description="Parts the site adds to the slides: 'question', 'instructions' or a prompt's id"
+        default_factory=list,
+        description="Parts the site adds to the slides: 'activity' (all of it), 'question', 'instructions' or a prompt's id",
     )
+    closing: bool = Field(default=False, description="The activity that closes the unit: each unit has one, met last")
 
     @model_validator(mode="after")
     def _ids(self):
         _unique_ids(self.prompts, "prompts")
-        known = {"question", "instructions", *(prompt.id for prompt in self.prompts)}
+        known = {"activity", "question", "instructions", *(prompt.id for prompt in self.prompts)}
         for part in self.added_for_site:
             if part not in known:
                 names = ", ".join(repr(name) for name in sorted(known))

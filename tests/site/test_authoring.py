@@ -313,7 +313,15 @@ def _outcome_on_a_page_that_does_not_exist(project):
     edit_file(project / "data" / UNIT / "outcomes.yml", "      - forms.md\n", "      - form.md\n")
 
 
+def _no_closing_activity(project):
+    edit_file(project / "data" / UNIT / "activities.yml", "    closing: true\n", "")
+
+
 UNIT_AND_PAPER_MISTAKES = {
+    "a unit without a closing activity": (
+        _no_closing_activity,
+        f"data/{UNIT}/activities.yml:2: unit '{UNIT}' has no closing activity; mark the activity learners meet last",
+    ),
     "an outcome met on a page that does not exist": (
         _outcome_on_a_page_that_does_not_exist,
         f"data/{UNIT}/outcomes.yml:{{outcome_page}}: outcome 'ways-of-organising': there is no page docs/form.md; did you mean forms.md?",

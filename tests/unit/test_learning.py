@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
+from bs4 import BeautifulSoup
 
-from engine import DATA_DIR, macros, outline
+from engine import DATA_DIR, DOCS_DIR, macros, outline
 from course.checks.outcomes import check_outcomes
+from course.checks.usage import check_usage
 from course.content.problems import ContentError
 from course.content.programme import load_programme
 
@@ -99,3 +102,56 @@ def test_an_outcome_on_another_units_page_is_refused(make_data_dir):
 
 def test_the_fixtures_outcomes_name_real_pages():
     assert check_outcomes(outline()) == []
+
+
+# --- The closing activity --------------------------------------------------------------
+
+
+def test_each_unit_has_one_closing_activity():
+    programme = outline().programme
+    assert [unit.closing_activity.id for unit in programme.units] == ["discuss", "fixture-second-reflection"]
+
+
+def test_a_unit_without_a_closing_activity_is_one_line(make_data_dir):
+    problems = problems_for(make_data_dir, lambda data: data["activities.yml"]["activities"][2].pop("closing"))
+    assert len(problems) == 1 and re.search(
+        r"data/unit-1/activities\.yml:1: unit 'unit-1' has no closing activity; mark the activity learners meet last, "
+        r"on what they take from the unit and will do differently, with 'closing: true'",
+        problems[0],
+    ), problems
+
+
+def test_two_closing_activities_are_refused_at_the_second(make_data_dir):
+    problems = problems_for(make_data_dir, lambda data: data["activities.yml"]["activities"][1].update(closing=True))
+    folder = make_data_dir(lambda data: data["activities.yml"]["activities"][1].update(closing=True))
+    line = line_of(folder / "unit-1" / "activities.yml", "- id: discuss")
+    assert len(problems) == 1 and problems[0].endswith(
+        f"data/unit-1/activities.yml:{line}: activity 'discuss' is marked 'closing: true', as is activity 'reflect'; "
+        "a unit has one closing activity"
+    ), problems
+
+
+def test_the_closing_activity_must_be_met_last(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS_DIR, docs)
+    page = docs / "problems.md"
+    text = page.read_text(encoding="utf-8")
+    reflect, discuss = '{{ activity("reflect") }}', '{{ activity("discuss") }}'
+    page.write_text(text.replace(reflect, "@@").replace(discuss, reflect).replace("@@", discuss), encoding="utf-8")
+    found = outline(DATA_DIR, docs)
+    problems = [str(p) for p in check_usage(found)]
+    closing_line, reflect_line = line_of(page, discuss), line_of(page, reflect)
+    assert problems == [
+        f"docs/problems.md:{closing_line}: activity 'discuss' closes the unit ('closing: true'), but readers meet activity "
+        f"'reflect' after it (docs/problems.md:{reflect_line}); show the closing activity last, at the end of the unit's last page"
+    ]
+
+
+def test_an_activity_all_the_sites_own_is_labelled_once_at_its_top(make_data_dir):
+    folder = make_data_dir(lambda data: data["activities.yml"]["activities"][1].update(added_for_site=["activity"]))
+    section = BeautifulSoup(macros("problems.md", folder).activity("reflect"), "html.parser").section
+    labels = section.select(".site-added__label")
+    assert [label.get_text() for label in labels] == ["Added for this site"]
+    assert section.find("p") is labels[0]  # before everything it marks
+    closing = BeautifulSoup(macros("problems.md").activity("discuss"), "html.parser").section
+    assert "activity--closing" in closing["class"]
