@@ -30,6 +30,7 @@ UNIT_FILES = {
     "simple_rules.yml": schemas.SimpleRulesFile,
     "session.yml": schemas.SessionFile,
     "reflective_record.yml": schemas.ReflectiveRecordFile,
+    "outcomes.yml": schemas.OutcomesFile,
 }
 # A label such as "Self-Activity 8", numbered by hand or by the programme.
 NUMBERED_LABEL = re.compile(r"\s\d+$")
@@ -50,6 +51,12 @@ class Unit:
     simple_rules: schemas.SimpleRulesFile | None = None
     session: schemas.SessionFile | None = None
     reflective_record: schemas.ReflectiveRecordFile | None = None
+    outcomes: schemas.OutcomesFile | None = None
+
+    @property
+    def closing_activity(self) -> schemas.Activity | None:
+        """The activity that closes the unit (`closing: true`): the loaded programme has exactly one."""
+        return next((activity for activity in self.activities.activities if activity.closing), None)
 
     @property
     def heading(self) -> str:
@@ -256,6 +263,7 @@ def _cross_check(programme: Programme, data_dir: Path) -> list[Problem]:
                     Problem(f"{unit.data_folder}/problem_types.yml", None, f"field 'check_copy_to': {error.args[0]} (in this unit)")
                 )
     for unit in programme.units:
+        problems += _check_closing(unit, data_dir)
         if unit.session is not None:
             problems += _check_session(unit, data_dir)
         if unit.reflective_record is not None:
@@ -295,6 +303,29 @@ def _cross_check(programme: Programme, data_dir: Path) -> list[Problem]:
                 )
             labels.setdefault(activity.label, activity.id)
     return problems
+
+
+def _check_closing(unit: Unit, data_dir: Path) -> list[Problem]:
+    """The unit has one closing activity (`closing: true`): what the learner takes from it, and will do."""
+    file, path = f"{unit.data_folder}/activities.yml", data_dir / unit.id / "activities.yml"
+    closing = [activity for activity in unit.activities.activities if activity.closing]
+    if not closing:
+        return [
+            Problem(
+                file,
+                line_of_key(path, "activities"),
+                f"unit '{unit.id}' has no closing activity; mark the activity learners meet last, on what they take from "
+                "the unit and will do differently, with 'closing: true' (see data/unit-3/activities.yml)",
+            )
+        ]
+    return [
+        Problem(
+            file,
+            line_of_id(path, activity.id),
+            f"activity '{activity.id}' is marked 'closing: true', as is activity '{closing[0].id}'; a unit has one closing activity",
+        )
+        for activity in closing[1:]
+    ]
 
 
 def _check_session(unit: Unit, data_dir: Path) -> list[Problem]:

@@ -144,13 +144,15 @@ class Activity(Strict):
     prompts: list[Prompt] = Field(min_length=1)
     facilitation: Facilitation | None = None
     added_for_site: list[Slug] = Field(
-        default_factory=list, description="Parts the site adds to the slides: 'question', 'instructions' or a prompt's id"
+        default_factory=list,
+        description="Parts the site adds to the slides: 'activity' (all of it), 'question', 'instructions' or a prompt's id",
     )
+    closing: bool = Field(default=False, description="The activity that closes the unit: each unit has one, met last")
 
     @model_validator(mode="after")
     def _ids(self):
         _unique_ids(self.prompts, "prompts")
-        known = {"question", "instructions", *(prompt.id for prompt in self.prompts)}
+        known = {"activity", "question", "instructions", *(prompt.id for prompt in self.prompts)}
         for part in self.added_for_site:
             if part not in known:
                 names = ", ".join(repr(name) for name in sorted(known))
@@ -200,14 +202,47 @@ class SessionPart(Strict):
 
 
 class SessionFile(Strict):
-    """A unit's session plan, for whoever runs it in a room."""
+    """A unit's session plan, for whoever runs it in a room (its learning outcomes are outcomes.yml's)."""
 
     title: Text
-    learning_outcomes: list[Text] = Field(min_length=1)
     materials: list[Text] = Field(min_length=1)
     room: list[Text] = Field(min_length=1, description="How to set the room up")
     total_minutes: Minutes = Field(description="The session's length: the running order must add up to it")
     running_order: list[SessionPart] = Field(min_length=1)
+
+
+# --- Learning outcomes --------------------------------------------------------
+
+
+class Outcome(Strict):
+    """What a learner will be able to do after the unit, and the pages where they meet it."""
+
+    id: Slug
+    text: Text = Field(description="Starts with a verb, to follow 'you will be able to': 'Compare markets, ...'")
+    pages: list[Text] = Field(min_length=1, description="The pages it is met on, as docs/ names them (pcn-ethos.md)")
+
+    @field_validator("pages")
+    @classmethod
+    def _pages_once(cls, pages: list[str]) -> list[str]:
+        repeated = sorted({page for page in pages if pages.count(page) > 1})
+        if repeated:
+            raise ValueError(f"{', '.join(repeated)} is listed twice; list each page once")
+        return pages
+
+
+class OutcomesFile(Strict):
+    """A unit's learning outcomes: the facilitator's guide lists them, each page shows those met on it."""
+
+    outcomes: list[Outcome] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids(self):
+        _unique_ids(self.outcomes, "outcomes")
+        return self
+
+    def on_page(self, page_path: str) -> list[Outcome]:
+        """The outcomes met on the page docs/<page_path>, in data order."""
+        return [outcome for outcome in self.outcomes if page_path in outcome.pages]
 
 
 # --- The programme ----------------------------------------------------------

@@ -309,7 +309,23 @@ def _link_to_a_pdf_no_page_makes(project):
     _append(project / "docs" / "references.md", "\nDownload [the slides](pdf/slides.pdf).\n")
 
 
+def _outcome_on_a_page_that_does_not_exist(project):
+    edit_file(project / "data" / UNIT / "outcomes.yml", "      - forms.md\n", "      - form.md\n")
+
+
+def _no_closing_activity(project):
+    edit_file(project / "data" / UNIT / "activities.yml", "    closing: true\n", "")
+
+
 UNIT_AND_PAPER_MISTAKES = {
+    "a unit without a closing activity": (
+        _no_closing_activity,
+        f"data/{UNIT}/activities.yml:2: unit '{UNIT}' has no closing activity; mark the activity learners meet last",
+    ),
+    "an outcome met on a page that does not exist": (
+        _outcome_on_a_page_that_does_not_exist,
+        f"data/{UNIT}/outcomes.yml:{{outcome_page}}: outcome 'ways-of-organising': there is no page docs/form.md; did you mean forms.md?",
+    ),
     "a page in no unit calls a unit macro": (
         _page_in_no_unit,
         "docs/glossary.md:{key_terms}: key_terms() draws from a unit's data, but docs/glossary.md is in no unit; move the page into a unit's folder",
@@ -341,6 +357,8 @@ def test_a_unit_or_paper_mistake_is_one_clear_line(project, case):
     lines = {"key_terms": line_of(project / "docs" / "glossary.md", "{{ key_terms() }}"), "first_unit": line_of(programme, f"  - id: {UNIT}")}  # the list of units, at its first
     if "{unit_5}" in expected:
         lines["unit_5"] = line_of(programme, "  - id: unit-5")
+    if "{outcome_page}" in expected:
+        lines["outcome_page"] = line_of(project / "data" / UNIT / "outcomes.yml", "      - form.md")
     if "{slides}" in expected:
         lines["slides"] = line_of(project / "docs" / "references.md", "Download [the slides](pdf/slides.pdf).")
     expected = expected.format(**lines)
