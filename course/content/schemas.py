@@ -422,7 +422,12 @@ class AccessibilityFile(Strict):
     compliance: Compliance
     prepared: datetime.date = Field(description="The day the statement was first published")
     last_reviewed: datetime.date = Field(description="The day someone last checked the statement against the site")
-    unconfirmed: list[Literal["organisation", "contact", "compliance", "prepared", "last_reviewed"]] = Field(
+    email: Text | None = Field(
+        default=None,
+        description="An email address the organisation reads, for anyone without a GitHub account: every page's footer, "
+        "the statement and the privacy notice show it (as 'to be confirmed' while it is listed under 'unconfirmed')",
+    )
+    unconfirmed: list[Literal["organisation", "contact", "email", "compliance", "prepared", "last_reviewed"]] = Field(
         default_factory=list, description="Fields the organisation has still to confirm: `make check` reminds until it does"
     )
 
@@ -432,6 +437,13 @@ class AccessibilityFile(Strict):
         if contact != REPOSITORY_ISSUES and not _EMAIL.match(contact):
             raise ValueError(f"write '{REPOSITORY_ISSUES}' or an email address (name@example.org), not {contact!r}")
         return contact
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, email: str | None) -> str | None:
+        if email is not None and not _EMAIL.match(email):
+            raise ValueError(f"write an email address (name@example.org), not {email!r}")
+        return email
 
     @field_validator("last_reviewed")
     @classmethod
@@ -443,15 +455,29 @@ class AccessibilityFile(Strict):
 
     @field_validator("unconfirmed")
     @classmethod
-    def _listed_once(cls, fields: list[str]) -> list[str]:
+    def _listed_once(cls, fields: list[str], info: ValidationInfo) -> list[str]:
         repeated = sorted({name for name in fields if fields.count(name) > 1})
         if repeated:
             raise ValueError(f"{', '.join(repeated)} is listed twice; list each field once")
+        if "email" in fields and "email" in info.data and info.data["email"] is None:
+            raise ValueError("'email' is listed, but no email address is given; add 'email: ...' (a placeholder such as "
+                             "name@example.org until the organisation gives one), or take 'email' off this list")
         return fields
 
     @property
-    def email(self) -> str | None:
+    def contact_email(self) -> str | None:
+        """The contact, when it is an email address."""
         return None if self.contact == REPOSITORY_ISSUES else self.contact
+
+    @property
+    def confirmed_email(self) -> str | None:
+        """The email address to show: `email` once it is off the 'unconfirmed' list."""
+        return self.email if self.email and "email" not in self.unconfirmed else None
+
+    @property
+    def email_to_confirm(self) -> bool:
+        """An email address is promised but not yet confirmed: the site says it is to be confirmed."""
+        return bool(self.email) and "email" in self.unconfirmed
 
 
 # --- The spelling check's word list (data/spelling.yml) --------------------------

@@ -488,8 +488,28 @@ def test_unconfirmed_values_are_warnings_until_taken_off_the_list(project):
     warnings = [line for line in run_check(project, SOURCE_DATE_EPOCH=ON_THE_DAY).stderr.splitlines() if "'unconfirmed'" in line]
     assert [w.split(": warning: ")[1].split(" (")[0] for w in warnings] == [f"'{field}'" for field in STATEMENT["unconfirmed"]]
     edit_file(project / "data" / "accessibility.yml", "unconfirmed:\n" + "".join(f"  - {field}\n" for field in STATEMENT["unconfirmed"]), "")
+    placeholder = run_check(project, SOURCE_DATE_EPOCH=ON_THE_DAY)
+    assert placeholder.returncode == 1, "a placeholder email address off the list would be shown as real"
+    assert f"field 'email': {STATEMENT['email']} is a placeholder" in placeholder.stdout
+    edit_file(project / "data" / "accessibility.yml", STATEMENT["email"], "web-team@nhs.example.uk")
     result = run_check(project, SOURCE_DATE_EPOCH=ON_THE_DAY)
     assert result.returncode == 0 and result.stderr == ""
+
+
+def test_the_footer_gives_the_email_address_once_it_is_confirmed(tmp_path, project):
+    footer_of = lambda site: BeautifulSoup((site / "glossary" / "index.html").read_text(), "html.parser").find("nav", class_="unit-footer-links")  # noqa: E731
+    assert "email" in STATEMENT["unconfirmed"], "the fixture's email address is a placeholder, to confirm"
+    built = mkdocs_build(tmp_path / "unconfirmed", project_dir=project, env=SITE_ONLY)
+    assert built.returncode == 0, built.stderr
+    items = [" ".join(li.get_text().split()) for li in footer_of(tmp_path / "unconfirmed").find_all("li")]
+    assert items[-1] == "Email us: address to be confirmed"
+    assert STATEMENT["email"] not in str(footer_of(tmp_path / "unconfirmed")), "a placeholder is never shown"
+    edit_file(project / "data" / "accessibility.yml", STATEMENT["email"], "web-team@nhs.example.uk")
+    edit_file(project / "data" / "accessibility.yml", "  - email\n", "")
+    built = mkdocs_build(tmp_path / "confirmed", project_dir=project, env=SITE_ONLY)
+    assert built.returncode == 0, built.stderr
+    email = footer_of(tmp_path / "confirmed").find("a", href="mailto:web-team@nhs.example.uk")
+    assert email.get_text() == "web-team@nhs.example.uk" and email.parent.get_text().startswith("Email us:")
 
 
 def test_off_github_the_footer_reports_by_email(tmp_path, project):
