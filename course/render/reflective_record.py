@@ -78,13 +78,12 @@ def record_view(unit: Unit, programme_title: str, activities: list[Activity], we
     """What the record shows for `unit` (which has a reflective_record.yml), its activities in reading order."""
     record = unit.require("reflective_record")
     names = {dimension.id: dimension.name for dimension in record.leadership_model.dimensions}
-    outcomes = getattr(unit, "outcomes", None)
     return RecordView(
         record=record,
         unit_heading=unit.heading,
         programme=programme_title,
         website=website,
-        outcomes=[outcome.text for outcome in outcomes.outcomes] if outcomes else [],
+        outcomes=[outcome.text for outcome in unit.outcomes.outcomes] if unit.outcomes else [],
         touched=[Touched(names[touch.dimension], touch.how) for touch in record.touches],
         sources={source.id: source for source in record.sources},
         prompts={(activity.id, prompt.id): prompt.text for activity in activities for prompt in activity.prompts},
