@@ -397,12 +397,20 @@ class ReflectiveRecordFile(Strict):
     uses: list[RecordUse] = Field(min_length=1, description="Who can use the record for appraisal or revalidation, and how")
     sources: list[RecordSource] = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _ids(self):
-        _unique_ids(self.account, "parts of the account")
-        _unique_ids(self.uses, "uses")
-        _unique_ids(self.sources, "sources")
-        return self
+    @field_validator("account")
+    @classmethod
+    def _parts_differ(cls, account: list[RecordPart]) -> list[RecordPart]:
+        return _unique_ids(account, "parts of the account")
+
+    @field_validator("uses")
+    @classmethod
+    def _uses_differ(cls, uses: list[RecordUse]) -> list[RecordUse]:
+        return _unique_ids(uses, "uses")
+
+    @field_validator("sources")
+    @classmethod
+    def _sources_differ(cls, sources: list[RecordSource]) -> list[RecordSource]:
+        return _unique_ids(sources, "sources")
 
 
 # --- The accessibility statement ---------------------------------------------

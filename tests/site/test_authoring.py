@@ -313,11 +313,20 @@ def _outcome_on_a_page_that_does_not_exist(project):
     edit_file(project / "data" / UNIT / "outcomes.yml", "      - forms.md\n", "      - form.md\n")
 
 
+def _record_touches_an_unknown_dimension(project):
+    edit_file(project / "data" / UNIT / "reflective_record.yml", "  - dimension: asking\n", "  - dimension: listening\n")
+
+
 def _no_closing_activity(project):
     edit_file(project / "data" / UNIT / "activities.yml", "    closing: true\n", "")
 
 
 UNIT_AND_PAPER_MISTAKES = {
+    "a reflective record touching a dimension its model lacks": (
+        _record_touches_an_unknown_dimension,
+        f"data/{UNIT}/reflective_record.yml:{{touched}}: touches: no dimension 'listening' in the leadership model; "
+        "its dimensions: 'seeing', 'asking', 'keeping'",
+    ),
     "a unit without a closing activity": (
         _no_closing_activity,
         f"data/{UNIT}/activities.yml:2: unit '{UNIT}' has no closing activity; mark the activity learners meet last",
@@ -359,6 +368,8 @@ def test_a_unit_or_paper_mistake_is_one_clear_line(project, case):
         lines["unit_5"] = line_of(programme, "  - id: unit-5")
     if "{outcome_page}" in expected:
         lines["outcome_page"] = line_of(project / "data" / UNIT / "outcomes.yml", "      - form.md")
+    if "{touched}" in expected:
+        lines["touched"] = line_of(project / "data" / UNIT / "reflective_record.yml", "  - dimension: listening")
     if "{slides}" in expected:
         lines["slides"] = line_of(project / "docs" / "references.md", "Download [the slides](pdf/slides.pdf).")
     expected = expected.format(**lines)
@@ -373,6 +384,18 @@ def test_a_page_in_no_unit_calling_a_unit_macro_stops_the_build(tmp_path, projec
     line = line_of(project / "docs" / "glossary.md", "{{ key_terms() }}")
     assert "1 problem(s) found; nothing was built" in result.stderr and f"docs/glossary.md:{line}: key_terms()" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "site").exists()
+
+
+def test_a_mistake_in_the_reflective_record_stops_the_build_with_one_line(tmp_path, project):
+    edit_file(project / "data" / UNIT / "reflective_record.yml", "        prompt: adapt\n", "        prompt: adopt\n")
+    result = mkdocs_build(tmp_path / "site", project_dir=project)
+    assert result.returncode != 0
+    line = line_of(project / "data" / UNIT / "reflective_record.yml", "        prompt: adopt")
+    expected = f"data/{UNIT}/reflective_record.yml:{line}: part 'learning', field 'draws_on': activity 'reflect' has no prompt 'adopt'"
+    assert "1 problem(s) found; nothing was built" in result.stderr and expected in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "site").exists()
+    checked = run_check(project)
+    assert checked.returncode == 1 and expected in checked.stdout, "make check says the same"
 
 
 # --- The preview ------------------------------------------------------------------------------
