@@ -63,7 +63,7 @@ PRINT_SHEETS = {
     "theory-and-practice": (1, 1),
     "systems-leadership": (4, 4),
     "leading-health-and-social-care": (1, 1),
-    "my-workbook": (4, 4),
+    "my-workbook": (8, 8),
     "references": (1, 1),
     "glossary": (1, 1),
     "workbook": (5, 5),
@@ -78,7 +78,7 @@ PRINT_SHEETS = {
     "facilitators": (10, 10),
     "facilitators/present": (4, 4),
     "accessibility": (3, 3),
-    "privacy": (2, 2),
+    "privacy": (2, 3),
 }
 
 
