@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..content.programme import Unit
 from ..content.schemas import RECORD_DETAILS, RECORD_ID, Activity, RecordSource, ReflectiveRecordFile
 from .environment import render
+from .my_workbook import my_workbook_data
 
 
 # The record's own headings and labels: the sheet that prints (reflective_record.html)
@@ -124,15 +125,7 @@ def reflective_record_data(view: RecordView, activities: list[Activity]) -> dict
         "touched": [{"name": touched.name, "how": touched.how} for touched in view.touched],
         "touchesNote": record.touches_note,
         "modelSource": _citation(view.model_source),
-        "activities": [
-            {
-                "id": activity.id,
-                "label": activity.label,
-                "title": activity.title,
-                "prompts": [{"id": prompt.id, "text": prompt.text} for prompt in activity.prompts],
-            }
-            for activity in activities
-        ],
+        "activities": my_workbook_data(view.unit_heading, view.programme, activities)["activities"],  # as My workbook's downloads list them
     }
 
 

@@ -19,6 +19,7 @@ from paper_inspection import problems, sheets
 from course.publish.conformance import COLOUR_SCHEMES
 from test_browser import url_of
 from test_interactive import ANSWER_PREFIX, DEFINE_BOX, FLOCKING_BOX, axe_violations, open_page, stored_answers  # noqa: F401 (fixture)
+from test_publish_browser import unpacked_copy  # noqa: F401 (fixture)
 
 RECORD = fixture_data()["reflective_record.yml"]
 OUTCOMES = [outcome["text"] for outcome in fixture_data()["outcomes.yml"]["outcomes"]]
@@ -164,8 +165,10 @@ def test_the_word_document_is_made_only_when_asked_with_the_sites_own_library(op
     assert page.errors == []
 
 
-def test_the_word_document_is_made_from_file_too(open_page, built_site):
-    page = open_page((Path(built_site) / "my-workbook" / "index.html").as_uri())
+@pytest.mark.parametrize("layout", ["the site opened from its folder", "the offline copy"])
+def test_the_word_document_is_made_from_file_too(open_page, built_site, unpacked_copy, layout):
+    page_file = Path(built_site) / "my-workbook" / "index.html" if layout == "the site opened from its folder" else unpacked_copy / "my-workbook.html"
+    page = open_page(page_file.as_uri())
     page.locator(LEARNT_BOX).fill("Made offline.")
     name, content = download(page, "Reflective record (Word)")
     assert name == f"{RECORD_NAME}.docx" and "Made offline." in word_text(content)
