@@ -26,15 +26,16 @@ from .content.outline import Outline
 from .content.programme import Unit
 from .paper.handouts import handout_html, handouts_for
 from .paper.workbook import workbook_activities_html, workbook_cover_html
-from .publish.addresses import SiteAddress, online_path, relative_url
+from .publish.addresses import SiteAddress, online_path, relative_url, short_address
 from .render.activities import ListedActivity, activity_html, activity_list_markdown
 from .render.facilitation import Handout, facilitator_guide_markdown, guide_of
 from .render.figures import flocking_simulation_html, typology_figure_html
 from .render.glossary import abbreviations_html, key_terms_html
-from .render.my_workbook import my_workbook_html
+from .render.my_workbook import my_workbook_finish_html, my_workbook_html
 from .render.presenter import presenter_view_html, slides_of
 from .render.problem_check import problem_check_html
 from .render.references import cite_markdown, references_html, simple_rules_html
+from .render.reflective_record import RecordView, record_view, reflective_record_html, reflective_record_uses_html
 from .render.statement import accessibility_statement_markdown, privacy_notice_markdown, privacy_of, statement_of
 from .render.tables import citation, comparison_table_html, table_view
 
@@ -132,8 +133,31 @@ class PageMacros:
             "my_workbook",
             unit,
             privacy,
-            lambda: my_workbook_html(unit.heading, self._programme.title, self._activities(unit), self._glossary, privacy),
+            lambda: my_workbook_html(
+                unit.heading, self._programme.title, self._activities(unit), self._glossary, privacy, unit.reflective_record is not None
+            ),
         )
+
+    def my_workbook_finish(self) -> str:
+        """The end of My workbook: keep your record, then delete your answers from this computer (My workbook's confirmation)."""
+        self._unit("my_workbook_finish")
+        return self._cached("my_workbook_finish", None, None, lambda: my_workbook_finish_html(self._glossary))
+
+    def reflective_record(self) -> str:
+        """The unit's reflective record (data/<unit>/reflective_record.yml): details, reflective account, print and downloads."""
+        unit = self._unit("reflective_record")
+        privacy = self._privacy_href
+        return self._cached(
+            "reflective_record",
+            unit,
+            privacy,
+            lambda: reflective_record_html(self._record(unit), self._activities(unit), self._glossary, privacy),
+        )
+
+    def reflective_record_uses(self) -> str:
+        """Who can use the unit's reflective record for appraisal or revalidation, and how, with sources."""
+        unit = self._unit("reflective_record_uses")
+        return self._cached("reflective_record_uses", unit, None, lambda: reflective_record_uses_html(self._record(unit), self._glossary))
 
     def workbook_cover(self) -> str:
         """The printable workbook's cover: programme, unit, name and date lines, the activities in it."""
@@ -265,6 +289,11 @@ class PageMacros:
                 "move the page into a unit's folder (data/programme.yml, 'pages') or name its unit in the front matter ('unit: <id>')"
             )
         return unit
+
+    def _record(self, unit: Unit) -> RecordView:
+        site_url = self._outline.project.site_url
+        website = short_address(SiteAddress.of(site_url, self._outline.project.repo_url).url) if site_url else None
+        return record_view(unit, self._programme.title, self._activities(unit), website)
 
     def _activities(self, unit: Unit):
         return self._programme.activities_in_reading_order(unit)

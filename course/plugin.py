@@ -328,15 +328,19 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def _report_to(self) -> dict:
         """Where "Report a problem" goes: the GitHub repository, or else the statement's email address."""
-        return {"repository": self.published.github_repository, "email": self.outline.programme.accessibility.email}
+        return {"repository": self.published.github_repository, "email": self.outline.programme.accessibility.contact_email}
 
     def _footer(self, report: str | None) -> dict:
-        """The footer's links: each page's address from the site's root (the theme's `url` filter makes it relative), and the report link."""
+        """The footer's links: each page's address from the site's root (the theme's `url` filter makes it relative), the
+        report link, and the email address for anyone without a GitHub account (or that one is to be confirmed)."""
         statement, privacy = (self.outline.page_calling(macro) for macro in (STATEMENT_MACRO, PRIVACY_MACRO))
+        accessibility = self.outline.programme.accessibility
         return {
             "accessibility": online_path(statement.path) if statement else None,
             "privacy": online_path(privacy.path) if privacy else None,
             "report": report,
+            "email": accessibility.confirmed_email or accessibility.contact_email,
+            "email_to_confirm": accessibility.email_to_confirm,
         }
 
     def _last_updated(self, file: File):

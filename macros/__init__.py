@@ -76,6 +76,24 @@ def my_workbook(context) -> str:
 
 
 @pass_context
+def my_workbook_finish(context) -> str:
+    """The end of My workbook: keep your record, then delete your answers from this computer."""
+    return _for_page(context).my_workbook_finish()
+
+
+@pass_context
+def reflective_record(context) -> str:
+    """The page's unit's reflective record: the details, the reflective account, and the record to print or download."""
+    return _for_page(context).reflective_record()
+
+
+@pass_context
+def reflective_record_uses(context) -> str:
+    """Who can use the page's unit's reflective record for appraisal or revalidation, with sources."""
+    return _for_page(context).reflective_record_uses()
+
+
+@pass_context
 def workbook_cover(context) -> str:
     """The printable workbook's cover, for the page's unit."""
     return _for_page(context).workbook_cover()
@@ -147,10 +165,13 @@ MACROS = (
     flocking_simulation,
     key_terms,
     my_workbook,
+    my_workbook_finish,
     presenter_view,
     privacy_notice,
     problem_check,
     references,
+    reflective_record,
+    reflective_record_uses,
     simple_rules,
     typology_figure,
     workbook_activities,

@@ -29,6 +29,8 @@ UNIT_FILES = {
     "references.yml": schemas.ReferencesFile,
     "simple_rules.yml": schemas.SimpleRulesFile,
     "session.yml": schemas.SessionFile,
+    "reflective_record.yml": schemas.ReflectiveRecordFile,
+    "outcomes.yml": schemas.OutcomesFile,
 }
 # A label such as "Self-Activity 8", numbered by hand or by the programme.
 NUMBERED_LABEL = re.compile(r"\s\d+$")
@@ -48,6 +50,13 @@ class Unit:
     references: schemas.ReferencesFile | None = None
     simple_rules: schemas.SimpleRulesFile | None = None
     session: schemas.SessionFile | None = None
+    reflective_record: schemas.ReflectiveRecordFile | None = None
+    outcomes: schemas.OutcomesFile | None = None
+
+    @property
+    def closing_activity(self) -> schemas.Activity | None:
+        """The activity that closes the unit (`closing: true`): the loaded programme has exactly one."""
+        return next((activity for activity in self.activities.activities if activity.closing), None)
 
     @property
     def heading(self) -> str:
@@ -254,8 +263,12 @@ def _cross_check(programme: Programme, data_dir: Path) -> list[Problem]:
                     Problem(f"{unit.data_folder}/problem_types.yml", None, f"field 'check_copy_to': {error.args[0]} (in this unit)")
                 )
     for unit in programme.units:
+        problems += _check_closing(unit, data_dir)
         if unit.session is not None:
             problems += _check_session(unit, data_dir)
+        if unit.reflective_record is not None:
+            problems += _check_record(unit, data_dir)
+        problems += _check_record_id(unit, data_dir)
     for what, entries_of in (
         ("activities", lambda unit: unit.activities.activities),
         ("references", lambda unit: unit.references.references if unit.references else []),
@@ -290,6 +303,29 @@ def _cross_check(programme: Programme, data_dir: Path) -> list[Problem]:
                 )
             labels.setdefault(activity.label, activity.id)
     return problems
+
+
+def _check_closing(unit: Unit, data_dir: Path) -> list[Problem]:
+    """The unit has one closing activity (`closing: true`): what the learner takes from it, and will do."""
+    file, path = f"{unit.data_folder}/activities.yml", data_dir / unit.id / "activities.yml"
+    closing = [activity for activity in unit.activities.activities if activity.closing]
+    if not closing:
+        return [
+            Problem(
+                file,
+                line_of_key(path, "activities"),
+                f"unit '{unit.id}' has no closing activity; mark the activity learners meet last, on what they take from "
+                "the unit and will do differently, with 'closing: true' (see data/unit-3/activities.yml)",
+            )
+        ]
+    return [
+        Problem(
+            file,
+            line_of_id(path, activity.id),
+            f"activity '{activity.id}' is marked 'closing: true', as is activity '{closing[0].id}'; a unit has one closing activity",
+        )
+        for activity in closing[1:]
+    ]
 
 
 def _check_session(unit: Unit, data_dir: Path) -> list[Problem]:
@@ -330,4 +366,55 @@ def _check_session(unit: Unit, data_dir: Path) -> list[Problem]:
                     "change the total or the parts' minutes",
                 )
             )
+    return problems
+
+
+def _check_record_id(unit: Unit, data_dir: Path) -> list[Problem]:
+    """No activity takes the id the reflective record keeps the learner's words under."""
+    if not any(activity.id == schemas.RECORD_ID for activity in unit.activities.activities):
+        return []
+    return [
+        Problem(
+            f"{unit.data_folder}/activities.yml",
+            line_of_id(data_dir / unit.id / "activities.yml", schemas.RECORD_ID),
+            f"activity '{schemas.RECORD_ID}': the reflective record keeps the learner's own words under this id; give the activity another id",
+        )
+    ]
+
+
+def _check_record(unit: Unit, data_dir: Path) -> list[Problem]:
+    """The record's sources, dimensions and answers drawn on are ones that exist."""
+    record, path = unit.reflective_record, data_dir / unit.id / "reflective_record.yml"
+    file = f"{unit.data_folder}/reflective_record.yml"
+    problems = []
+    sources = [source.id for source in record.sources]
+    known_sources = ", ".join(repr(source) for source in sources)
+
+    def source_problem(line, where: str, source_id: str) -> None:
+        if source_id not in sources:
+            problems.append(Problem(file, line, f"{where}: no source '{source_id}' in 'sources'; its sources: {known_sources}"))
+
+    if record.account_source:
+        source_problem(line_of_key(path, "account_source"), "field 'account_source'", record.account_source)
+    source_problem(line_of_value(path, "source", record.leadership_model.source), "leadership_model, field 'source'", record.leadership_model.source)
+    for use in record.uses:
+        for source_id in use.sources:
+            source_problem(line_of_id(path, use.id), f"use '{use.id}', field 'sources'", source_id)
+    dimensions = [dimension.id for dimension in record.leadership_model.dimensions]
+    touched: set[str] = set()
+    for touch in record.touches:
+        line = line_of_value(path, "dimension", touch.dimension)
+        if touch.dimension not in dimensions:
+            names = ", ".join(repr(dimension) for dimension in dimensions)
+            problems.append(Problem(file, line, f"touches: no dimension '{touch.dimension}' in the leadership model; its dimensions: {names}"))
+        elif touch.dimension in touched:
+            problems.append(Problem(file, line, f"touches: dimension '{touch.dimension}' is named twice; name it once"))
+        touched.add(touch.dimension)
+    for part in record.account:
+        for target in part.draws_on:
+            try:
+                unit.activity(target.activity).prompt(target.prompt)
+            except KeyError as error:
+                line = line_of_value(path, "prompt", target.prompt) or line_of_id(path, part.id)
+                problems.append(Problem(file, line, f"part '{part.id}', field 'draws_on': {error.args[0]} (in this unit)"))
     return problems

@@ -144,13 +144,15 @@ class Activity(Strict):
     prompts: list[Prompt] = Field(min_length=1)
     facilitation: Facilitation | None = None
     added_for_site: list[Slug] = Field(
-        default_factory=list, description="Parts the site adds to the slides: 'question', 'instructions' or a prompt's id"
+        default_factory=list,
+        description="Parts the site adds to the slides: 'activity' (all of it), 'question', 'instructions' or a prompt's id",
     )
+    closing: bool = Field(default=False, description="The activity that closes the unit: each unit has one, met last")
 
     @model_validator(mode="after")
     def _ids(self):
         _unique_ids(self.prompts, "prompts")
-        known = {"question", "instructions", *(prompt.id for prompt in self.prompts)}
+        known = {"activity", "question", "instructions", *(prompt.id for prompt in self.prompts)}
         for part in self.added_for_site:
             if part not in known:
                 names = ", ".join(repr(name) for name in sorted(known))
@@ -200,14 +202,47 @@ class SessionPart(Strict):
 
 
 class SessionFile(Strict):
-    """A unit's session plan, for whoever runs it in a room."""
+    """A unit's session plan, for whoever runs it in a room (its learning outcomes are outcomes.yml's)."""
 
     title: Text
-    learning_outcomes: list[Text] = Field(min_length=1)
     materials: list[Text] = Field(min_length=1)
     room: list[Text] = Field(min_length=1, description="How to set the room up")
     total_minutes: Minutes = Field(description="The session's length: the running order must add up to it")
     running_order: list[SessionPart] = Field(min_length=1)
+
+
+# --- Learning outcomes --------------------------------------------------------
+
+
+class Outcome(Strict):
+    """What a learner will be able to do after the unit, and the pages where they meet it."""
+
+    id: Slug
+    text: Text = Field(description="Starts with a verb, to follow 'you will be able to': 'Compare markets, ...'")
+    pages: list[Text] = Field(min_length=1, description="The pages it is met on, as docs/ names them (pcn-ethos.md)")
+
+    @field_validator("pages")
+    @classmethod
+    def _pages_once(cls, pages: list[str]) -> list[str]:
+        repeated = sorted({page for page in pages if pages.count(page) > 1})
+        if repeated:
+            raise ValueError(f"{', '.join(repeated)} is listed twice; list each page once")
+        return pages
+
+
+class OutcomesFile(Strict):
+    """A unit's learning outcomes: the facilitator's guide lists them, each page shows those met on it."""
+
+    outcomes: list[Outcome] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids(self):
+        _unique_ids(self.outcomes, "outcomes")
+        return self
+
+    def on_page(self, page_path: str) -> list[Outcome]:
+        """The outcomes met on the page docs/<page_path>, in data order."""
+        return [outcome for outcome in self.outcomes if page_path in outcome.pages]
 
 
 # --- The programme ----------------------------------------------------------
@@ -277,6 +312,107 @@ class ReferencesFile(Strict):
         return self
 
 
+# --- The reflective record ----------------------------------------------------
+
+# Where the record keeps the learner's own words in the browser: under
+# <storage key>:answer:reflective-record:<part>, beside the activities' answers
+# (so deleting a unit's answers deletes them too). No activity may take this id,
+# and no part of the account may take the details' ids.
+RECORD_ID = "reflective-record"
+RECORD_DETAILS = ("date", "time-spent")
+# A web address a source was read at.
+WebAddress = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https://[^\s<>\"]+$", max_length=500)]
+
+
+class RecordPart(Strict):
+    """One part of the reflective account: an answer box on My workbook, a heading on the record."""
+
+    id: Slug = Field(description="Stable: the learner's words are kept under it; never change it")
+    heading: Text
+    hint: Text = Field(description="What to write, shown under the heading on screen")
+    lines: int = Field(ge=1, le=30, description="Ruled lines on paper where the part is empty")
+    draws_on: list[CopyTarget] = Field(
+        default_factory=list, description="Answers to the unit's prompts shown under the learner's words, in this order"
+    )
+
+    @field_validator("id")
+    @classmethod
+    def _not_a_detail(cls, part_id: str) -> str:
+        if part_id in RECORD_DETAILS:
+            raise ValueError(f"'{part_id}' is the id of one of the record's details ({', '.join(RECORD_DETAILS)}); give the part another id")
+        return part_id
+
+
+class RecordSource(Strict):
+    """Where a statement about a regulator or the leadership model was read."""
+
+    id: Slug
+    publisher: Text
+    title: Text
+    url: WebAddress | None = Field(default=None, description="The page it was read on (https://...); leave it out if it was not read online")
+
+
+class LeadershipDimension(Strict):
+    id: Slug
+    name: Text
+
+
+class LeadershipModel(Strict):
+    name: Text = Field(description="The model's name: 'The Healthcare Leadership Model'")
+    source: Slug = Field(description="The source (in 'sources') its dimensions' names were read in")
+    dimensions: list[LeadershipDimension] = Field(min_length=1, description="Every dimension, in the model's own order")
+
+    @model_validator(mode="after")
+    def _ids(self):
+        _unique_ids(self.dimensions, "dimensions")
+        return self
+
+
+class Touch(Strict):
+    """A dimension of the model the unit touches, and how: the site's judgement."""
+
+    dimension: Slug
+    how: Text
+
+
+class RecordUse(Strict):
+    """Who can use the record, and how: a statement verified in its sources."""
+
+    id: Slug
+    who: Text = Field(description="'Nurses, midwives and nursing associates'")
+    text: Text
+    sources: list[Slug] = Field(min_length=1, description="The sources (in 'sources') that say so")
+
+
+class ReflectiveRecordFile(Strict):
+    """A unit's reflective record (data/<unit>/reflective_record.yml), shown on its My workbook page."""
+
+    title: Text = Field(description="The record's name, on screen, on paper and in the files: 'Reflective record'")
+    account: list[RecordPart] = Field(min_length=1, description="The reflective account's parts, in order")
+    account_note: Text = Field(description="Where the account's parts come from, shown with them")
+    account_source: Slug | None = Field(default=None, description="The source (in 'sources') the parts follow")
+    leadership_model: LeadershipModel
+    touches: list[Touch] = Field(min_length=1, description="The model's dimensions this unit touches: the site's judgement")
+    touches_note: Text = Field(description="Shown with the dimensions touched: whose names they are, and whose judgement the choice is")
+    uses: list[RecordUse] = Field(min_length=1, description="Who can use the record for appraisal or revalidation, and how")
+    sources: list[RecordSource] = Field(min_length=1)
+
+    @field_validator("account")
+    @classmethod
+    def _parts_differ(cls, account: list[RecordPart]) -> list[RecordPart]:
+        return _unique_ids(account, "parts of the account")
+
+    @field_validator("uses")
+    @classmethod
+    def _uses_differ(cls, uses: list[RecordUse]) -> list[RecordUse]:
+        return _unique_ids(uses, "uses")
+
+    @field_validator("sources")
+    @classmethod
+    def _sources_differ(cls, sources: list[RecordSource]) -> list[RecordSource]:
+        return _unique_ids(sources, "sources")
+
+
 # --- The accessibility statement ---------------------------------------------
 
 # The statement's contact: the repository's issues (its address comes from site_url), or an email address.
@@ -294,7 +430,12 @@ class AccessibilityFile(Strict):
     compliance: Compliance
     prepared: datetime.date = Field(description="The day the statement was first published")
     last_reviewed: datetime.date = Field(description="The day someone last checked the statement against the site")
-    unconfirmed: list[Literal["organisation", "contact", "compliance", "prepared", "last_reviewed"]] = Field(
+    email: Text | None = Field(
+        default=None,
+        description="An email address the organisation reads, for anyone without a GitHub account: every page's footer, "
+        "the statement and the privacy notice show it (as 'to be confirmed' while it is listed under 'unconfirmed')",
+    )
+    unconfirmed: list[Literal["organisation", "contact", "email", "compliance", "prepared", "last_reviewed"]] = Field(
         default_factory=list, description="Fields the organisation has still to confirm: `make check` reminds until it does"
     )
 
@@ -304,6 +445,13 @@ class AccessibilityFile(Strict):
         if contact != REPOSITORY_ISSUES and not _EMAIL.match(contact):
             raise ValueError(f"write '{REPOSITORY_ISSUES}' or an email address (name@example.org), not {contact!r}")
         return contact
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, email: str | None) -> str | None:
+        if email is not None and not _EMAIL.match(email):
+            raise ValueError(f"write an email address (name@example.org), not {email!r}")
+        return email
 
     @field_validator("last_reviewed")
     @classmethod
@@ -315,15 +463,29 @@ class AccessibilityFile(Strict):
 
     @field_validator("unconfirmed")
     @classmethod
-    def _listed_once(cls, fields: list[str]) -> list[str]:
+    def _listed_once(cls, fields: list[str], info: ValidationInfo) -> list[str]:
         repeated = sorted({name for name in fields if fields.count(name) > 1})
         if repeated:
             raise ValueError(f"{', '.join(repeated)} is listed twice; list each field once")
+        if "email" in fields and "email" in info.data and info.data["email"] is None:
+            raise ValueError("'email' is listed, but no email address is given; add 'email: ...' (a placeholder such as "
+                             "name@example.org until the organisation gives one), or take 'email' off this list")
         return fields
 
     @property
-    def email(self) -> str | None:
+    def contact_email(self) -> str | None:
+        """The contact, when it is an email address."""
         return None if self.contact == REPOSITORY_ISSUES else self.contact
+
+    @property
+    def confirmed_email(self) -> str | None:
+        """The email address to show: `email` once it is off the 'unconfirmed' list."""
+        return self.email if self.email and "email" not in self.unconfirmed else None
+
+    @property
+    def email_to_confirm(self) -> bool:
+        """An email address is promised but not yet confirmed: the site says it is to be confirmed."""
+        return bool(self.email) and "email" in self.unconfirmed
 
 
 # --- The spelling check's word list (data/spelling.yml) --------------------------

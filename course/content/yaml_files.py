@@ -34,6 +34,12 @@ ENTRY_NAMES = {
     "prompts": "prompt",
     "units": "unit",
     "running_order": "part",
+    "account": "part",
+    "dimensions": "dimension",
+    "touches": "dimension touched",
+    "uses": "use",
+    "sources": "source",
+    "outcomes": "outcome",
 }
 
 _ENTRY_START = re.compile(r"^\s*-\s*id:\s*['\"]?([^'\"#\s]+)")
@@ -284,3 +290,22 @@ def line_of_id(path: Path, entry_id: str) -> int | None:
 def line_of_value(path: Path, key: str, value: str) -> int | None:
     """The first line reading `key: value` at any depth (`- activity: flocking`), for messages about it."""
     return _first_line(path, rf"^\s*-?\s*{re.escape(key)}:\s*['\"]?{re.escape(value)}['\"]?\s*(#.*)?$")
+
+
+def line_of_item(path: Path, entry_id: str, value: str) -> int | None:
+    """The line of a value in the list entry with this id (a page in `pages:`), else the entry's line."""
+    start = line_of_id(path, entry_id)
+    if start is None:
+        return None
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return start
+    alone = re.compile(rf"(?<![\w./-]){re.escape(value)}(?![\w./-])")
+    for number in range(start, len(lines) + 1):
+        line = lines[number - 1]
+        if number > start and _ENTRY_START.match(line):
+            break
+        if alone.search(line.split("#", 1)[0]):
+            return number
+    return start

@@ -231,9 +231,27 @@
     }
   }
 
+  /* A file made in the browser (`content`: text, or a Blob), saved through the
+     browser's own download: works offline and from file://, and sends nothing anywhere. */
+  function saveFile(content, fileName, type) {
+    var blob = content instanceof Blob ? content : new Blob([content], { type: type });
+    var url = URL.createObjectURL(blob);
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = fileName;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    root.setTimeout(function () {
+      URL.revokeObjectURL(url);
+    }, 10000);
+  }
+
   course.settings = settings; // the page's unit: its storage key and download name
   course.component = component;
   course.readJson = readJson;
+  course.saveFile = saveFile;
   course.answersStore = answersStore;
 
   /* --- Search on demand ---------------------------------------------------------------

@@ -37,9 +37,10 @@ ACTIVITIES_ON_PAGES = {
     "complex-systems": ["flocking"],
     "leading-complex-systems": ["self-activity-7"],
     "systems-leadership": ["leading-complex-pcn-projects", "self-activity-8"],
+    "leading-health-and-social-care": ["what-i-will-do-differently"],
 }
 # Prompts the unit asks across its activities: the learner's "You have answered 0 of N prompts".
-PROMPTS = 8
+PROMPTS = 12
 
 # Sheets each PDF the build makes takes: (on A4, as built; on US Letter).
 PDF_SHEETS = {
@@ -49,6 +50,7 @@ PDF_SHEETS = {
     "handout-self-activity-7.pdf": (1, 1),
     "handout-leading-complex-pcn-projects.pdf": (1, 1),
     "handout-self-activity-8.pdf": (1, 1),
+    "handout-what-i-will-do-differently.pdf": (1, 1),
     "handout-comparison-tables.pdf": (2, 2),
     "facilitator-guide.pdf": (10, 10),
 }
@@ -61,7 +63,7 @@ PRINT_SHEETS = {
     "theory-and-practice": (1, 1),
     "systems-leadership": (4, 4),
     "leading-health-and-social-care": (1, 1),
-    "my-workbook": (4, 4),
+    "my-workbook": (8, 8),
     "references": (1, 1),
     "glossary": (1, 1),
     "workbook": (5, 5),
@@ -70,12 +72,13 @@ PRINT_SHEETS = {
     "handouts/self-activity-7": (1, 1),
     "handouts/leading-complex-pcn-projects": (1, 1),
     "handouts/self-activity-8": (1, 1),
+    "handouts/what-i-will-do-differently": (1, 1),
     "handouts/comparison-tables": (2, 2),
     "print": (14, 14),
     "facilitators": (10, 10),
     "facilitators/present": (4, 4),
     "accessibility": (3, 3),
-    "privacy": (2, 2),
+    "privacy": (2, 3),
 }
 
 

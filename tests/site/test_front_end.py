@@ -66,7 +66,7 @@ def test_no_script_is_fetched_while_the_page_is_read(built_site, name):
 def test_a_page_loads_only_its_own_script_beside_the_site_wide_one(built_site, name):
     ours = [src.rsplit("javascripts/", 1)[1] for src in started_scripts(soup_of(built_site, name))
             if "javascripts/" in src and "assets/javascripts" not in src]
-    own = {"together": ["flocking.js"], "problems": ["problem-check.js"], "my-workbook": ["my-workbook.js"],
+    own = {"together": ["flocking.js"], "problems": ["problem-check.js"], "my-workbook": ["my-workbook.js", "reflective-record.js"],
            "facilitators/present": ["presenter.js"], "index": []}[name]
     assert ours == ["course.js", *own]
 

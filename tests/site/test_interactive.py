@@ -151,7 +151,7 @@ def test_answers_still_save_when_the_site_is_opened_from_file(open_page, built_s
     assert page.locator(FLOCKING_BOX).input_value() == "Saved offline."
     page.goto((Path(built_site) / "my-workbook" / "index.html").as_uri())
     assert page.locator(FLOCKING_BOX).input_value() == "Saved offline."
-    name, markdown = download(page, "Download as Markdown (.md)")
+    name, markdown = download(page, "My answers (Markdown, .md)")
     assert name == f"{DOWNLOAD_NAME}.md" and "\nSaved offline.\n" in markdown
     # Material's search cannot load its index over file:// (the offline build's job);
     # no script of ours (docs/javascripts/, published at /javascripts/) fails.
@@ -192,7 +192,7 @@ def test_with_storage_blocked_the_boxes_work_and_say_answers_are_not_kept(open_p
     page.locator(FLOCKING_BOX).fill("Only for now.")
     assert "not keeping them" in page.locator("#my-workbook-count").inner_text()
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download as plain text (.txt)").click()
+        page.get_by_role("button", name="My answers (text)").click()
     assert "Only for now." in Path(download.value.path()).read_text(encoding="utf-8")
 
 
@@ -216,12 +216,12 @@ def download(page, button_name: str) -> tuple[str, str]:
 def test_both_downloads_hold_every_prompt_and_the_same_answers(open_page, site_url):
     page = open_page()
     type_two_answers(page, site_url)
-    markdown_name, markdown = download(page, "Download as Markdown (.md)")
-    text_name, text = download(page, "Download as plain text (.txt)")
+    markdown_name, markdown = download(page, "My answers (Markdown, .md)")
+    text_name, text = download(page, "My answers (text)")
     assert (markdown_name, text_name) == (f"{DOWNLOAD_NAME}.md", f"{DOWNLOAD_NAME}.txt")
     assert f"Your answers were saved as {DOWNLOAD_NAME}.txt" in page.locator("#my-workbook-status").inner_text()
 
-    prompts = page.locator(".activity__prompt-text").all_inner_texts()
+    prompts = page.locator("#my-workbook-answers .activity__prompt-text").all_inner_texts()
     assert len(prompts) == PROMPTS
     for prompt in prompts:
         assert prompt in markdown and prompt in text
@@ -287,13 +287,13 @@ def test_printing_my_workbook_shows_answers_in_place_of_the_lines(open_page, sit
     assert empty.locator(".activity__answer-print").is_hidden()
     for hidden in (".my-workbook__tools", "textarea.activity__answer-box", ".activity__answers-note"):
         assert all(not element.is_visible() for element in page.locator(hidden).all()), hidden
-    page.get_by_role("button", name="Print")  # exists on screen; window.print itself is the browser's
+    page.get_by_role("button", name="Print my answers")  # exists on screen; window.print itself is the browser's
 
 
 def test_the_print_button_opens_the_browsers_print(open_page, site_url):
     page = open_page("my-workbook", site_url)
     page.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; }")
-    page.get_by_role("button", name="Print").click()
+    page.get_by_role("button", name="Print my answers").click()
     assert page.evaluate("window.printed") == 1
 
 
@@ -509,6 +509,6 @@ def test_axe_finds_nothing_in_the_used_states(open_page, site_url, scheme):
 def test_search_leaves_out_the_notes_buttons_and_confirmation(built_site):
     index = json.loads((Path(built_site) / "search" / "search_index.json").read_text(encoding="utf-8"))
     text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
-    for left_out in ("cannot be kept", "needs JavaScript", "Delete all", "Download as Markdown"):
+    for left_out in ("cannot be kept", "needs JavaScript", "Delete all", "My answers (Markdown", "Print or save as PDF", "Delete my answers from this computer"):
         assert left_out not in text, left_out
     assert "Every prompt of the unit, with the answers you have typed." in text, "My workbook's own words are searchable"

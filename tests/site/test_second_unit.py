@@ -149,7 +149,7 @@ def test_both_units_keep_their_own_answers_and_self_checks(browser, site_url):
         page_.goto(url_of(site_url, f"{SECOND_UNIT}/my-workbook"))
         assert page_.locator("#my-workbook-count").inner_text() == f"You have answered 1 of {second_prompts} prompts."
         with page_.expect_download() as download:
-            page_.get_by_role("button", name="Download as Markdown (.md)").click()
+            page_.get_by_role("button", name="My answers (Markdown, .md)").click()
         assert download.value.suggested_filename == f"{SECOND_UNIT}-my-workbook.md"
         page_.get_by_role("button", name="Delete all answers…").click()
         page_.get_by_role("button", name="Yes, delete my answers").click()

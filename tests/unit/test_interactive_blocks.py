@@ -111,7 +111,7 @@ def test_my_workbook_buttons_and_confirmation_wait_for_javascript():
     tools = page.find(class_="my-workbook__tools")
     assert tools.has_attr("hidden")
     actions = [b["data-my-workbook-action"] for b in tools.find_all("button")]
-    assert actions == ["download-markdown", "download-text", "print", "clear"]
+    assert actions == ["download-text", "download-markdown", "print", "clear"]
     dialog = page.find("dialog")
     assert not dialog.has_attr("open")
     assert dialog.find(id=dialog["aria-labelledby"]).get_text() == "Delete all your answers?"

@@ -85,9 +85,10 @@ def section(markdown_text: str, heading: str) -> str:
 def test_the_statement_data_is_read_with_what_is_unconfirmed():
     statement = load_programme(DATA_DIR).accessibility
     assert statement.organisation == "Fixture Organisation Ltd"
-    assert statement.contact == "repository issues" and statement.email is None
+    assert statement.contact == "repository issues" and statement.contact_email is None
+    assert statement.email == "fixture-contact@example.org" and statement.confirmed_email is None and statement.email_to_confirm
     assert (statement.prepared, statement.last_reviewed) == (datetime.date(2026, 1, 5), datetime.date(2026, 1, 5))
-    assert statement.unconfirmed == ["contact"]
+    assert statement.unconfirmed == ["contact", "email"]
 
 
 def test_a_missing_statement_file_is_named(data_with):
@@ -105,6 +106,8 @@ def test_a_missing_statement_file_is_named(data_with):
         ("organisation: Example", "organisaton: Example", 2, "field 'organisaton': unknown field"),
         ("  - organisation", "  - organisation\n  - phone", 9, "field 'unconfirmed, item 2': input should be 'organisation', 'contact'"),
         ("  - organisation", "  - organisation\n  - organisation", 8, "organisation is listed twice"),
+        ("compliance: not", "email: the web team\ncompliance: not", 4, "field 'email': write an email address"),
+        ("  - organisation", "  - organisation\n  - email", 8, "'email' is listed, but no email address is given"),
     ],
 )
 def test_each_mistake_in_the_statement_data_is_located(data_with, old, new, line, phrase):
@@ -120,7 +123,49 @@ def test_a_missing_field_is_named_with_its_file(data_with):
 
 def test_an_email_address_is_a_contact(data_with):
     statement = load_programme(data_with(STATEMENT.replace("repository issues", "accessibility@example.org"))).accessibility
-    assert statement.email == "accessibility@example.org"
+    assert statement.contact_email == "accessibility@example.org"
+
+
+EMAIL_TO_CONFIRM = STATEMENT.replace("compliance:", "email: web-team@example.org\ncompliance:").replace(
+    "  - organisation\n", "  - organisation\n  - email\n"
+)
+EMAIL_CONFIRMED = STATEMENT.replace("compliance:", "email: web_team@nhs.example.uk\ncompliance:")
+
+
+def test_an_email_to_confirm_is_shown_as_such_and_never_as_an_address(data_with):
+    statement = load_programme(data_with(EMAIL_TO_CONFIRM)).accessibility
+    assert statement.email_to_confirm and statement.confirmed_email is None
+    feedback = section(statement_markdown(data_with(EMAIL_TO_CONFIRM)), "Feedback and contact information")
+    assert "an email address for anyone without one is still to be confirmed" in text_of(feedback)
+    assert "example.org" not in feedback and "mailto:" not in feedback
+    notice = privacy_markdown(data_with(EMAIL_TO_CONFIRM))
+    assert "an email address for anyone without a GitHub account is still to be confirmed" in text_of(notice)
+    assert "example.org" not in notice
+
+
+def test_a_confirmed_email_is_offered_beside_the_repositorys_issues(data_with):
+    feedback = html_of(section(statement_markdown(data_with(EMAIL_CONFIRMED)), "Feedback and contact information"))
+    assert [a["href"] for a in feedback.find_all("a")] == ["mailto:web_team@nhs.example.uk", "https://github.com/fixture-programme/course/issues"]
+    assert "to be confirmed" not in feedback.get_text()
+    notice = html_of(privacy_markdown(data_with(EMAIL_CONFIRMED)))
+    assert "mailto:web_team@nhs.example.uk" in [a["href"] for a in notice.find_all("a")]
+
+
+def test_a_placeholder_email_must_be_listed_as_unconfirmed(data_with):
+    assert [str(p) for p in check_statement_data(outline(data_with(EMAIL_TO_CONFIRM)))] == []
+    placeholder = EMAIL_TO_CONFIRM.replace("  - email\n", "")
+    [problem] = [str(p) for p in check_statement_data(outline(data_with(placeholder)))]
+    assert "/data/accessibility.yml:4: field 'email': web-team@example.org is a placeholder" in problem
+    assert "list 'email' under 'unconfirmed'" in problem
+    assert [str(p) for p in check_statement_data(outline(data_with(EMAIL_CONFIRMED)))] == [], "a real address needs no listing"
+
+
+def test_a_placeholder_email_is_a_reminder_to_replace_it(data_with):
+    folder = data_with(EMAIL_TO_CONFIRM)
+    assert reminders_on(folder, datetime.date(2026, 11, 28))[1] == (
+        "accessibility.yml:4: warning: 'email' (web-team@example.org) is a placeholder, listed under 'unconfirmed': every page "
+        "says the email address is to be confirmed; when the organisation gives one, put it here and take 'email' off that list"
+    )
 
 
 # --- Reminders: a day handed in, never the clock's --------------------------------------
