@@ -9,7 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 import macros as page_macros_module
-from engine import DATA_DIR, HOSTILE_TEXTS, macros
+from engine import DATA_DIR, HOSTILE_TEXTS, macros, outline
+from course.paper.plan import plan_paper
 from course.content.abbreviations import singular_abbreviations
 from course.page_macros import MACRO_NAMES, signature
 from course.render.environment import Segment, render, split_abbreviations
@@ -368,6 +369,24 @@ def test_the_sites_own_material_carries_the_label_in_every_macro():
     prompt = walk.find(id="walk--what-happened")
     assert prompt.select_one(".site-added__label").get_text() == "Added for this site"
     assert not walk.select_one(".activity__instructions").find_parent(class_="site-added")
+
+
+def test_every_label_comes_before_the_words_it_marks_wherever_an_activity_is_shown():
+    """A reader, a screen reader and a sheet of paper meet "Added for this site" first, then the added words."""
+    from course.paper.handouts import handout_html
+
+    found = outline()
+    [walk_handout] = [handout for handout in plan_paper(found).handouts if handout.activity_id == "walk"]
+    shown = {
+        "page": activity("walk"),
+        "workbook": macros("workbook.md").workbook_activities(),
+        "handout": handout_html(walk_handout, "https://example.org/x/handouts/walk/", found.programme, found.glossary, None),
+    }
+    for where, html in shown.items():
+        prompt = soup(html).find(id="walk--what-happened")
+        marked = prompt.select_one(".site-added")
+        assert [child["class"][0] for child in marked.find_all(recursive=False)] == ["site-added__label", "activity__prompt-text"], where
+        assert prompt.get_text(" ", strip=True).startswith("Added for this site What did you notice"), where
 
 
 def test_key_terms_define_and_give_the_roles_with_their_source():
