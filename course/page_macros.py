@@ -100,7 +100,7 @@ class PageMacros:
 
         def figure():
             typology = unit.require("problem_types")
-            return typology_figure_html(typology, citation(self._programme, typology.source), self._glossary)
+            return typology_figure_html(self._programme, typology, self._glossary)
 
         return self._cached("typology_figure", unit, None, figure)
 

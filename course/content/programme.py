@@ -236,6 +236,16 @@ def _cross_check(programme: Programme, data_dir: Path) -> list[Problem]:
                 problems.append(
                     Problem(f"{unit.data_folder}/{name}.yml", None, f"field 'source': no reference '{content.source}' in any references.yml")
                 )
+        axes = unit.problem_types.axes if unit.problem_types else None
+        if axes and axes.source and axes.source not in known:
+            problems.append(
+                Problem(
+                    f"{unit.data_folder}/problem_types.yml",
+                    line_of_key(data_dir / unit.id / "problem_types.yml", "axes"),
+                    f"field 'axes', 'source': no reference '{axes.source}' in any references.yml; add it there, "
+                    "or leave 'source' out if the labels are this site's",
+                )
+            )
         roles = unit.problem_types.roles_source if unit.problem_types else None
         if roles and roles not in known:
             problems.append(

@@ -71,6 +71,14 @@ class ProblemType(Strict):
     check_question: Text = Field(description="The self-check's yes/no question for this type")
 
 
+class FigureAxes(Strict):
+    """The typology figure's axis labels: as the source's figure gives them (`source`), or the site's own."""
+
+    horizontal: Text
+    vertical: Text
+    source: Slug | None = Field(default=None, description="The reference whose figure has these labels; leave out when they are this site's")
+
+
 class CopyTarget(Strict):
     """The answer box the self-check's result can be copied into."""
 
@@ -85,6 +93,7 @@ class ProblemTypesFile(Strict):
     check_caveat: Text = Field(description="Shown with the self-check's result: the typology is a lens")
     check_copy_to: CopyTarget | None = Field(default=None, description="Where the self-check's result can be copied")
     roles_source: Slug | None = Field(default=None, description="The reference the types' roles come from")
+    axes: FigureAxes | None = Field(default=None, description="The figure's axis labels; without them its axes are unlabelled")
     types: list[ProblemType] = Field(min_length=1)
 
     @model_validator(mode="after")

@@ -159,14 +159,35 @@ def test_typology_figure_is_accessible_svg_built_from_the_data():
     assert svg["aria-labelledby"] == "typology-figure-title typology-figure-desc"
     assert svg.find("title").get_text().strip()
     description = svg.find("desc").get_text()
-    for phrase in ("critical problems call for command", "tame problems call for management", "wicked problems call for leadership"):
+    for phrase in ("critical problem: command", "tame problem: management", "wicked problem: leadership"):
         assert phrase in description
+    # The axes are labelled from the data, which gives no source for them: the caption says they are the site's.
+    assert [t.get_text() for t in svg.find_all("text", class_="typology-figure__axis-label")] == [
+        "More fixture uncertainty",
+        "More fixture collaboration",
+    ]
+    assert "Across: More fixture uncertainty. Up: More fixture collaboration." in description
+    assert "the axis labels are this site's" in figure.figcaption.get_text()
     names = [t.get_text() for t in svg.find_all("text", class_="typology-figure__name")]
     assert names == ["Critical problem", "Tame problem", "Wicked problem"]
     boxes = [(float(r["x"]), float(r["y"])) for r in svg.find_all("rect")]
     assert [x for x, _ in boxes] == sorted(x for x, _ in boxes), "uncertainty rises to the right"
     assert [y for _, y in boxes] == sorted((y for _, y in boxes), reverse=True), "and the response rises"
     assert "Ann Author (2005), adapted" in figure.figcaption.get_text()
+
+
+def test_the_figure_says_whose_axis_labels_it_shows(make_data_dir):
+    def from_the_source(data):
+        data["problem_types.yml"]["axes"]["source"] = "fixture-author-2005"
+
+    def none(data):
+        del data["problem_types.yml"]["axes"]
+
+    caption = soup(typology_figure(make_data_dir(from_the_source))).figcaption.get_text()
+    assert "the axis labels are from Ann Author (2005), adapted." in caption and "this site's" not in caption
+    unlabelled = soup(typology_figure(make_data_dir(none)))
+    assert not unlabelled.find(class_="typology-figure__axis-label")
+    assert "axis labels" not in unlabelled.figcaption.get_text()
 
 
 def test_the_figure_follows_the_data(make_data_dir):
