@@ -115,12 +115,12 @@ class PageMacros:
         return self._cached("simple_rules", unit, None, lambda: simple_rules_html(unit, self._glossary))
 
     def key_terms(self) -> str:
-        """The unit's key terms: its problem types and ways of organising, defined from the data."""
+        """The unit's key terms: problem types, ways of organising and the terms of key_terms.yml, defined from the data."""
         unit = self._unit("key_terms")
+
         def terms():
-            roles = unit.problem_types.roles_source if unit.problem_types else None
-            source = self._programme.reference(roles) if roles else None
-            return key_terms_html(unit, self._glossary, f"{source.author}, {source.year}" if source else None)
+            citations = {reference.id: citation(self._programme, reference.id) for reference in self._programme.references}
+            return key_terms_html(unit, self._glossary, citations)
 
         return self._cached("key_terms", unit, None, terms)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import schemas
 from .problems import ContentError, Problem
-from .yaml_files import line_of_id, line_of_key, line_of_value, load_file
+from .yaml_files import line_of_id, line_of_key, line_of_mention, line_of_value, load_file
 
 PROGRAMME_FILE = "programme.yml"
 # What only people can say in the accessibility statement: who runs the site, the contact, the dates.
@@ -27,6 +27,7 @@ UNIT_FILES = {
     "organisational_forms.yml": schemas.OrganisationalFormsFile,
     "problem_types.yml": schemas.ProblemTypesFile,
     "references.yml": schemas.ReferencesFile,
+    "key_terms.yml": schemas.KeyTermsFile,
     "simple_rules.yml": schemas.SimpleRulesFile,
     "session.yml": schemas.SessionFile,
 }
@@ -46,6 +47,7 @@ class Unit:
     organisational_forms: schemas.OrganisationalFormsFile | None = None
     problem_types: schemas.ProblemTypesFile | None = None
     references: schemas.ReferencesFile | None = None
+    key_terms: schemas.KeyTermsFile | None = None
     simple_rules: schemas.SimpleRulesFile | None = None
     session: schemas.SessionFile | None = None
 
@@ -246,15 +248,7 @@ def _cross_check(programme: Programme, data_dir: Path) -> list[Problem]:
                     "or leave 'source' out if the labels are this site's",
                 )
             )
-        roles = unit.problem_types.roles_source if unit.problem_types else None
-        if roles and roles not in known:
-            problems.append(
-                Problem(f"{unit.data_folder}/problem_types.yml", None, f"field 'roles_source': no reference '{roles}' in any references.yml")
-            )
-        if unit.problem_types and any(t.role for t in unit.problem_types.types) and not roles:
-            problems.append(
-                Problem(f"{unit.data_folder}/problem_types.yml", None, "the types have a 'role': name the reference it comes from in 'roles_source'")
-            )
+        problems += _check_definition_sources(unit, data_dir, known)
         target = unit.problem_types.check_copy_to if unit.problem_types else None
         if target is not None:
             try:
@@ -299,6 +293,29 @@ def _cross_check(programme: Programme, data_dir: Path) -> list[Problem]:
                     )
                 )
             labels.setdefault(activity.label, activity.id)
+    return problems
+
+
+def _check_definition_sources(unit: Unit, data_dir: Path, known: set[str]) -> list[Problem]:
+    """Every definition the site adds names references that exist."""
+    entries = {
+        "problem_types.yml": unit.problem_types.types if unit.problem_types else [],
+        "organisational_forms.yml": unit.organisational_forms.forms if unit.organisational_forms else [],
+        "key_terms.yml": unit.key_terms.terms if unit.key_terms else [],
+    }
+    problems = []
+    for name, listed in entries.items():
+        for entry in listed:
+            for source in entry.definition.sources if entry.definition else []:
+                if source not in known:
+                    problems.append(
+                        Problem(
+                            f"{unit.data_folder}/{name}",
+                            line_of_mention(data_dir / unit.id / name, source),
+                            f"'{entry.id}': its definition's sources name '{source}', which no references.yml has; "
+                            "add the reference, or correct the id",
+                        )
+                    )
     return problems
 
 

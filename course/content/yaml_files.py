@@ -284,3 +284,8 @@ def line_of_id(path: Path, entry_id: str) -> int | None:
 def line_of_value(path: Path, key: str, value: str) -> int | None:
     """The first line reading `key: value` at any depth (`- activity: flocking`), for messages about it."""
     return _first_line(path, rf"^\s*-?\s*{re.escape(key)}:\s*['\"]?{re.escape(value)}['\"]?\s*(#.*)?$")
+
+
+def line_of_mention(path: Path, word: str) -> int | None:
+    """The first line naming `word` whole, outside a comment (`- powell-1990`, `sources: [a, powell-1990]`), for messages."""
+    return _first_line(path, rf"^[^#]*(?<![\w-]){re.escape(word)}(?![\w-])")

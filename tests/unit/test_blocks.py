@@ -221,7 +221,7 @@ def test_simple_rules_text_is_escaped(make_data_dir, hostile):
 def test_references_have_anchors_for_citations():
     items = soup(macros("references.md").references()).find_all("li")
     # Every source of the programme, the second unit's too; the further reading last.
-    assert [li["id"] for li in items] == ["fixture-centre-2014", "fixture-author-2005", "fixture-source", "fixture-author-2008"]
+    assert [li["id"] for li in items] == ["fixture-centre-2014", "fixture-author-2005", "fixture-source", "fixture-author-2008", "fixture-web-page"]
     assert items[1].get_text().startswith("Ann Author (2005), adapted.")
 
 
@@ -234,8 +234,15 @@ def test_references_give_what_was_checked_and_mark_further_reading_as_the_sites(
     assert listing.find(id="fixture-centre-2014").get_text(" ", strip=True) == "The Fixture Centre (2014) . The simple rules."
     further = listing.select_one(".site-added")
     assert further.select_one(".site-added__label").get_text() == "Added for this site"
-    assert [li["id"] for li in further.find_all("li")] == ["fixture-author-2008"]
+    assert [li["id"] for li in further.find_all("li")] == ["fixture-author-2008", "fixture-web-page"]
     assert not listing.find(id="fixture-author-2005").find_parent(class_="site-added")
+    # A web page with no DOI links to its address; one with no date is cited "n.d.", never with a made-up year.
+    page = listing.find(id="fixture-web-page")
+    assert page.get_text(" ", strip=True) == (
+        "The Fixture Trust (n.d.) . ‘Networks explained’. https://example.org/networks-explained What a network is."
+    )
+    assert page.find("a")["href"] == "https://example.org/networks-explained"
+    assert not checked.find("a", class_="references__url")  # the DOI is the link when there is one
 
 
 def test_cite_is_a_markdown_link_to_the_references_page():
@@ -273,7 +280,7 @@ def test_abbreviations_list_each_once_from_the_snippet_file(tmp_path):
 
 def test_key_terms_come_from_the_data():
     terms = [dt.get_text() for dt in soup(macros("glossary.md").key_terms()).find_all("dt")]
-    assert terms == ["Critical problem", "Tame problem", "Wicked problem", "Market", "Hierarchy", "Network"]
+    assert terms == ["Critical problem", "Tame problem", "Wicked problem", "Market", "Hierarchy", "Network", "Place (a fixture term)"]
 
 
 # --- the plumbing ------------------------------------------------------------------
@@ -410,16 +417,51 @@ def test_every_label_comes_before_the_words_it_marks_wherever_an_activity_is_sho
         assert prompt.get_text(" ", strip=True).startswith("Added for this site What did you notice"), where
 
 
-def test_key_terms_define_and_give_the_roles_with_their_source():
+def test_key_terms_show_the_slides_words_as_theirs_and_mark_each_added_definition_with_its_sources():
     terms = soup(macros("glossary.md").key_terms())
-    assert terms.select_one(".site-added__label").get_text() == "Added for this site"
-    entries = {dt.get_text(strip=True): dd.get_text(" ", strip=True) for dt, dd in zip(terms.find_all("dt"), terms.find_all("dd"))}
-    # The roles are cited from problem_types.yml's roles_source (fixture-author-2008).
-    assert entries["Wicked problem"] == (
-        "Messy, complex and intractable. It calls for a collaborative approach. Leadership asks the questions. (Ann Author, 2008)"
+    entries = {dt.get_text(strip=True): dd for dt, dd in zip(terms.find_all("dt"), terms.find_all("dd"))}
+
+    def parts(term):
+        return [p.get_text(" ", strip=True) for p in entries[term].find_all("p")]
+
+    # The slides' words, said to be the slides', never under the label or beside a citation.
+    assert parts("Critical problem") == ["In the slides: Threatens survival and needs decisive action. A command approach."]
+    assert not entries["Critical problem"].select(".site-added")
+    assert parts("Hierarchy") == ["In the slides: Organising through a long contract, with management as the invisible hand. "
+                                  "The slides liken it to a long contract."]
+    # Beside them, the site's definition: labelled first, then its words, then its sources, by citation.
+    assert parts("Wicked problem") == [
+        "In the slides: Messy, complex and intractable. A collaborative approach.",
+        "Added for this site",
+        "A problem that resists solution; 'wicked' does not mean immoral. Source: Ann Author (2008).",
+    ]
+    assert parts("Network")[1:] == [
+        "Added for this site",
+        "In general, a network coordinates through trust and reciprocity. Sources: Ann Author (2008); The Fixture Trust (n.d.).",
+    ]
+    assert entries["Network"].select_one(".site-added").find("p")["class"] == ["site-added__label"]
+    # The unit's other terms (key_terms.yml) come last, defined by the site alone.
+    assert parts("Place (a fixture term)") == [
+        "Added for this site",
+        "The local level where fixture partners work together. Source: The Fixture Trust (n.d.).",
+    ]
+
+
+def test_a_definitions_sources_must_be_known_references(make_data_dir):
+    from course.content.problems import ContentError
+    from course.content.programme import load_programme
+
+    def edit(data):
+        data["key_terms.yml"]["terms"][0]["definition"]["sources"] = ["fixture-web-page", "nobody-2050"]
+
+    with pytest.raises(ContentError) as raised:
+        load_programme(make_data_dir(edit))
+    [problem] = [str(p) for p in raised.value.problems]
+    assert re.fullmatch(
+        r"data/unit-1/key_terms\.yml:\d+: 'fixture-place': its definition's sources name 'nobody-2050', which no "
+        r"references\.yml has; add the reference, or correct the id",
+        problem,
     )
-    assert entries["Critical problem"].endswith("Command provides the answer. (Ann Author, 2008)")
-    assert entries["Network"] == "Organising through relationships and trust. The slides liken it to a friendship."
 
 
 # --- The facilitator's guide ---------------------------------------------------------
