@@ -28,6 +28,7 @@ from .paper.handouts import handout_html, handouts_for
 from .paper.workbook import workbook_activities_html, workbook_cover_html
 from .publish.addresses import SiteAddress, online_path, relative_url
 from .render.activities import ListedActivity, activity_html, activity_list_markdown
+from .render.changed_since import changed_since_html
 from .render.facilitation import Handout, facilitator_guide_markdown, guide_of
 from .render.figures import flocking_simulation_html, typology_figure_html
 from .render.glossary import abbreviations_html, key_terms_html
@@ -117,12 +118,12 @@ class PageMacros:
     def key_terms(self) -> str:
         """The unit's key terms: problem types, ways of organising and the terms of key_terms.yml, defined from the data."""
         unit = self._unit("key_terms")
+        return self._cached("key_terms", unit, None, lambda: key_terms_html(unit, self._glossary, self._citations))
 
-        def terms():
-            citations = {reference.id: citation(self._programme, reference.id) for reference in self._programme.references}
-            return key_terms_html(unit, self._glossary, citations)
-
-        return self._cached("key_terms", unit, None, terms)
+    def changed_since(self, note_id: str) -> str:
+        """A dated note of what has changed since the slides (changed_since.yml), each point with its sources."""
+        unit = self._unit("changed_since")
+        return self._cached("changed_since", unit, note_id, lambda: changed_since_html(unit, note_id, self._glossary, self._citations))
 
     def my_workbook(self) -> str:
         """My workbook: every prompt of the unit with the learner's answers, to download, print or delete."""
@@ -235,6 +236,11 @@ class PageMacros:
     @property
     def _glossary(self) -> dict[str, str]:
         return self._outline.glossary
+
+    @property
+    def _citations(self) -> dict[str, str]:
+        """Each reference of the programme cited as in text ("Keith Grint (2005), adapted"), by id."""
+        return {reference.id: citation(self._programme, reference.id) for reference in self._programme.references}
 
     @property
     def _privacy_href(self) -> str | None:

@@ -28,6 +28,7 @@ UNIT_FILES = {
     "problem_types.yml": schemas.ProblemTypesFile,
     "references.yml": schemas.ReferencesFile,
     "key_terms.yml": schemas.KeyTermsFile,
+    "changed_since.yml": schemas.ChangedSinceFile,
     "simple_rules.yml": schemas.SimpleRulesFile,
     "session.yml": schemas.SessionFile,
 }
@@ -48,6 +49,7 @@ class Unit:
     problem_types: schemas.ProblemTypesFile | None = None
     references: schemas.ReferencesFile | None = None
     key_terms: schemas.KeyTermsFile | None = None
+    changed_since: schemas.ChangedSinceFile | None = None
     simple_rules: schemas.SimpleRulesFile | None = None
     session: schemas.SessionFile | None = None
 
@@ -63,6 +65,11 @@ class Unit:
 
     def activity(self, activity_id: str) -> schemas.Activity:
         return _find(self.activities.activities, activity_id, "activity", f"{self.data_folder}/activities.yml")
+
+    def changed_since_note(self, note_id: str) -> schemas.ChangedSinceNote:
+        """A dated note of changed_since.yml, or KeyError naming the file to add or the known ids."""
+        notes = self.require("changed_since")
+        return _find(notes.notes, note_id, "note", f"{self.data_folder}/changed_since.yml")
 
     def require(self, content: str):
         """The unit's data of one kind (e.g. "problem_types"), or KeyError saying which file to add."""
@@ -297,22 +304,29 @@ def _cross_check(programme: Programme, data_dir: Path) -> list[Problem]:
 
 
 def _check_definition_sources(unit: Unit, data_dir: Path, known: set[str]) -> list[Problem]:
-    """Every definition the site adds names references that exist."""
-    entries = {
-        "problem_types.yml": unit.problem_types.types if unit.problem_types else [],
-        "organisational_forms.yml": unit.organisational_forms.forms if unit.organisational_forms else [],
-        "key_terms.yml": unit.key_terms.terms if unit.key_terms else [],
+    """Every definition and dated note the site adds names references that exist."""
+    sourced = {
+        "problem_types.yml": [(t.id, "definition", t.definition) for t in (unit.problem_types.types if unit.problem_types else [])],
+        "organisational_forms.yml": [
+            (f.id, "definition", f.definition) for f in (unit.organisational_forms.forms if unit.organisational_forms else [])
+        ],
+        "key_terms.yml": [(t.id, "definition", t.definition) for t in (unit.key_terms.terms if unit.key_terms else [])],
+        "changed_since.yml": [
+            (n.id, f"point {number}", point)
+            for n in (unit.changed_since.notes if unit.changed_since else [])
+            for number, point in enumerate(n.points, start=1)
+        ],
     }
     problems = []
-    for name, listed in entries.items():
-        for entry in listed:
-            for source in entry.definition.sources if entry.definition else []:
+    for name, listed in sourced.items():
+        for entry_id, what, words in listed:
+            for source in words.sources if words else []:
                 if source not in known:
                     problems.append(
                         Problem(
                             f"{unit.data_folder}/{name}",
                             line_of_mention(data_dir / unit.id / name, source),
-                            f"'{entry.id}': its definition's sources name '{source}', which no references.yml has; "
+                            f"'{entry_id}': its {what}'s sources name '{source}', which no references.yml has; "
                             "add the reference, or correct the id",
                         )
                     )

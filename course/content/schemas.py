@@ -34,14 +34,15 @@ def _unique_ids(entries, what: str):
     return entries
 
 
-# --- Definitions the site adds ------------------------------------------------
+# --- Words the site adds, with their sources ------------------------------------
 
 
-class Definition(Strict):
-    """A definition in this site's words, shown marked as the site's, with the references it rests on."""
+class SourcedText(Strict):
+    """Words of this site's own (a definition, a point of a dated note), shown marked as the site's,
+    with the references they rest on."""
 
     text: Text
-    sources: list[Slug] = Field(min_length=1, description="The references (ids in a references.yml) the definition rests on")
+    sources: list[Slug] = Field(min_length=1, description="The references (ids in a references.yml) the words rest on")
 
 
 # --- Markets, hierarchies and networks -------------------------------------
@@ -54,7 +55,7 @@ class OrganisationalForm(Strict):
     good_for: Text
     points: list[Text] = Field(min_length=1, description="The slides' points about the form, in their order")
     in_the_slides: Text = Field(description="What the slides make of the form, in a sentence, for the glossary (shown as the slides')")
-    definition: Definition | None = Field(default=None, description="The form as the literature defines it (the site's words, sourced)")
+    definition: SourcedText | None = Field(default=None, description="The form as the literature defines it (the site's words, sourced)")
 
 
 class OrganisationalFormsFile(Strict):
@@ -78,7 +79,7 @@ class ProblemType(Strict):
     description: Text
     response: Text
     approach: Text
-    definition: Definition | None = Field(default=None, description="The type as its sources define it (the site's words), beside the slides'")
+    definition: SourcedText | None = Field(default=None, description="The type as its sources define it (the site's words), beside the slides'")
     check_question: Text = Field(description="The self-check's yes/no question for this type")
 
 
@@ -120,7 +121,7 @@ class KeyTerm(Strict):
 
     id: Slug
     term: Text
-    definition: Definition
+    definition: SourcedText
 
 
 class KeyTermsFile(Strict):
@@ -129,6 +130,27 @@ class KeyTermsFile(Strict):
     @model_validator(mode="after")
     def _ids(self):
         _unique_ids(self.terms, "terms")
+        return self
+
+
+# --- What has changed since the slides ------------------------------------------
+
+
+class ChangedSinceNote(Strict):
+    """A dated note of what has changed since the slides, shown beside what it updates."""
+
+    id: Slug
+    title: Text = Field(description="Its heading: 'What has changed since 2019'")
+    as_of: datetime.date = Field(description="The day its points were last checked against their sources (YYYY-MM-DD)")
+    points: list[SourcedText] = Field(min_length=1)
+
+
+class ChangedSinceFile(Strict):
+    notes: list[ChangedSinceNote] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids(self):
+        _unique_ids(self.notes, "notes")
         return self
 
 

@@ -314,6 +314,7 @@ def test_define_env_registers_every_macro_the_engine_has():
         "activity",
         "activity_label",
         "activity_list",
+        "changed_since",
         "cite",
         "comparison_table",
         "facilitator_guide",
