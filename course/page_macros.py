@@ -35,7 +35,7 @@ from .render.glossary import abbreviations_html, key_terms_html
 from .render.my_workbook import my_workbook_html
 from .render.presenter import presenter_view_html, slides_of
 from .render.problem_check import problem_check_html
-from .render.references import cite_markdown, references_html, simple_rules_html
+from .render.references import Citation, citations_of, cite_markdown, references_html, simple_rules_html
 from .render.statement import accessibility_statement_markdown, privacy_notice_markdown, privacy_of, statement_of
 from .render.tables import citation, comparison_table_html, table_view
 
@@ -118,12 +118,15 @@ class PageMacros:
     def key_terms(self) -> str:
         """The unit's key terms: problem types, ways of organising and the terms of key_terms.yml, defined from the data."""
         unit = self._unit("key_terms")
-        return self._cached("key_terms", unit, None, lambda: key_terms_html(unit, self._glossary, self._citations))
+        # Its citations link to the references from this page.
+        return self._cached("key_terms", unit, self._page_path, lambda: key_terms_html(unit, self._glossary, self._citations))
 
     def changed_since(self, note_id: str) -> str:
         """A dated note of what has changed since the slides (changed_since.yml), each point with its sources."""
         unit = self._unit("changed_since")
-        return self._cached("changed_since", unit, note_id, lambda: changed_since_html(unit, note_id, self._glossary, self._citations))
+        return self._cached(
+            "changed_since", unit, (note_id, self._page_path), lambda: changed_since_html(unit, note_id, self._glossary, self._citations)
+        )
 
     def my_workbook(self) -> str:
         """My workbook: every prompt of the unit with the learner's answers, to download, print or delete."""
@@ -238,9 +241,11 @@ class PageMacros:
         return self._outline.glossary
 
     @property
-    def _citations(self) -> dict[str, str]:
-        """Each reference of the programme cited as in text ("Keith Grint (2005), adapted"), by id."""
-        return {reference.id: citation(self._programme, reference.id) for reference in self._programme.references}
+    def _citations(self) -> dict[str, Citation]:
+        """Each reference of the programme cited as in text ("Keith Grint (2005), adapted"), by id, linked from this page."""
+        listing = self._outline.page_calling(REFERENCES_MACRO)
+        href = relative_url(online_path(listing.path), online_path(self._page_path)) if listing else None
+        return citations_of(self._programme, href)
 
     @property
     def _privacy_href(self) -> str | None:

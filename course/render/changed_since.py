@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from ..content.programme import Unit
 from .environment import render
+from .references import Citation
 
 
-def changed_since_html(unit: Unit, note_id: str, glossary: dict[str, str], citations: dict[str, str]) -> str:
+def changed_since_html(unit: Unit, note_id: str, glossary: dict[str, str], citations: dict[str, Citation]) -> str:
     """The note, marked as the site's, each point with the references it rests on (cited from `citations`)."""
     return render("changed_since.html", glossary=glossary, note=unit.changed_since_note(note_id), citations=citations)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..content.abbreviations import singular_abbreviations
 from ..content.programme import Unit
 from .environment import render
+from .references import Citation
 
 
 def abbreviations_html(glossary: dict[str, str]) -> str:
@@ -12,7 +13,7 @@ def abbreviations_html(glossary: dict[str, str]) -> str:
     return render("abbreviations.html", glossary=glossary, entries=singular_abbreviations(glossary))
 
 
-def key_terms_html(unit: Unit, glossary: dict[str, str], citations: dict[str, str]) -> str:
+def key_terms_html(unit: Unit, glossary: dict[str, str], citations: dict[str, Citation]) -> str:
     """The unit's key terms: its problem types and ways of organising, as the slides give them and as
     their sources define them, then the terms of key_terms.yml. `citations` cites each reference by id."""
     return render(

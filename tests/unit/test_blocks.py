@@ -423,7 +423,8 @@ def test_key_terms_show_the_slides_words_as_theirs_and_mark_each_added_definitio
     entries = {dt.get_text(strip=True): dd for dt, dd in zip(terms.find_all("dt"), terms.find_all("dd"))}
 
     def parts(term):
-        return [p.get_text(" ", strip=True) for p in entries[term].find_all("p")]
+        # The words as read: get_text spaces out inline tags (a link), so the space before a stop goes.
+        return [re.sub(r" ([.;])", r"\1", p.get_text(" ", strip=True)) for p in entries[term].find_all("p")]
 
     # The slides' words, said to be the slides', never under the label or beside a citation.
     assert parts("Critical problem") == ["In the slides: Threatens survival and needs decisive action. A command approach."]
@@ -441,6 +442,11 @@ def test_key_terms_show_the_slides_words_as_theirs_and_mark_each_added_definitio
         "In general, a network coordinates through trust and reciprocity. Sources: Ann Author (2008); The Fixture Trust (n.d.).",
     ]
     assert entries["Network"].select_one(".site-added").find("p")["class"] == ["site-added__label"]
+    # Each source links to its entry in the references, from the page that shows the terms.
+    assert [a["href"] for a in entries["Network"].select("a.citation")] == [
+        "../references/#fixture-author-2008",
+        "../references/#fixture-web-page",
+    ]
     # The unit's other terms (key_terms.yml) come last, defined by the site alone.
     assert parts("Place (a fixture term)") == [
         "Added for this site",

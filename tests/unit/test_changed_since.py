@@ -34,9 +34,16 @@ def test_the_note_is_the_sites_labelled_first_dated_and_each_point_sourced():
     assert section["aria-labelledby"] == title["id"] and title.get_text() == "What has changed since the fixture's slides"
     as_of = section.find(class_="changed-since__as-of")
     assert as_of.get_text() == "As of 15 January 2026:" and as_of.time["datetime"] == "2026-01-15"
-    assert [li.get_text(" ", strip=True) for li in section.find_all("li")] == [
-        "The fixture's target rose from ten to twelve. (Source: Ann Author (2008).)",
-        "A fixture body became statutory. (Sources: Ann Author (2008); The Fixture Trust (n.d.).)",
+    # The words as read (get_text spaces out the links, so the space before a stop goes).
+    assert [re.sub(r" ([;)])", r"\1", li.get_text(" ", strip=True)) for li in section.find_all("li")] == [
+        "The fixture's target rose from ten to twelve. (Source: Ann Author (2008))",
+        "A fixture body became statutory. (Sources: Ann Author (2008); The Fixture Trust (n.d.))",
+    ]
+    # Each source links to its entry in the references, from the page that shows the note.
+    assert [a["href"] for a in section.select("li a.citation")] == [
+        "../references/#fixture-author-2008",
+        "../references/#fixture-author-2008",
+        "../references/#fixture-web-page",
     ]
 
 
