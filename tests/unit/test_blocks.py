@@ -239,7 +239,7 @@ def test_references_give_what_was_checked_and_mark_further_reading_as_the_sites(
     # A web page with no DOI links to its address; one with no date is cited "n.d.", never with a made-up year.
     page = listing.find(id="fixture-web-page")
     assert page.get_text(" ", strip=True) == (
-        "The Fixture Trust (n.d.) . ‘Networks explained’. https://example.org/networks-explained What a network is."
+        "The Fixture Trust (n.d.) . ‘Networks explained’. https://example.org/networks-explained . What a network is."
     )
     assert page.find("a")["href"] == "https://example.org/networks-explained"
     assert not checked.find("a", class_="references__url")  # the DOI is the link when there is one
