@@ -71,7 +71,7 @@ PRINT_SHEETS = {
     "handouts/leading-complex-pcn-projects": (1, 1),
     "handouts/self-activity-8": (1, 1),
     "handouts/comparison-tables": (2, 2),
-    "print": (17, 20),
+    "print": (17, 19),
     "facilitators": (10, 10),
     "facilitators/present": (4, 4),
     "accessibility": (3, 3),
