@@ -28,13 +28,14 @@ from .paper.handouts import handout_html, handouts_for
 from .paper.workbook import workbook_activities_html, workbook_cover_html
 from .publish.addresses import SiteAddress, online_path, relative_url, short_address
 from .render.activities import ListedActivity, activity_html, activity_list_markdown
+from .render.changed_since import changed_since_html
 from .render.facilitation import Handout, facilitator_guide_markdown, guide_of
 from .render.figures import flocking_simulation_html, typology_figure_html
 from .render.glossary import abbreviations_html, key_terms_html
 from .render.my_workbook import my_workbook_finish_html, my_workbook_html
 from .render.presenter import presenter_view_html, slides_of
 from .render.problem_check import problem_check_html
-from .render.references import cite_markdown, references_html, simple_rules_html
+from .render.references import Citation, citations_of, cite_markdown, references_html, simple_rules_html
 from .render.reflective_record import RecordView, record_view, reflective_record_html, reflective_record_uses_html
 from .render.statement import accessibility_statement_markdown, privacy_notice_markdown, privacy_of, statement_of
 from .render.tables import citation, comparison_table_html, table_view
@@ -101,7 +102,7 @@ class PageMacros:
 
         def figure():
             typology = unit.require("problem_types")
-            return typology_figure_html(typology, citation(self._programme, typology.source), self._glossary)
+            return typology_figure_html(self._programme, typology, self._glossary)
 
         return self._cached("typology_figure", unit, None, figure)
 
@@ -116,14 +117,17 @@ class PageMacros:
         return self._cached("simple_rules", unit, None, lambda: simple_rules_html(unit, self._glossary))
 
     def key_terms(self) -> str:
-        """The unit's key terms: its problem types and ways of organising, defined from the data."""
+        """The unit's key terms: problem types, ways of organising and the terms of key_terms.yml, defined from the data."""
         unit = self._unit("key_terms")
-        def terms():
-            roles = unit.problem_types.roles_source if unit.problem_types else None
-            source = self._programme.reference(roles) if roles else None
-            return key_terms_html(unit, self._glossary, f"{source.author}, {source.year}" if source else None)
+        # Its citations link to the references from this page.
+        return self._cached("key_terms", unit, self._page_path, lambda: key_terms_html(unit, self._glossary, self._citations))
 
-        return self._cached("key_terms", unit, None, terms)
+    def changed_since(self, note_id: str) -> str:
+        """A dated note of what has changed since the slides (changed_since.yml), each point with its sources."""
+        unit = self._unit("changed_since")
+        return self._cached(
+            "changed_since", unit, (note_id, self._page_path), lambda: changed_since_html(unit, note_id, self._glossary, self._citations)
+        )
 
     def my_workbook(self) -> str:
         """My workbook: every prompt of the unit with the learner's answers, to download, print or delete."""
@@ -259,6 +263,13 @@ class PageMacros:
     @property
     def _glossary(self) -> dict[str, str]:
         return self._outline.glossary
+
+    @property
+    def _citations(self) -> dict[str, Citation]:
+        """Each reference of the programme cited as in text ("Keith Grint (2005), adapted"), by id, linked from this page."""
+        listing = self._outline.page_calling(REFERENCES_MACRO)
+        href = relative_url(online_path(listing.path), online_path(self._page_path)) if listing else None
+        return citations_of(self._programme, href)
 
     @property
     def _privacy_href(self) -> str | None:

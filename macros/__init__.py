@@ -40,6 +40,12 @@ def activity_label(context, activity_id: str) -> str:
 
 
 @pass_context
+def changed_since(context, note_id: str) -> str:
+    """A dated note of what has changed since the slides, from the page's unit's changed_since.yml."""
+    return _for_page(context).changed_since(note_id)
+
+
+@pass_context
 def comparison_table(context, table_id: str) -> str:
     """A comparison table of the page's unit: "organisational-forms" or "problem-types"."""
     return _for_page(context).comparison_table(table_id)
@@ -159,6 +165,7 @@ MACROS = (
     activity,
     activity_label,
     activity_list,
+    changed_since,
     cite,
     comparison_table,
     facilitator_guide,

@@ -1,5 +1,5 @@
-"""Content defined in the data but shown on no page, activities shown twice, and a
-closing activity met before another.
+"""Content defined in the data but shown on no page (an activity, a table, a dated note), activities
+shown twice, and a closing activity met before another.
 
 An activity's number ("Self-Activity 8") follows where a reader meets it, so
 a numbered activity must be shown by exactly one page.
@@ -22,6 +22,12 @@ def check_usage(outline: Outline) -> list[Problem]:
         for page in outline.pages
         for call in page.calls
         if call.name == "comparison_table" and call.args and isinstance(call.args[0], str)
+    }
+    used_notes = {
+        (outline.unit_of(page.path).id if outline.unit_of(page.path) else None, call.args[0])
+        for page in outline.pages
+        for call in page.calls
+        if call.name == "changed_since" and call.args and isinstance(call.args[0], str)
     }
     problems = []
     for unit in programme.units:
@@ -49,6 +55,17 @@ def check_usage(outline: Outline) -> list[Problem]:
                     )
                 )
         problems += _closing_comes_last(outline, unit, shown)
+        if unit.changed_since is not None:
+            notes_file = outline.project.data_dir / unit.id / "changed_since.yml"
+            for note in unit.changed_since.notes:
+                if (unit.id, note.id) not in used_notes:
+                    problems.append(
+                        Problem(
+                            f"{unit.data_folder}/changed_since.yml",
+                            line_of_id(notes_file, note.id),
+                            f"note '{note.id}' is not used on any page; add {{{{ changed_since(\"{note.id}\") }}}} beside what it updates",
+                        )
+                    )
         for table_id, (_, content) in TABLES.items():
             if getattr(unit, content) is not None and (unit.id, table_id) not in used_tables:
                 problems.append(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import schemas
 from .problems import ContentError, Problem
-from .yaml_files import line_of_id, line_of_key, line_of_value, load_file
+from .yaml_files import line_of_id, line_of_key, line_of_mention, line_of_value, load_file
 
 PROGRAMME_FILE = "programme.yml"
 # What only people can say in the accessibility statement: who runs the site, the contact, the dates.
@@ -27,6 +27,8 @@ UNIT_FILES = {
     "organisational_forms.yml": schemas.OrganisationalFormsFile,
     "problem_types.yml": schemas.ProblemTypesFile,
     "references.yml": schemas.ReferencesFile,
+    "key_terms.yml": schemas.KeyTermsFile,
+    "changed_since.yml": schemas.ChangedSinceFile,
     "simple_rules.yml": schemas.SimpleRulesFile,
     "session.yml": schemas.SessionFile,
     "reflective_record.yml": schemas.ReflectiveRecordFile,
@@ -48,6 +50,8 @@ class Unit:
     organisational_forms: schemas.OrganisationalFormsFile | None = None
     problem_types: schemas.ProblemTypesFile | None = None
     references: schemas.ReferencesFile | None = None
+    key_terms: schemas.KeyTermsFile | None = None
+    changed_since: schemas.ChangedSinceFile | None = None
     simple_rules: schemas.SimpleRulesFile | None = None
     session: schemas.SessionFile | None = None
     reflective_record: schemas.ReflectiveRecordFile | None = None
@@ -70,6 +74,11 @@ class Unit:
 
     def activity(self, activity_id: str) -> schemas.Activity:
         return _find(self.activities.activities, activity_id, "activity", f"{self.data_folder}/activities.yml")
+
+    def changed_since_note(self, note_id: str) -> schemas.ChangedSinceNote:
+        """A dated note of changed_since.yml, or KeyError naming the file to add or the known ids."""
+        notes = self.require("changed_since")
+        return _find(notes.notes, note_id, "note", f"{self.data_folder}/changed_since.yml")
 
     def require(self, content: str):
         """The unit's data of one kind (e.g. "problem_types"), or KeyError saying which file to add."""
@@ -245,15 +254,17 @@ def _cross_check(programme: Programme, data_dir: Path) -> list[Problem]:
                 problems.append(
                     Problem(f"{unit.data_folder}/{name}.yml", None, f"field 'source': no reference '{content.source}' in any references.yml")
                 )
-        roles = unit.problem_types.roles_source if unit.problem_types else None
-        if roles and roles not in known:
+        axes = unit.problem_types.axes if unit.problem_types else None
+        if axes and axes.source and axes.source not in known:
             problems.append(
-                Problem(f"{unit.data_folder}/problem_types.yml", None, f"field 'roles_source': no reference '{roles}' in any references.yml")
+                Problem(
+                    f"{unit.data_folder}/problem_types.yml",
+                    line_of_key(data_dir / unit.id / "problem_types.yml", "axes"),
+                    f"field 'axes', 'source': no reference '{axes.source}' in any references.yml; add it there, "
+                    "or leave 'source' out if the labels are this site's",
+                )
             )
-        if unit.problem_types and any(t.role for t in unit.problem_types.types) and not roles:
-            problems.append(
-                Problem(f"{unit.data_folder}/problem_types.yml", None, "the types have a 'role': name the reference it comes from in 'roles_source'")
-            )
+        problems += _check_definition_sources(unit, data_dir, known)
         target = unit.problem_types.check_copy_to if unit.problem_types else None
         if target is not None:
             try:
@@ -326,6 +337,36 @@ def _check_closing(unit: Unit, data_dir: Path) -> list[Problem]:
         )
         for activity in closing[1:]
     ]
+
+
+def _check_definition_sources(unit: Unit, data_dir: Path, known: set[str]) -> list[Problem]:
+    """Every definition and dated note the site adds names references that exist."""
+    sourced = {
+        "problem_types.yml": [(t.id, "definition", t.definition) for t in (unit.problem_types.types if unit.problem_types else [])],
+        "organisational_forms.yml": [
+            (f.id, "definition", f.definition) for f in (unit.organisational_forms.forms if unit.organisational_forms else [])
+        ],
+        "key_terms.yml": [(t.id, "definition", t.definition) for t in (unit.key_terms.terms if unit.key_terms else [])],
+        "changed_since.yml": [
+            (n.id, f"point {number}", point)
+            for n in (unit.changed_since.notes if unit.changed_since else [])
+            for number, point in enumerate(n.points, start=1)
+        ],
+    }
+    problems = []
+    for name, listed in sourced.items():
+        for entry_id, what, words in listed:
+            for source in words.sources if words else []:
+                if source not in known:
+                    problems.append(
+                        Problem(
+                            f"{unit.data_folder}/{name}",
+                            line_of_mention(data_dir / unit.id / name, source),
+                            f"'{entry_id}': its {what}'s sources name '{source}', which no references.yml has; "
+                            "add the reference, or correct the id",
+                        )
+                    )
+    return problems
 
 
 def _check_session(unit: Unit, data_dir: Path) -> list[Problem]:

@@ -34,6 +34,17 @@ def _unique_ids(entries, what: str):
     return entries
 
 
+# --- Words the site adds, with their sources ------------------------------------
+
+
+class SourcedText(Strict):
+    """Words of this site's own (a definition, a point of a dated note), shown marked as the site's,
+    with the references they rest on."""
+
+    text: Text
+    sources: list[Slug] = Field(min_length=1, description="The references (ids in a references.yml) the words rest on")
+
+
 # --- Markets, hierarchies and networks -------------------------------------
 
 
@@ -43,7 +54,8 @@ class OrganisationalForm(Strict):
     metaphor: Text = Field(description="What the slides liken the form to")
     good_for: Text
     points: list[Text] = Field(min_length=1, description="The slides' points about the form, in their order")
-    definition: Text = Field(description="The site's own one-sentence definition, for the glossary")
+    in_the_slides: Text = Field(description="What the slides make of the form, in a sentence, for the glossary (shown as the slides')")
+    definition: SourcedText | None = Field(default=None, description="The form as the literature defines it (the site's words, sourced)")
 
 
 class OrganisationalFormsFile(Strict):
@@ -67,8 +79,16 @@ class ProblemType(Strict):
     description: Text
     response: Text
     approach: Text
-    role: Text | None = Field(default=None, description="What the response does ('provides the answer'): the site's words, citing roles_source")
+    definition: SourcedText | None = Field(default=None, description="The type as its sources define it (the site's words), beside the slides'")
     check_question: Text = Field(description="The self-check's yes/no question for this type")
+
+
+class FigureAxes(Strict):
+    """The typology figure's axis labels: as the source's figure gives them (`source`), or the site's own."""
+
+    horizontal: Text
+    vertical: Text
+    source: Slug | None = Field(default=None, description="The reference whose figure has these labels; leave out when they are this site's")
 
 
 class CopyTarget(Strict):
@@ -84,12 +104,53 @@ class ProblemTypesFile(Strict):
     source: Slug | None = None
     check_caveat: Text = Field(description="Shown with the self-check's result: the typology is a lens")
     check_copy_to: CopyTarget | None = Field(default=None, description="Where the self-check's result can be copied")
-    roles_source: Slug | None = Field(default=None, description="The reference the types' roles come from")
+    axes: FigureAxes | None = Field(default=None, description="The figure's axis labels; without them its axes are unlabelled")
     types: list[ProblemType] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _ids(self):
         _unique_ids(self.types, "problem types")
+        return self
+
+
+# --- Key terms ---------------------------------------------------------------
+
+
+class KeyTerm(Strict):
+    """A term the unit uses without explaining it, defined in the glossary (the site's words, sourced)."""
+
+    id: Slug
+    term: Text
+    definition: SourcedText
+
+
+class KeyTermsFile(Strict):
+    terms: list[KeyTerm] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids(self):
+        _unique_ids(self.terms, "terms")
+        return self
+
+
+# --- What has changed since the slides ------------------------------------------
+
+
+class ChangedSinceNote(Strict):
+    """A dated note of what has changed since the slides, shown beside what it updates."""
+
+    id: Slug
+    title: Text = Field(description="Its heading: 'What has changed since 2019'")
+    as_of: datetime.date = Field(description="The day its points were last checked against their sources (YYYY-MM-DD)")
+    points: list[SourcedText] = Field(min_length=1)
+
+
+class ChangedSinceFile(Strict):
+    notes: list[ChangedSinceNote] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids(self):
+        _unique_ids(self.notes, "notes")
         return self
 
 
@@ -294,10 +355,13 @@ class ProgrammeFile(Strict):
 class Reference(Strict):
     id: Slug
     author: Text
-    year: int = Field(ge=1900, le=2100)
+    year: int | None = Field(default=None, ge=1900, le=2100, description="Left out only when the work shows none (cited 'n.d.')")
     title: Text | None = Field(default=None, description="Only where it has been checked against the work itself")
     published_in: Text | None = Field(default=None, description="Journal, volume(issue) and pages, as the work gives them")
     doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$", max_length=200)] | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"]+$", max_length=500)] | None = Field(
+        default=None, description="Where to read the work online, for a work with no DOI (https only)"
+    )
     adapted: bool = False
     cited_by_slides: bool = Field(default=True, description="False for further reading this site adds")
     used_for: Text

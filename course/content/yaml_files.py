@@ -309,3 +309,24 @@ def line_of_item(path: Path, entry_id: str, value: str) -> int | None:
         if alone.search(line.split("#", 1)[0]):
             return number
     return start
+
+
+def line_of_mention(path: Path, word: str) -> int | None:
+    """The first line naming `word` whole, outside a comment (`- powell-1990`, `sources: [a, powell-1990]`), for messages."""
+    return _first_line(path, rf"^[^#]*(?<![\w-]){re.escape(word)}(?![\w-])")
+
+
+def line_of_key_in_entry(path: Path, entry_id: str, key: str) -> int | None:
+    """The line of `key:` in the list entry with this id, or the entry's own line when it has none."""
+    start = line_of_id(path, entry_id)
+    if start is None:
+        return None
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    dash = len(lines[start - 1]) - len(lines[start - 1].lstrip(" "))  # where this entry's "- " stands
+    for number, line in enumerate(lines[start:], start=start + 1):
+        indent = len(line) - len(line.lstrip(" "))
+        if line.strip() and (indent < dash or (indent == dash and line.lstrip().startswith("- "))):
+            break  # the next entry, or the end of the list
+        if re.match(rf"^\s*{re.escape(key)}\s*:", line):
+            return number
+    return start

@@ -158,7 +158,7 @@ def handout_html(
             forms_table=Markup(comparison_table_html(table_view(programme, unit, "organisational-forms"), glossary))
             if unit.organisational_forms
             else None,
-            figure=Markup(typology_figure_html(typology, citation(programme, typology.source), glossary)) if typology else None,
+            figure=Markup(typology_figure_html(programme, typology, glossary)) if typology else None,
             types_table=Markup(comparison_table_html(table_view(programme, unit, "problem-types"), glossary)) if typology else None,
             **context,
         )

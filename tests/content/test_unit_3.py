@@ -44,7 +44,7 @@ PROMPTS = 12
 
 # Sheets each PDF the build makes takes: (on A4, as built; on US Letter).
 PDF_SHEETS = {
-    "whole-unit.pdf": (14, 15),
+    "whole-unit.pdf": (19, 20),
     "workbook.pdf": (5, 5),
     "handout-flocking.pdf": (1, 1),
     "handout-self-activity-7.pdf": (1, 1),
@@ -57,15 +57,15 @@ PDF_SHEETS = {
 # Sheets Chromium's print of each page takes: (on A4, on US Letter).
 PRINT_SHEETS = {
     "index": (1, 1),
-    "pcn-ethos": (2, 2),
+    "pcn-ethos": (2, 3),
     "complex-systems": (2, 2),
     "leading-complex-systems": (1, 1),
-    "theory-and-practice": (1, 1),
-    "systems-leadership": (4, 4),
+    "theory-and-practice": (1, 2),
+    "systems-leadership": (5, 5),
     "leading-health-and-social-care": (1, 1),
     "my-workbook": (8, 8),
-    "references": (1, 1),
-    "glossary": (1, 1),
+    "references": (3, 3),
+    "glossary": (3, 4),
     "workbook": (5, 5),
     "handouts": (1, 1),
     "handouts/flocking": (1, 1),
@@ -74,7 +74,7 @@ PRINT_SHEETS = {
     "handouts/self-activity-8": (1, 1),
     "handouts/what-i-will-do-differently": (1, 1),
     "handouts/comparison-tables": (2, 2),
-    "print": (14, 14),
+    "print": (17, 19),
     "facilitators": (10, 10),
     "facilitators/present": (4, 4),
     "accessibility": (3, 3),

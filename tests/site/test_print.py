@@ -258,15 +258,17 @@ def link_targets(reader: PdfReader) -> list[str]:
 
 
 def test_links_in_the_pdfs_lead_to_the_site_online(pdfs):
-    # The site online, or a work the references give by its DOI.
-    dois = {f"https://doi.org/{reference['doi']}" for reference in fixture_data()["references.yml"]["references"] if "doi" in reference}
-    assert dois, "the fixture cites a work by its DOI"
+    # The site online, or a work the references give by its DOI or its address.
+    references = fixture_data()["references.yml"]["references"]
+    dois = {f"https://doi.org/{reference['doi']}" for reference in references if "doi" in reference}
+    addresses = {reference["url"] for reference in references if "url" in reference}
+    assert dois and addresses, "the fixture cites a work by its DOI, and one by its address"
     for name, reader in pdfs.items():
         for target in link_targets(reader):
-            assert target.startswith(DEFAULT_SITE_URL) or target in dois, f"{name}: {target}"
+            assert target.startswith(DEFAULT_SITE_URL) or target in dois | addresses, f"{name}: {target}"
     assert f"{DEFAULT_SITE_URL}handouts/walk/" in link_targets(pdfs["handout-walk.pdf"])
     assert f"{DEFAULT_SITE_URL}facilitators/" in link_targets(pdfs["whole-unit.pdf"]), "a page the whole unit does not hold"
-    assert dois <= set(link_targets(pdfs["whole-unit.pdf"])), "the references' DOIs are links"
+    assert dois | addresses <= set(link_targets(pdfs["whole-unit.pdf"])), "the references' DOIs and addresses are links"
 
 
 def test_every_sheet_has_the_running_footer(pdfs):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from engine import DATA_DIR, outline
@@ -124,6 +126,12 @@ def test_a_unit_listed_twice_is_refused(make_data_dir):
 def test_a_source_must_be_a_known_reference(make_data_dir):
     problems = problems_for(make_data_dir, lambda d: d["problem_types.yml"].update(source="fixture-author-2050"))
     assert problems == ["data/unit-1/problem_types.yml: field 'source': no reference 'fixture-author-2050' in any references.yml"]
+
+
+def test_the_figures_axis_labels_name_a_known_source(make_data_dir):
+    problems = problems_for(make_data_dir, lambda d: d["problem_types.yml"]["axes"].update(source="fixture-author-2050"))
+    assert len(problems) == 1
+    assert re.fullmatch(r"data/unit-1/problem_types\.yml:\d+: field 'axes', 'source': no reference 'fixture-author-2050' .*", problems[0])
 
 
 def test_every_problem_is_reported_at_once(make_data_dir):
