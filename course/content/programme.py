@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import schemas
 from .problems import ContentError, Problem
+from .self_check import check_self_check
 from .yaml_files import line_of_id, line_of_key, line_of_value, load_file
 
 PROGRAMME_FILE = "programme.yml"
@@ -26,6 +27,7 @@ UNIT_FILES = {
     "activities.yml": schemas.ActivitiesFile,
     "organisational_forms.yml": schemas.OrganisationalFormsFile,
     "problem_types.yml": schemas.ProblemTypesFile,
+    "self_check.yml": schemas.SelfCheckFile,
     "references.yml": schemas.ReferencesFile,
     "simple_rules.yml": schemas.SimpleRulesFile,
     "session.yml": schemas.SessionFile,
@@ -45,6 +47,7 @@ class Unit:
     activities: schemas.ActivitiesFile
     organisational_forms: schemas.OrganisationalFormsFile | None = None
     problem_types: schemas.ProblemTypesFile | None = None
+    self_check: schemas.SelfCheckFile | None = None
     references: schemas.ReferencesFile | None = None
     simple_rules: schemas.SimpleRulesFile | None = None
     session: schemas.SessionFile | None = None
@@ -226,7 +229,7 @@ def load_programme(data_dir: Path, folder: str = "data") -> Programme:
 
 
 def _cross_check(programme: Programme, data_dir: Path) -> list[Problem]:
-    """Checks across files and units: known sources, unique ids and labels, the self-check's target."""
+    """Checks across files and units: known sources, unique ids and labels, the self-check (self_check.py)."""
     problems = []
     known = {r.id for r in programme.references}
     for unit in programme.units:
@@ -245,14 +248,8 @@ def _cross_check(programme: Programme, data_dir: Path) -> list[Problem]:
             problems.append(
                 Problem(f"{unit.data_folder}/problem_types.yml", None, "the types have a 'role': name the reference it comes from in 'roles_source'")
             )
-        target = unit.problem_types.check_copy_to if unit.problem_types else None
-        if target is not None:
-            try:
-                unit.activity(target.activity).prompt(target.prompt)
-            except KeyError as error:
-                problems.append(
-                    Problem(f"{unit.data_folder}/problem_types.yml", None, f"field 'check_copy_to': {error.args[0]} (in this unit)")
-                )
+        if unit.self_check is not None:
+            problems += check_self_check(unit, data_dir, known)
     for unit in programme.units:
         if unit.session is not None:
             problems += _check_session(unit, data_dir)
