@@ -373,11 +373,6 @@ def test_the_framing_point_cites_a_known_reference(make_data_dir):
     assert problems == [f"{SELF_CHECK}:{line_of(lines, 'framing_source:')}: field 'framing_source': no reference 'fixture-author-2050' in any references.yml"]
 
 
-def test_a_self_check_needs_the_typology_it_suggests_types_from(make_data_dir):
-    problems = problems_for(make_data_dir, lambda d: d.update({"problem_types.yml": None}))
-    assert f"{SELF_CHECK}:1: the self-check suggests problem types, but data/unit-1/problem_types.yml is missing; add it" in problems
-
-
 def test_answers_written_as_a_bare_yes_or_no_are_the_answers_yes_and_no(tmp_path, make_data_dir):
     """YAML reads a bare yes or no as true or false; in self_check.yml they mean the answers "yes" and "no"."""
     folder = make_data_dir()
