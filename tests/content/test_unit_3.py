@@ -60,7 +60,7 @@ SELF_CHECK_SCENARIOS = [
 
 # Sheets each PDF the build makes takes: (on A4, as built; on US Letter).
 PDF_SHEETS = {
-    "whole-unit.pdf": (14, 15),
+    "whole-unit.pdf": (20, 21),
     "workbook.pdf": (5, 5),
     "handout-flocking.pdf": (1, 1),
     "handout-self-activity-7.pdf": (1, 1),
@@ -76,7 +76,7 @@ PRINT_SHEETS = {
     "complex-systems": (2, 2),
     "leading-complex-systems": (1, 1),
     "theory-and-practice": (1, 1),
-    "systems-leadership": (4, 4),
+    "systems-leadership": (11, 11),
     "leading-health-and-social-care": (1, 1),
     "my-workbook": (4, 4),
     "references": (1, 1),
@@ -88,7 +88,7 @@ PRINT_SHEETS = {
     "handouts/leading-complex-pcn-projects": (1, 1),
     "handouts/self-activity-8": (1, 1),
     "handouts/comparison-tables": (2, 2),
-    "print": (14, 14),
+    "print": (20, 20),
     "facilitators": (10, 10),
     "facilitators/present": (4, 4),
     "accessibility": (3, 3),
