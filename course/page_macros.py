@@ -34,7 +34,7 @@ from .render.figures import flocking_simulation_html, typology_figure_html
 from .render.glossary import abbreviations_html, key_terms_html
 from .render.my_workbook import my_workbook_finish_html, my_workbook_html
 from .render.presenter import presenter_view_html, slides_of
-from .render.problem_check import problem_check_html
+from .render.problem_check import problem_check_html, problem_check_scenarios_html
 from .render.references import Citation, citations_of, cite_markdown, references_html, simple_rules_html
 from .render.reflective_record import RecordView, record_view, reflective_record_html, reflective_record_uses_html
 from .render.statement import accessibility_statement_markdown, privacy_notice_markdown, privacy_of, statement_of
@@ -107,9 +107,21 @@ class PageMacros:
         return self._cached("typology_figure", unit, None, figure)
 
     def problem_check(self) -> str:
-        """The self-check "Which kind of problem is it?" on the unit's typology."""
+        """The self-check "Which kind of problem is it?" on the unit's typology (data/<unit>/self_check.yml)."""
         unit = self._unit("problem_check")
-        return self._cached("problem_check", unit, None, lambda: problem_check_html(unit, self._glossary))
+
+        def check():
+            source = unit.require("self_check").framing_source
+            reference = self._programme.reference(source) if source else None
+            citation = f"{reference.author}, {reference.year}" if reference else None
+            return problem_check_html(unit, self._glossary, citation)
+
+        return self._cached("problem_check", unit, None, check)
+
+    def problem_check_scenarios(self) -> str:
+        """The self-check's worked scenarios, each with its model answer."""
+        unit = self._unit("problem_check_scenarios")
+        return self._cached("problem_check_scenarios", unit, None, lambda: problem_check_scenarios_html(unit, self._glossary))
 
     def simple_rules(self) -> str:
         """The unit's simple rules, as a definition list."""

@@ -64,6 +64,12 @@ def problem_check(context) -> str:
 
 
 @pass_context
+def problem_check_scenarios(context) -> str:
+    """The worked scenarios of the page's unit's self-check, each with its model answer."""
+    return _for_page(context).problem_check_scenarios()
+
+
+@pass_context
 def simple_rules(context) -> str:
     """The page's unit's simple rules."""
     return _for_page(context).simple_rules()
@@ -176,6 +182,7 @@ MACROS = (
     presenter_view,
     privacy_notice,
     problem_check,
+    problem_check_scenarios,
     references,
     reflective_record,
     reflective_record_uses,

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import schemas
 from .problems import ContentError, Problem
+from .self_check import check_self_check
 from .yaml_files import line_of_id, line_of_key, line_of_mention, line_of_value, load_file
 
 PROGRAMME_FILE = "programme.yml"
@@ -26,6 +27,7 @@ UNIT_FILES = {
     "activities.yml": schemas.ActivitiesFile,
     "organisational_forms.yml": schemas.OrganisationalFormsFile,
     "problem_types.yml": schemas.ProblemTypesFile,
+    "self_check.yml": schemas.SelfCheckFile,
     "references.yml": schemas.ReferencesFile,
     "key_terms.yml": schemas.KeyTermsFile,
     "changed_since.yml": schemas.ChangedSinceFile,
@@ -49,6 +51,7 @@ class Unit:
     activities: schemas.ActivitiesFile
     organisational_forms: schemas.OrganisationalFormsFile | None = None
     problem_types: schemas.ProblemTypesFile | None = None
+    self_check: schemas.SelfCheckFile | None = None
     references: schemas.ReferencesFile | None = None
     key_terms: schemas.KeyTermsFile | None = None
     changed_since: schemas.ChangedSinceFile | None = None
@@ -244,7 +247,7 @@ def load_programme(data_dir: Path, folder: str = "data") -> Programme:
 
 
 def _cross_check(programme: Programme, data_dir: Path) -> list[Problem]:
-    """Checks across files and units: known sources, unique ids and labels, the self-check's target."""
+    """Checks across files and units: known sources, unique ids and labels, the self-check (self_check.py)."""
     problems = []
     known = {r.id for r in programme.references}
     for unit in programme.units:
@@ -265,14 +268,8 @@ def _cross_check(programme: Programme, data_dir: Path) -> list[Problem]:
                 )
             )
         problems += _check_definition_sources(unit, data_dir, known)
-        target = unit.problem_types.check_copy_to if unit.problem_types else None
-        if target is not None:
-            try:
-                unit.activity(target.activity).prompt(target.prompt)
-            except KeyError as error:
-                problems.append(
-                    Problem(f"{unit.data_folder}/problem_types.yml", None, f"field 'check_copy_to': {error.args[0]} (in this unit)")
-                )
+        if unit.self_check is not None:
+            problems += check_self_check(unit, data_dir, known)
     for unit in programme.units:
         problems += _check_closing(unit, data_dir)
         if unit.session is not None:

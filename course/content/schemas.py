@@ -11,7 +11,7 @@ import datetime
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
@@ -80,7 +80,6 @@ class ProblemType(Strict):
     response: Text
     approach: Text
     definition: SourcedText | None = Field(default=None, description="The type as its sources define it (the site's words), beside the slides'")
-    check_question: Text = Field(description="The self-check's yes/no question for this type")
 
 
 class FigureAxes(Strict):
@@ -102,8 +101,6 @@ class ProblemTypesFile(Strict):
     name: Text = Field(description="What the typology is called, as a heading and the figure's title: 'Grint's typology of problems'")
     caption: Text
     source: Slug | None = None
-    check_caveat: Text = Field(description="Shown with the self-check's result: the typology is a lens")
-    check_copy_to: CopyTarget | None = Field(default=None, description="Where the self-check's result can be copied")
     axes: FigureAxes | None = Field(default=None, description="The figure's axis labels; without them its axes are unlabelled")
     types: list[ProblemType] = Field(min_length=1)
 
@@ -111,6 +108,93 @@ class ProblemTypesFile(Strict):
     def _ids(self):
         _unique_ids(self.types, "problem types")
         return self
+
+
+# --- The self-check on the typology (self_check.yml) ----------------------------
+
+
+def _yaml_boolean_as_answer(value):
+    """YAML reads a bare yes or no as true or false: an answer written so means "yes" or "no"."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return value
+
+
+# An answer's id ("yes", "no", "not-sure"), in quotes or not.
+AnswerId = Annotated[Slug, BeforeValidator(_yaml_boolean_as_answer)]
+# The most questions and answers a self-check may have: every combination of answers
+# needs a result, and 6 questions of 5 answers are already 15,625 combinations.
+MAX_CHECK_QUESTIONS = 6
+MAX_CHECK_ANSWERS = 5
+
+
+class CheckAnswer(Strict):
+    id: AnswerId
+    label: Text = Field(description="What the learner ticks: 'Yes', 'Not sure'")
+
+
+class CheckQuestion(Strict):
+    id: Slug
+    text: Text
+    hint: Text | None = Field(default=None, description="A line under the question: what counts as yes")
+    answers: list[AnswerId] | None = Field(
+        default=None, min_length=2, max_length=MAX_CHECK_ANSWERS, description="The answers this question offers (ids); all of them when left out"
+    )
+
+
+class CheckResult(Strict):
+    """What one or more combinations of answers suggest."""
+
+    id: Slug
+    when: dict[Slug, AnswerId | Annotated[list[AnswerId], Field(min_length=1)]] = Field(
+        default_factory=dict, description="Question id: the answer (or answers) this result is for; a question left out: any answer"
+    )
+    types: list[Slug] = Field(min_length=1, description="The problem types it suggests (ids in problem_types.yml), in the order they apply")
+    headline: Text
+    explanation: Text = Field(description="What it means in practice: who does what, now and later")
+    reframe: Text = Field(description="How else it could be framed: who gains if it is called this type?")
+
+
+class ScenarioAnswer(Strict):
+    question: Slug
+    answer: AnswerId
+    why: Text
+
+
+class ModelAnswer(Strict):
+    answers: list[ScenarioAnswer] = Field(min_length=1, description="An answer to every question, with why")
+    types: list[Slug] = Field(min_length=1, description="The problem types (ids): those of the result its answers lead to")
+
+
+class Scenario(Strict):
+    """A worked example: a situation, its model answer, and how else it could be framed."""
+
+    id: Slug
+    title: Text
+    situation: Text
+    model_answer: ModelAnswer
+    reframe: Text = Field(description="How else could this be framed?")
+
+
+class SelfCheckFile(Strict):
+    caveat: Text = Field(description="Shown with every result: the typology is a lens")
+    framing: Text = Field(description="Shown with every result and on paper: the type is partly a choice of framing")
+    framing_source: Slug | None = Field(default=None, description="The reference the framing point comes from")
+    copy_to: CopyTarget | None = Field(default=None, description="The answer box a result can be copied into")
+    answers: list[CheckAnswer] = Field(min_length=2, max_length=MAX_CHECK_ANSWERS)
+    questions: list[CheckQuestion] = Field(min_length=1, max_length=MAX_CHECK_QUESTIONS)
+    results: list[CheckResult] = Field(min_length=1)
+    scenarios: list[Scenario] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _ids(self):
+        for entries, what in ((self.answers, "answers"), (self.questions, "questions"), (self.results, "results"), (self.scenarios, "scenarios")):
+            _unique_ids(entries, what)
+        return self
+
+    def offered(self, question: CheckQuestion) -> list[str]:
+        """The ids of the answers a question offers, in the order of `answers`."""
+        return [a.id for a in self.answers if question.answers is None or a.id in question.answers]
 
 
 # --- Key terms ---------------------------------------------------------------

@@ -40,6 +40,10 @@ ENTRY_NAMES = {
     "uses": "use",
     "sources": "source",
     "outcomes": "outcome",
+    "answers": "answer",
+    "questions": "question",
+    "results": "result",
+    "scenarios": "scenario",
 }
 
 _ENTRY_START = re.compile(r"^\s*-\s*id:\s*['\"]?([^'\"#\s]+)")
@@ -131,19 +135,35 @@ def _duplicate_keys(node: yaml.Node):
             yield from _duplicate_keys(item)
 
 
-def line_of(node: yaml.Node, loc: tuple) -> int:
-    """The line of the deepest node on the path `loc` that exists."""
+def _along(node: yaml.Node, loc: tuple):
+    """The nodes on the path `loc`, as far as it exists: (the key that names it, or None; the node)."""
     for step in loc:
         if isinstance(node, yaml.MappingNode):
-            match = [value for key, value in node.value if key.value == step]
+            match = [(key, value) for key, value in node.value if key.value == step]
             if not match:
-                break
-            node = match[0]
+                return
+            key, node = match[0]
+            yield key, node
         elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
             node = node.value[step]
+            yield None, node
         else:
-            break
+            return
+
+
+def line_of(node: yaml.Node, loc: tuple) -> int:
+    """The line of the deepest node on the path `loc` that exists."""
+    for _, node in _along(node, loc):
+        pass
     return node.start_mark.line + 1
+
+
+def key_line_of(node: yaml.Node, loc: tuple) -> int:
+    """The line an author looks at for the path `loc`: its last key (`types:`, not the list under it), or list item."""
+    line = node.start_mark.line + 1
+    for key, found in _along(node, loc):
+        line = (key or found).start_mark.line + 1
+    return line
 
 
 def _describe(loc: tuple, raw) -> tuple[str, str]:

@@ -172,6 +172,32 @@ def test_anchors_made_by_macros_resolve(project):
 
 # The first activity of the fixture's first unit, and its title line in data/unit-1/activities.yml.
 TITLE = "    title: Walking together\n"
+# Parts of the fixture's data/unit-1/self_check.yml: a scenario's model answer, and two results.
+FIRE_ALARM_MODEL = """    model_answer:
+      answers:
+        - question: urgent
+          answer: "yes"
+          why: The building must be left now.
+        - question: agreed
+          answer: "yes"
+          why: Everyone hears the alarm.
+      types: [critical]
+"""
+EMERGENCY = """  - id: emergency
+    when:
+      urgent: "yes"
+      agreed: "yes"
+    types: [critical]
+"""
+MESS = """  - id: mess
+    when:
+      urgent: "no"
+      agreed: "no"
+    types: [wicked]
+    headline: A mess
+    explanation: Leadership asks the questions.
+    reframe: Who gains if it is called a mess?
+"""
 BAD_DATA = {
     "a YAML syntax error": ("activities.yml", TITLE, "    title: [Walking together\n", "walk", "not valid YAML"),
     "a tab": ("activities.yml", TITLE, "\ttitle: Walking together\n", "walk", "indented with a tab"),
@@ -180,6 +206,11 @@ BAD_DATA = {
     "a duplicate key": ("activities.yml", TITLE, TITLE + "    title: Walking\n", "walk", "appears twice"),
     "a very long value": ("activities.yml", TITLE, "    title: " + "Walking " * 400 + "\n", "walk", "longer than the limit"),
     "non-UTF-8 bytes": ("activities.yml", TITLE, "    title: Walking \udce9\n", "walk", "not UTF-8"),
+    # The self-check (self_check.yml): checked across its questions, results, scenarios and the typology.
+    "a scenario without a model answer": ("self_check.yml", FIRE_ALARM_MODEL, "", "fire-alarm", "field 'model_answer': this required field is missing"),
+    "a result naming an unknown type": ("self_check.yml", EMERGENCY, EMERGENCY.replace("[critical]", "[crisis]"), "emergency", "no problem type 'crisis'"),
+    "a result naming an unknown question": ("self_check.yml", EMERGENCY, EMERGENCY.replace("urgent:", "urgnet:"), "emergency", "names the question 'urgnet'"),
+    "answers no result is for": ("self_check.yml", MESS, "", "no", "no result for the answers (urgent 'no', agreed 'no')"),
 }
 
 

@@ -194,6 +194,7 @@ def test_the_figure_follows_the_data(make_data_dir):
     def edit(data):
         data["problem_types.yml"]["types"][1]["name"] = "<b>Tame & tidy</b>"
         del data["problem_types.yml"]["types"][0]
+        data["self_check.yml"] = None  # it names the type taken out
 
     svg = soup(typology_figure(make_data_dir(edit))).find("svg")
     assert [t.get_text() for t in svg.find_all("text", class_="typology-figure__name")] == [
@@ -325,6 +326,7 @@ def test_define_env_registers_every_macro_the_engine_has():
         "presenter_view",
         "privacy_notice",
         "problem_check",
+        "problem_check_scenarios",
         "references",
         "reflective_record",
         "reflective_record_uses",
@@ -390,6 +392,7 @@ def test_every_passage_the_site_adds_gets_one_label():
 def test_the_sites_own_material_carries_the_label_in_every_macro():
     for block in (
         macros("problems.md").problem_check(),
+        macros("problems.md").problem_check_scenarios(),
         macros("together.md").flocking_simulation(),
         macros("glossary.md").key_terms(),
         macros("problems.md").typology_figure(),
