@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ..content.programme import NUMBERED_LABEL
 from ..content.schemas import Activity
 from .environment import render, render_verbatim
+from .figures import flocking_simulation_html
+
+# What a solo version can show (schemas.SOLO_SHOWS), drawn where the activity is shown, between its steps and its prompts.
+SOLO_SHOWS = {"flocking-simulation": lambda: flocking_simulation_html(20)}
 
 
 def activity_html(activity: Activity, glossary: dict[str, str], heading_level: int = 3, *, privacy_href: str | None) -> str:
@@ -16,7 +22,15 @@ def activity_html(activity: Activity, glossary: dict[str, str], heading_level: i
     activity is the page (a handout). privacy_href: the link from the page that
     shows it to the privacy notice, which the note under the answer boxes gives.
     """
-    return render("activity.html", glossary=glossary, activity=activity, heading_level=heading_level, privacy_href=privacy_href)
+    return render(
+        "activity.html", glossary=glossary, activity=activity, heading_level=heading_level, privacy_href=privacy_href, shown=solo_shown(activity)
+    )
+
+
+def solo_shown(activity: Activity) -> Markup | None:
+    """What the activity's solo version shows after its steps (the flocking simulation), or None."""
+    shows = activity.solo.shows if activity.solo else None
+    return Markup(SOLO_SHOWS[shows]()) if shows else None
 
 
 @dataclass(frozen=True)

@@ -294,6 +294,7 @@ def test_a_new_activity_gets_a_handout_page_and_pdf_with_no_new_file(tmp_path, m
             "label": "Self-Activity",
             "title": "Reflection <script>alert('x')</script> & {{ config }}",
             "mode": "individual",
+            "minutes": 5,
             "instructions": ["Think about the unit."],
             "prompts": [{"id": "learned", "text": "What will you do differently?", "lines": 4}],
         }

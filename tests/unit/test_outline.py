@@ -78,6 +78,7 @@ def test_a_new_activity_is_numbered_where_the_reader_meets_it(course_copy):
         "label": "Self-Activity",
         "title": "A warm-up",
         "mode": "individual",
+        "minutes": 5,
         "instructions": ["Think."],
         "prompts": [{"id": "first", "text": "What comes to mind?", "lines": 3}],
     }
