@@ -78,8 +78,12 @@ class PageMacros:
         unit = self._unit("outcomes")
 
         def box():
-            met = unit.require("outcomes").on_page(self._page_path)
+            outcomes = unit.require("outcomes")
+            met = outcomes.on_page(self._page_path)
             if not met:
+                pages = {page.path for page in self._outline.pages}
+                if any(page not in pages for outcome in outcomes.outcomes for page in outcome.pages):
+                    return ""  # a mistyped page in outcomes.yml, which checks/teaching.py reports there: said once
                 raise KeyError(
                     f"outcomes(): no outcome in {unit.data_folder}/outcomes.yml is met on docs/{self._page_path}; "
                     f"add '{self._page_path}' to the pages of the outcomes a learner meets here"

@@ -34,18 +34,20 @@ SLIDES_SOURCES = ["The Leadership Centre (2014)", "Keith Grint (2005), adapted"]
 
 # Which page shows each activity (its id in data/unit-3/activities.yml), in reading order.
 ACTIVITIES_ON_PAGES = {
+    "pcn-ethos": ["the-ethos-in-your-pcn"],
     "complex-systems": ["flocking"],
     "leading-complex-systems": ["self-activity-7"],
     "systems-leadership": ["leading-complex-pcn-projects", "self-activity-8"],
     "leading-health-and-social-care": ["what-i-will-do-differently"],
 }
 # Prompts the unit asks across its activities: the learner's "You have answered 0 of N prompts".
-PROMPTS = 12
+PROMPTS = 15
 
 # Sheets each PDF the build makes takes: (on A4, as built; on US Letter).
 PDF_SHEETS = {
     "whole-unit.pdf": (14, 15),
     "workbook.pdf": (5, 5),
+    "handout-the-ethos-in-your-pcn.pdf": (1, 1),
     "handout-flocking.pdf": (1, 1),
     "handout-self-activity-7.pdf": (1, 1),
     "handout-leading-complex-pcn-projects.pdf": (1, 1),
@@ -68,6 +70,7 @@ PRINT_SHEETS = {
     "glossary": (1, 1),
     "workbook": (5, 5),
     "handouts": (1, 1),
+    "handouts/the-ethos-in-your-pcn": (1, 1),
     "handouts/flocking": (1, 1),
     "handouts/self-activity-7": (1, 1),
     "handouts/leading-complex-pcn-projects": (1, 1),
