@@ -128,8 +128,8 @@ def test_an_unknown_unit_in_front_matter_is_a_located_problem(course_copy):
 def test_the_overview_lists_the_units_activities_from_the_data():
     listing = macros("index.md").activity_list()
     assert listing.splitlines()[:2] == [
-        "The unit has one self-activity for you to do on your own and",
-        "two activities for a group:",
+        "The unit has one activity for you to do on your own and",
+        "two activities for a group, each with a way to do it on your own:",
     ]
     items = [line for line in listing.splitlines() if line.startswith("- ")]
     assert items == [
