@@ -11,8 +11,9 @@ from ..content.schemas import Activity
 from .environment import render, render_verbatim
 from .figures import flocking_simulation_html
 
-# What a solo version can show (schemas.SOLO_SHOWS), drawn where the activity is shown, between its steps and its prompts.
-SOLO_SHOWS = {"flocking-simulation": lambda: flocking_simulation_html(20)}
+# What a solo version can show (schemas.SOLO_SHOWS), drawn after its steps, before the prompts; `marked`
+# when it needs its own "Added for this site" (the solo version around it is not marked).
+SOLO_SHOWS = {"flocking-simulation": lambda marked: flocking_simulation_html(20, marked=marked)}
 
 
 def activity_html(activity: Activity, glossary: dict[str, str], heading_level: int = 3, *, privacy_href: str | None) -> str:
@@ -30,7 +31,7 @@ def activity_html(activity: Activity, glossary: dict[str, str], heading_level: i
 def solo_shown(activity: Activity) -> Markup | None:
     """What the activity's solo version shows after its steps (the flocking simulation), or None."""
     shows = activity.solo.shows if activity.solo else None
-    return Markup(SOLO_SHOWS[shows]()) if shows else None
+    return Markup(SOLO_SHOWS[shows]("solo" not in activity.added_for_site)) if shows else None
 
 
 @dataclass(frozen=True)

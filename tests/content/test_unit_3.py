@@ -41,7 +41,7 @@ ACTIVITIES_ON_PAGES = {
     "leading-health-and-social-care": ["what-i-will-do-differently"],
 }
 # Prompts the unit asks across its activities: the learner's "You have answered 0 of N prompts".
-PROMPTS = 15
+PROMPTS = 14
 
 # Sheets each PDF the build makes takes: (on A4, as built; on US Letter).
 PDF_SHEETS = {
