@@ -33,6 +33,7 @@ from .render.facilitation import Handout, facilitator_guide_markdown, guide_of
 from .render.figures import flocking_simulation_html, typology_figure_html
 from .render.glossary import abbreviations_html, key_terms_html
 from .render.my_workbook import my_workbook_finish_html, my_workbook_html
+from .render.outcomes import key_points_markdown, outcomes_html
 from .render.presenter import presenter_view_html, slides_of
 from .render.problem_check import problem_check_html, problem_check_scenarios_html
 from .render.references import Citation, citations_of, cite_markdown, references_html, simple_rules_html
@@ -73,6 +74,50 @@ class PageMacros:
         return self._cached(
             "activity", unit, (activity_id, privacy), lambda: activity_html(unit.activity(activity_id), self._glossary, privacy_href=privacy)
         )
+
+    def outcomes(self) -> str:
+        """The top of a unit page: the outcomes met on it (outcomes.yml) and how long it takes to read and do."""
+        unit = self._unit("outcomes")
+
+        def box():
+            outcomes = unit.require("outcomes")
+            met = outcomes.on_page(self._page_path)
+            if not met:
+                pages = {page.path for page in self._outline.pages}
+                if any(page not in pages for outcome in outcomes.outcomes for page in outcome.pages):
+                    return ""  # a mistyped page in outcomes.yml, which checks/teaching.py reports there: said once
+                raise KeyError(
+                    f"outcomes(): no outcome in {unit.data_folder}/outcomes.yml is met on docs/{self._page_path}; "
+                    f"add '{self._page_path}' to the pages of the outcomes a learner meets here"
+                )
+            return outcomes_html(met, self._glossary, page_path=self._page_path)
+
+        return self._cached("outcomes", unit, self._page_path, box)
+
+    def unit_outcomes(self) -> str:
+        """The top of a unit's overview: every outcome of the unit, and how long the whole unit takes."""
+        unit = self._unit("unit_outcomes")
+        return self._cached(
+            "unit_outcomes",
+            unit,
+            self._page_path,
+            lambda: outcomes_html(unit.require("outcomes").outcomes, self._glossary, page_path=self._page_path, unit_id=unit.id),
+        )
+
+    def key_points(self) -> str:
+        """The end of a unit page: its key points (key_points.yml), under a "Key points" heading."""
+        unit = self._unit("key_points")
+
+        def points():
+            found = unit.require("key_points").key_points.get(self._page_path)
+            if found is None:
+                raise KeyError(
+                    f"key_points(): {unit.data_folder}/key_points.yml has no key points for docs/{self._page_path}; "
+                    f"add three to five under '{self._page_path}:'"
+                )
+            return key_points_markdown(found, self._glossary)
+
+        return self._cached("key_points", unit, self._page_path, points)
 
     def activity_list(self) -> str:
         """The unit's activities, in reading order, as a list of links with how many of each kind."""

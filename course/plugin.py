@@ -19,7 +19,8 @@ instance across rebuilds). What happens when:
 - on_page_context: each page's settings for its scripts, its "Last updated" date,
   and its footer's links: the accessibility statement, the privacy notice and
   "Report a problem with this page" (a new issue in the repository).
-- on_env: every page's HTML is ready: the whole unit is joined onto its page,
+- on_env: every page's HTML is ready: each page's time to read and do is filled
+  in (and each unit overview's), the whole unit is joined onto its page,
   the PDF list onto the Handouts page, a Download PDF bar onto each page that
   is a PDF.
 - on_post_page: the page's CSP hashes (the theme's inline code only); a page that is a PDF goes to the workers.
@@ -58,6 +59,7 @@ from .publish.csp import ThemeCode, fill_in_hashes
 from .publish.dates import GitDates
 from .publish.favicon import favicon_data_url
 from .render.abbreviations import spell_out_first_use
+from .render.page_time import with_times
 from .render.site_added import label_site_added
 
 log = logging.getLogger("mkdocs.plugins.course")
@@ -236,6 +238,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             ]
             shim = Path(config.docs_dir) / IFRAME_WORKER_SHIM
             self.offline_copy = OfflineCopy(addresses, shim.read_text(encoding="utf-8") if shim.is_file() else "")
+        # Each page's time to read and do, from its words as rendered; before the whole units join them.
+        for src_uri, content in with_times({src_uri: page.content or "" for src_uri, page in pages.items()}, self.outline).items():
+            if content != (pages[src_uri].content or ""):
+                pages[src_uri].content = content
         # Joined from the pages as MkDocs rendered them, before anything below is added to them.
         joined = {
             whole.page: combine([unit_page(pages[part]) for part in whole.parts], pages[whole.page].url)

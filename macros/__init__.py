@@ -28,6 +28,24 @@ def activity(context, activity_id: str) -> str:
 
 
 @pass_context
+def outcomes(context) -> str:
+    """The top of a unit page: what a learner will be able to do after it, and how long it takes to read and do."""
+    return _for_page(context).outcomes()
+
+
+@pass_context
+def unit_outcomes(context) -> str:
+    """The top of a unit's overview: every outcome of the unit, and how long the whole unit takes."""
+    return _for_page(context).unit_outcomes()
+
+
+@pass_context
+def key_points(context) -> str:
+    """The end of a unit page: its key points, from the unit's key_points.yml."""
+    return _for_page(context).key_points()
+
+
+@pass_context
 def activity_list(context) -> str:
     """The page's unit's activities, in reading order, as a list of links, with how many of each kind."""
     return _for_page(context).activity_list()
@@ -176,9 +194,11 @@ MACROS = (
     comparison_table,
     facilitator_guide,
     flocking_simulation,
+    key_points,
     key_terms,
     my_workbook,
     my_workbook_finish,
+    outcomes,
     presenter_view,
     privacy_notice,
     problem_check,
@@ -188,6 +208,7 @@ MACROS = (
     reflective_record_uses,
     simple_rules,
     typology_figure,
+    unit_outcomes,
     workbook_activities,
     workbook_cover,
 )

@@ -25,7 +25,7 @@ from .images import check_images
 from .links import check_links
 from .macro_calls import check_macro_calls
 from .markdown_limits import check_markdown_limits
-from .outcomes import check_outcomes
+from .teaching import check_teaching
 from .paper import check_paper
 from .rendering import RenderedPages
 from .snippets import check_snippets
@@ -45,7 +45,7 @@ def check_course(source: CourseSource, plan: PaperPlan, cache: dict | None = Non
     if data_loaded:
         problems.extend(check_macro_calls(outline, cache))
         problems.extend(check_usage(outline))
-        problems.extend(check_outcomes(outline))
+        problems.extend(check_teaching(outline))
         problems.extend(check_paper(outline, plan, source.excluded_pages))
         problems.extend(check_statement_data(outline))
     else:

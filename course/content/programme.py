@@ -35,6 +35,7 @@ UNIT_FILES = {
     "session.yml": schemas.SessionFile,
     "reflective_record.yml": schemas.ReflectiveRecordFile,
     "outcomes.yml": schemas.OutcomesFile,
+    "key_points.yml": schemas.KeyPointsFile,
 }
 # A label such as "Self-Activity 8", numbered by hand or by the programme.
 NUMBERED_LABEL = re.compile(r"\s\d+$")
@@ -59,6 +60,7 @@ class Unit:
     session: schemas.SessionFile | None = None
     reflective_record: schemas.ReflectiveRecordFile | None = None
     outcomes: schemas.OutcomesFile | None = None
+    key_points: schemas.KeyPointsFile | None = None
 
     @property
     def closing_activity(self) -> schemas.Activity | None:
@@ -101,6 +103,7 @@ class Programme:
     offline_copy: str
     numbering: dict[str, int]
     units: tuple[Unit, ...]
+    words_per_minute: int = 200  # the reading speed a page's time to read and do counts
     accessibility: schemas.AccessibilityFile | None = None  # data/accessibility.yml
     folder: str = "data"  # for messages
     reading_order: tuple[str, ...] = field(default=())  # activity ids, as pages show them
@@ -236,6 +239,7 @@ def load_programme(data_dir: Path, folder: str = "data") -> Programme:
         offline_copy=entries.offline_copy,
         numbering=dict(entries.numbering),
         units=tuple(units),
+        words_per_minute=entries.words_per_minute,
         accessibility=accessibility,
         folder=folder,
         data_labels={activity.id: activity.label for unit in units for activity in unit.activities.activities},

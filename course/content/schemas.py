@@ -11,7 +11,7 @@ import datetime
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
@@ -279,25 +279,44 @@ class Facilitation(Strict):
     bridge: Text = Field(description="How to lead into the next part of the session")
 
 
+# What an activity's solo version can show between its steps and its prompts, in place of the room.
+SOLO_SHOWS = ("flocking-simulation",)
+
+
+class Solo(Strict):
+    """How one person does a group activity on their own."""
+
+    steps: list[Text] = Field(min_length=1, description="What to do, on your own, in order")
+    shows: Literal[SOLO_SHOWS] | None = Field(  # type: ignore[valid-type]
+        default=None, description="Shown after the steps and before the prompts: 'flocking-simulation'"
+    )
+
+
 class Activity(Strict):
     id: Slug
     label: Text
     title: Text
     mode: Literal["individual", "group"]
+    minutes: Minutes = Field(description="About how long one person takes to do it on their own: the page's time counts it")
     question: Text | None = None
     instructions: list[Text] = Field(min_length=1)
+    solo: Solo | None = Field(default=None, description="A group activity's way to do it alone (required for a group activity)")
     prompts: list[Prompt] = Field(min_length=1)
     facilitation: Facilitation | None = None
     added_for_site: list[Slug] = Field(
         default_factory=list,
-        description="Parts the site adds to the slides: 'activity' (all of it), 'question', 'instructions' or a prompt's id",
+        description="Parts the site adds to the slides: 'activity' (all of it), 'question', 'instructions', 'solo' or a prompt's id",
     )
     closing: bool = Field(default=False, description="The activity that closes the unit: each unit has one, met last")
 
     @model_validator(mode="after")
     def _ids(self):
         _unique_ids(self.prompts, "prompts")
-        known = {"activity", "question", "instructions", *(prompt.id for prompt in self.prompts)}
+        if self.mode == "group" and self.solo is None:
+            raise ValueError("a group activity needs 'solo': the steps one person follows to do it on their own (its 'steps')")
+        if self.mode == "individual" and self.solo is not None:
+            raise ValueError("'solo' is for a group activity; an individual activity is done alone as it is: remove 'solo'")
+        known = {"activity", "question", "instructions", "solo", *(prompt.id for prompt in self.prompts)}
         for part in self.added_for_site:
             if part not in known:
                 names = ", ".join(repr(name) for name in sorted(known))
@@ -390,6 +409,23 @@ class OutcomesFile(Strict):
         return [outcome for outcome in self.outcomes if page_path in outcome.pages]
 
 
+# --- Key points ----------------------------------------------------------------
+
+def _three_to_five(points: list[str]) -> list[str]:
+    if not 3 <= len(points) <= 5:
+        raise ValueError(f"{len(points)} key point(s); give three to five, the page's main points in the site's words")
+    return points
+
+
+KeyPoints = Annotated[list[Text], AfterValidator(_three_to_five)]
+
+
+class KeyPointsFile(Strict):
+    """A unit's key points: three to five for each page that ends with them, keyed by the page as docs/ names it."""
+
+    key_points: dict[Text, KeyPoints] = Field(min_length=1)
+
+
 # --- The programme ----------------------------------------------------------
 
 
@@ -408,6 +444,9 @@ class ProgrammeFile(Strict):
     script_namespace: Identifier = Field(description="The name the site's scripts share in the browser (window.<name>)")
     offline_copy: Slug = Field(description="Name of the offline copy: download/<name>.zip, holding the folder <name>")
     numbering: dict[Text, int] = Field(default_factory=dict, description="First number of each numbered label")
+    words_per_minute: int = Field(
+        default=200, ge=50, le=1000, description="The reading speed a page's time to read and do counts, in words a minute"
+    )
     units: list[UnitEntry] = Field(min_length=1)
 
     @field_validator("units")

@@ -176,8 +176,8 @@ def _describe(loc: tuple, raw) -> tuple[str, str]:
     for index, step in enumerate(loc):
         if isinstance(step, int):
             item = _get(raw, loc[: index + 1])
-            if not isinstance(item, dict) and index == 1:
-                continue  # an item of a top-level list of plain values: a field's item, not an entry
+            if not isinstance(item, dict) and (index == 1 or str(loc[index - 1]) not in ENTRY_NAMES):
+                continue  # an item of a list of plain values (a top-level one, a page's key points): a field's item, not an entry
             ident = item.get("id") if isinstance(item, dict) else None
             name = ENTRY_NAMES.get(str(loc[index - 1]), "entry") if index else "entry"
             entry = f"{name} '{ident}'" if isinstance(ident, str) else f"{name} number {step + 1}"

@@ -154,8 +154,8 @@ def load_flocking_figure(path: Path = FLOCKING_FIGURE_FILE) -> FlockingFigure:
         raise ValueError(f"{path.name} is missing or damaged ({error}); remake it with: node scripts/flocking-figure.js") from None
 
 
-def flocking_simulation_html(people: int = 20, figure_file: Path = FLOCKING_FIGURE_FILE) -> str:
+def flocking_simulation_html(people: int = 20, figure_file: Path = FLOCKING_FIGURE_FILE, *, marked: bool = True) -> str:
     """The canvas, its controls and status (run by docs/javascripts/flocking.js), and the static figure."""
     if not 5 <= people <= 60:
         raise ValueError(f"flocking_simulation: people must be 5 to 60, not {people}")
-    return render("flocking_simulation.html", glossary={}, figure=load_flocking_figure(figure_file), people=people)
+    return render("flocking_simulation.html", glossary={}, figure=load_flocking_figure(figure_file), people=people, marked=marked)

@@ -39,13 +39,14 @@ SLIDES_SOURCES = ["The Leadership Centre (2014)", "Keith Grint (2005), adapted"]
 
 # Which page shows each activity (its id in data/unit-3/activities.yml), in reading order.
 ACTIVITIES_ON_PAGES = {
+    "pcn-ethos": ["the-ethos-in-your-pcn"],
     "complex-systems": ["flocking"],
     "leading-complex-systems": ["self-activity-7"],
     "systems-leadership": ["leading-complex-pcn-projects", "self-activity-8"],
     "leading-health-and-social-care": ["what-i-will-do-differently"],
 }
 # Prompts the unit asks across its activities: the learner's "You have answered 0 of N prompts".
-PROMPTS = 12
+PROMPTS = 14
 
 # The self-check (data/unit-3/self_check.yml): how many results it has, and its worked scenarios, in order.
 SELF_CHECK_RESULTS = 11
@@ -61,39 +62,41 @@ SELF_CHECK_SCENARIOS = [
 
 # Sheets each PDF the build makes takes: (on A4, as built; on US Letter).
 PDF_SHEETS = {
-    "whole-unit.pdf": (19, 20),
-    "workbook.pdf": (5, 5),
+    "whole-unit.pdf": (19, 19),
+    "workbook.pdf": (7, 7),
+    "handout-the-ethos-in-your-pcn.pdf": (1, 1),
     "handout-flocking.pdf": (1, 1),
     "handout-self-activity-7.pdf": (1, 1),
     "handout-leading-complex-pcn-projects.pdf": (1, 1),
     "handout-self-activity-8.pdf": (1, 1),
     "handout-what-i-will-do-differently.pdf": (1, 1),
     "handout-comparison-tables.pdf": (2, 2),
-    "facilitator-guide.pdf": (10, 10),
+    "facilitator-guide.pdf": (14, 14),
 }
 # Sheets Chromium's print of each page takes: (on A4, on US Letter).
 PRINT_SHEETS = {
-    "index": (1, 1),
-    "pcn-ethos": (2, 3),
-    "complex-systems": (2, 2),
-    "leading-complex-systems": (1, 1),
-    "theory-and-practice": (1, 2),
+    "index": (2, 2),
+    "pcn-ethos": (3, 3),
+    "complex-systems": (3, 3),
+    "leading-complex-systems": (2, 2),
+    "theory-and-practice": (2, 2),
     "systems-leadership": (5, 5),
-    "leading-health-and-social-care": (1, 1),
-    "my-workbook": (8, 8),
-    "references": (3, 3),
-    "glossary": (3, 4),
-    "workbook": (5, 5),
+    "leading-health-and-social-care": (2, 2),
+    "my-workbook": (6, 6),
+    "references": (1, 1),
+    "glossary": (1, 1),
+    "workbook": (7, 7),
     "handouts": (1, 1),
+    "handouts/the-ethos-in-your-pcn": (1, 1),
     "handouts/flocking": (1, 1),
     "handouts/self-activity-7": (1, 1),
     "handouts/leading-complex-pcn-projects": (1, 1),
     "handouts/self-activity-8": (1, 1),
     "handouts/what-i-will-do-differently": (1, 1),
     "handouts/comparison-tables": (2, 2),
-    "print": (17, 19),
-    "facilitators": (10, 10),
-    "facilitators/present": (4, 4),
+    "print": (19, 19),
+    "facilitators": (14, 14),
+    "facilitators/present": (6, 6),
     "accessibility": (3, 3),
     "privacy": (2, 3),
 }

@@ -352,11 +352,31 @@ def _no_closing_activity(project):
     edit_file(project / "data" / UNIT / "activities.yml", "    closing: true\n", "")
 
 
+def _teaching_page_without_key_points(project):
+    edit_file(project / "docs" / "forms.md", "{{ key_points() }}\n", "")
+
+
+def _empty_key_points(project):
+    path = project / "data" / UNIT / "key_points.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  forms.md:\n")
+    end = text.index("  problems.md:\n")
+    path.write_text(text[:start] + "  forms.md: []\n" + text[end:], encoding="utf-8")
+
+
 UNIT_AND_PAPER_MISTAKES = {
     "a reflective record touching a dimension its model lacks": (
         _record_touches_an_unknown_dimension,
         f"data/{UNIT}/reflective_record.yml:{{touched}}: touches: no dimension 'listening' in the leadership model; "
         "its dimensions: 'seeing', 'asking', 'keeping'",
+    ),
+    "a teaching page without key points": (
+        _teaching_page_without_key_points,
+        "docs/forms.md:{forms_end}: the unit's outcomes are met on this page, so it ends with its key points: add {{{{ key_points() }}}} at its end",
+    ),
+    "a page's key points empty": (
+        _empty_key_points,
+        f"data/{UNIT}/key_points.yml:{{forms_points}}: field 'key_points, forms.md': 0 key point(s); give three to five",
     ),
     "a unit without a closing activity": (
         _no_closing_activity,
@@ -397,6 +417,10 @@ def test_a_unit_or_paper_mistake_is_one_clear_line(project, case):
     lines = {"key_terms": line_of(project / "docs" / "glossary.md", "{{ key_terms() }}"), "first_unit": line_of(programme, f"  - id: {UNIT}")}  # the list of units, at its first
     if "{unit_5}" in expected:
         lines["unit_5"] = line_of(programme, "  - id: unit-5")
+    if "{forms_end}" in expected:
+        lines["forms_end"] = len((project / "docs" / "forms.md").read_text(encoding="utf-8").rstrip().splitlines())
+    if "{forms_points}" in expected:
+        lines["forms_points"] = line_of(project / "data" / UNIT / "key_points.yml", "  forms.md: []")
     if "{outcome_page}" in expected:
         lines["outcome_page"] = line_of(project / "data" / UNIT / "outcomes.yml", "      - form.md")
     if "{touched}" in expected:

@@ -296,6 +296,7 @@ def test_a_new_activity_gets_a_handout_page_and_pdf_with_no_new_file(tmp_path, m
             "label": "Self-Activity",
             "title": "Reflection <script>alert('x')</script> & {{ config }}",
             "mode": "individual",
+            "minutes": 5,
             "instructions": ["Think about the unit."],
             "prompts": [{"id": "learned", "text": "What will you do differently?", "lines": 4}],
         }
@@ -307,8 +308,10 @@ def test_a_new_activity_gets_a_handout_page_and_pdf_with_no_new_file(tmp_path, m
     run_in_session(session, data["activities"][-1])
     session_file.write_text(yaml.safe_dump(session, allow_unicode=True, sort_keys=False), encoding="utf-8")
     data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    page_file = project / "docs" / "problems.md"  # an activity must be on a page: the last, so numbered after the others
-    page_file.write_text(page_file.read_text(encoding="utf-8") + '\n{{ activity("reflection") }}\n', encoding="utf-8")
+    # An activity must be on a page: the last page, so numbered after the others, before the unit's closing activity.
+    page_file = project / "docs" / "problems.md"
+    closing = '{{ activity("discuss") }}'
+    page_file.write_text(page_file.read_text(encoding="utf-8").replace(closing, '{{ activity("reflection") }}\n\n' + closing), encoding="utf-8")
     monkeypatch.setenv("SITE_URL", "https://training.example.org/pcn/unit-1/")
     # Off GitHub Pages there is no repository to take reports: the statement needs an email address.
     statement = project / "data" / "accessibility.yml"
