@@ -76,6 +76,11 @@ def seen(page, *, outline: bool = True) -> dict:
     return stop
 
 
+def assert_all_seen(page, stops: list[dict], way: str) -> None:
+    problems = tab_stops.report(stops)
+    assert not problems, f"{page.url}, {way}: {len(problems)} of {len(stops)} stops not seen:\n" + "\n".join(problems)
+
+
 def is_focused(page, selector: str) -> bool:
     return page.evaluate("(selector) => document.activeElement !== null && document.activeElement.matches(selector)", selector)
 
@@ -86,7 +91,7 @@ def tab_to(page, selector: str, key: str = "Tab", limit: int = 80) -> dict:
     for _ in range(limit):
         page.keyboard.press(key)
         if is_focused(page, selector):
-            assert tab_stops.report(tab_stops.recorded(page)) == [], f"{page.url}: on the way to {selector}"
+            assert_all_seen(page, tab_stops.recorded(page), f"on the way to {selector}")
             return seen(page)
     raise AssertionError(f"{page.url}: {limit} presses of {key} never reached {selector}")
 
@@ -144,8 +149,8 @@ def test_every_tab_stop_is_seen_forwards_and_backwards_and_the_first_skips_to_th
     page = open_page(name, width)
     forwards = tab_stops.walk(page, "Tab")
     backwards = tab_stops.walk(page, "Shift+Tab")
-    assert tab_stops.report(forwards) == []
-    assert tab_stops.report(backwards) == []
+    assert_all_seen(page, forwards, "Tab")
+    assert_all_seen(page, backwards, "Shift+Tab")
     # The same stops both ways: focus never dropped out of the page on the way round.
     assert [stop["number"] for stop in backwards] == [stop["number"] for stop in reversed(forwards)]
     # Round again (from the last stop, out of the page and in) to the first: "Skip to content",
@@ -167,8 +172,8 @@ def test_every_tab_stop_is_seen_forwards_and_backwards_and_the_first_skips_to_th
 def test_every_tab_stop_is_seen_with_the_text_at_200_percent(open_page, name):
     page = open_page(name, text_size=TEXT_SIZE)
     assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "40px", "Material's 125%, of twice the default"
-    assert tab_stops.report(tab_stops.walk(page, "Tab")) == []
-    assert tab_stops.report(tab_stops.walk(page, "Shift+Tab")) == []
+    assert_all_seen(page, tab_stops.walk(page, "Tab"), "Tab")
+    assert_all_seen(page, tab_stops.walk(page, "Shift+Tab"), "Shift+Tab")
 
 
 @pytest.mark.parametrize("name", [*PAGES, NO_SUCH_PAGE])
