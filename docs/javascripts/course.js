@@ -431,10 +431,17 @@
     var drawer = document.querySelector(".md-sidebar--primary");
     if (!toggle || !drawer) return;
     var button = menuButtonFor(label);
+    var following = false; // a link in the menu was followed: Material closes the menu after it
     showExpanded(button, toggle);
     toggle.addEventListener("change", function () {
       showExpanded(button, toggle);
-      if (!toggle.checked && drawer.contains(document.activeElement)) button.focus(); // closed around the focus
+      // Closed around the focus, the focus goes back to the button; after a link to a part of
+      // this page, the browser already starts the next Tab from there.
+      if (!toggle.checked && !following && drawer.contains(document.activeElement)) button.focus();
+      following = false;
+    });
+    drawer.addEventListener("click", function (event) {
+      following = !!event.target.closest("a[href]");
     });
     button.addEventListener("click", function () {
       toggle.click(); // as Material opens it: the checkbox's change event follows
