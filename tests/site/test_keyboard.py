@@ -47,7 +47,7 @@ def open_page(browser, pages_url):  # noqa: F811 (the fixture imported above)
     """A page of the site at a width (the phone's screen is shorter), in a fresh context; console errors kept."""
     contexts = []
 
-    def open_(name: str, width: int = WIDE, *, text_size: int = 100, **options):
+    def open_(name: str, width: int = WIDE, *, text_size: int = 100, **options):  # name: a page, and a #part of it if need be
         context = browser.new_context(viewport={"width": width, "height": 800 if width >= DRAWER_BELOW else 640}, accept_downloads=True, **options)
         contexts.append(context)
         page = context.new_page()
@@ -57,7 +57,8 @@ def open_page(browser, pages_url):  # noqa: F811 (the fixture imported above)
             session = context.new_cdp_session(page)
             session.send("Page.enable")
             session.send("Page.setFontSizes", {"fontSizes": {"standard": 16 * text_size // 100, "fixed": 13 * text_size // 100}})
-        page.goto(address(pages_url, name) if name != NO_SUCH_PAGE else f"{pages_url}{name}/")
+        name, _, fragment = name.partition("#")
+        page.goto((address(pages_url, name) if name != NO_SUCH_PAGE else f"{pages_url}{name}/") + (f"#{fragment}" if fragment else ""))
         return page
 
     yield open_
@@ -91,6 +92,7 @@ def tab_to(page, selector: str, key: str = "Tab", limit: int = 80) -> dict:
     for _ in range(limit):
         page.keyboard.press(key)
         if is_focused(page, selector):
+            tab_stops.stop(page)
             assert_all_seen(page, tab_stops.recorded(page), f"on the way to {selector}")
             return seen(page)
     raise AssertionError(f"{page.url}: {limit} presses of {key} never reached {selector}")
@@ -355,6 +357,29 @@ def test_keyboard_journey(open_page, journey, width):
     pages = []
     JOURNEYS[journey](lambda *args, **kwargs: pages.append(open_page(*args, **kwargs)) or pages[-1], width)
     assert [error for page in pages for error in page.errors] == []
+
+
+def test_a_part_of_the_page_chosen_from_the_menu_is_where_tab_goes_on(open_page):
+    page = open_page("systems-leadership", PHONE_WIDTH)
+    tab_to(page, MENU_BUTTON)
+    page.keyboard.press("Enter")
+    tab_to(page, f"{DRAWER} label.md-nav__link[for='__toc']")  # the page's contents, a section of the menu
+    press(page, "Enter", "document.activeElement.matches('.md-nav__title[for=\"__toc\"]')")
+    tab_to(page, f"{DRAWER} a.md-nav__link[href='#your-pcn-projects']")
+    page.keyboard.press("Enter")  # Material closes the menu; it slides away, then is hidden
+    wait_until(page, f"getComputedStyle(document.querySelector('{DRAWER}')).visibility === 'hidden'")
+    page.keyboard.press("Tab")
+    assert seen(page)["element"] == 'a.headerlink "Link to this section"'
+    assert page.evaluate("document.activeElement.parentElement.id") == "your-pcn-projects", "on from the part chosen"
+
+
+def test_a_links_target_is_where_the_table_of_contents_says_the_reader_is(open_page):
+    """The room kept above what takes focus is not added above a link's target: Material's table of
+    contents, and the address it keeps up to date, count on its targets landing where it puts them."""
+    page = open_page("systems-leadership#your-pcn-projects")
+    wait_until(page, "document.querySelector('.md-sidebar--secondary .md-nav__link--active') !== null")
+    assert page.locator(".md-sidebar--secondary .md-nav__link--active").inner_text() == "Your PCN projects"
+    assert page.evaluate("location.hash") == "#your-pcn-projects"
 
 
 # --- The accessibility tree ------------------------------------------------------------------
