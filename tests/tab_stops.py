@@ -4,11 +4,12 @@
 is seen first by the recorder (a capturing keydown listener), which describes the
 element the previous press focused: by then the browser has scrolled it into view,
 and any CSS transition it started (a permalink fading in, search opening) is
-finished on the spot, so what is measured is what the reader sees once the page
-has settled, never a moment in between (an animation that ends is ended too). Once focus has left the page (past the
-last stop, or before the first), the recorder keeps it out, so a test can press
-a generous number of times without knowing how many stops a page has, and reads
-every description back in one call: one round trip per press, none per look.
+finished on the spot (an animation that ends, too), so what is measured is what
+the reader sees once the page has settled, never a moment in between. Once focus
+has left the page (past the last stop, or before the first), the recorder keeps
+it out, so a test can press a generous number of times without knowing how many
+stops a page has, and reads every description back in one call: one round trip
+per press, none per look.
 
 What a description says (`problems` turns it into sentences):
 - shown: it has a size, is not hidden (visibility, opacity), and is inside the
@@ -17,7 +18,8 @@ What a description says (`problems` turns it into sentences):
 - not covered: at its centre and near its top, the browser finds it (or what it
   contains) and not something drawn over it;
 - not under the sticky header, and, once the page has scrolled, not where
-  "Back to top" appears while the reader scrolls up;
+  "Back to top" appears while the reader scrolls up (whether or not it is
+  showing at that moment: that depends on how fast the machine is);
 - its focus indicator: an outline, in a colour with at least 3:1 contrast
   against what is behind it (WCAG 2.2's non-text contrast), in the light and
   the dark colour scheme alike (switched on the page as Material's toggle does).
@@ -33,9 +35,12 @@ RECORDER = r"""
   if (window.__tabStops) return;
   const FIXED = new Set(["fixed", "sticky"]);
   const SCHEMES = ["default", "slate"];
-  // Material's tooltips follow the pointer or the focus and stay 250 ms after it leaves (so a
-  // pointer can move onto them): one over the next stop of a quick Tab is gone a moment later.
-  const TOOLTIPS = ".md-tooltip, .md-tooltip2";
+  // Not looked for over a stop: Material's tooltips, which follow the pointer or the focus and
+  // stay 250 ms after it leaves (so a pointer can move onto them), so one over the next stop of
+  // a quick Tab is gone a moment later; and "Back to top", which Material shows and hides a
+  // frame or more after each scroll, so what it covers depends on the machine's speed: where it
+  // appears is checked instead, whenever the page has scrolled (underBackToTop).
+  const PASSING = ".md-tooltip, .md-tooltip2, .md-top";
   const state = { stops: [], out: false, started: false, first: null, recording: false };
   const numbers = new WeakMap();  // one number per element, the same in every walk (its words can change)
   let counted = 0;
@@ -121,7 +126,7 @@ RECORDER = r"""
     const points = [[x, line.top + line.height / 2], [x, line.top + Math.min(3, line.height / 2)]];
     for (const [px, py] of points) {
       if (px < 0 || py < 0 || px >= innerWidth || py >= innerHeight) continue;
-      const found = document.elementsFromPoint(px, py).find((node) => !node.closest(TOOLTIPS));
+      const found = document.elementsFromPoint(px, py).find((node) => !node.closest(PASSING));
       if (!related(element, found)) return found ? describeElement(found) : "nothing";
     }
     return "";
@@ -266,7 +271,7 @@ def walk(page, key: str = "Tab") -> list[dict]:
     presses = page.evaluate(CANDIDATES) + 3
     for press in range(presses):
         page.keyboard.press(key)
-        if press % 25 == 24 and page.evaluate("window.__tabStops.out"):
+        if press % 10 == 9 and page.evaluate("window.__tabStops.out"):  # a look now and then: a press costs more
             break
     return recorded(page)
 

@@ -524,7 +524,7 @@
       if (!search.contains(event.target)) before = event.target;
     });
     search.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && toggle.checked) escaped = true;
+      escaped = event.key === "Escape" && toggle.checked;
     });
     toggle.addEventListener("change", function () {
       if (toggle.checked || !escaped) return;
