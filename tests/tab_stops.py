@@ -16,7 +16,8 @@ What a description says (`problems` turns it into sentences):
   window and every box that clips it (all of it, or a strip 24 px each way of a
   bigger one: a text box scrolled into view shows its first line, with the caret);
 - not covered: at its centre and near its top, the browser finds it (or what it
-  contains) and not something drawn over it;
+  contains) and not something drawn over it; and nothing that stays in place on
+  screen (the header, a sidebar's title, the drawer) is drawn over its focus outline;
 - not under the sticky header, and, once the page has scrolled, not where
   "Back to top" appears while the reader scrolls up (whether or not it is
   showing at that moment: that depends on how fast the machine is);
@@ -49,6 +50,7 @@ RECORDER = r"""
     return numbers.get(element);
   }
   window.__tabStops = state;
+  state.relayer = () => { layers = null; };
 
   // Transitions, and animations that end (a slide fading in), jumped to their end.
   function finishTransitions() {
@@ -119,6 +121,43 @@ RECORDER = r"""
 
   // Looked for at the middle and near the top of its first line (a link that wraps has a box
   // around both lines, with other words in it).
+  // What stays in place on screen (the header, a sidebar's title that stays as it scrolls, the
+  // drawer and its overlay), found once a walk: one drawn over any of the stop's focus outline
+  // hides that part, though the stop's middle be clear (Material's sidebar title overlapped
+  // "Overview" by a pixel, and the white shadow around it covered half the word and its ring).
+  let layers = null;
+  function stayingLayers() {
+    if (layers) return layers;
+    layers = [];
+    for (const node of document.querySelectorAll("body *")) {
+      if (FIXED.has(getComputedStyle(node).position) && !node.closest(PASSING)) layers.push(node);
+    }
+    return layers;
+  }
+
+  function outlineBox(element, box) {
+    const style = getComputedStyle(element);
+    const reach = style.outlineStyle === "none" ? 0 : Math.max(0, parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth));
+    return { left: box.left - reach, top: box.top - reach, right: box.right + reach, bottom: box.bottom + reach };
+  }
+
+  function stayingLayerOver(element, box) {
+    const ring = outlineBox(element, box);
+    for (const layer of stayingLayers()) {
+      if (layer.contains(element) || element.contains(layer) || !layer.isConnected) continue;
+      const style = getComputedStyle(layer);
+      if (style.visibility !== "visible" || opacity(layer) < 0.1 || parseInt(style.zIndex, 10) < 0) continue;
+      const over = layer.getBoundingClientRect();
+      const left = Math.max(over.left, ring.left, 0), right = Math.min(over.right, ring.right, innerWidth);
+      const top = Math.max(over.top, ring.top, 0), bottom = Math.min(over.bottom, ring.bottom, innerHeight);
+      if (right - left < 1 || bottom - top < 1) continue;
+      // Drawn over the ring, or under it? The browser says what is on top where they meet.
+      const found = document.elementsFromPoint((left + right) / 2, (top + bottom) / 2).find((node) => !node.closest(PASSING));
+      if (found && layer.contains(found)) return describeElement(layer);
+    }
+    return "";
+  }
+
   function coveredBy(element) {
     const line = element.getClientRects()[0];
     if (!line) return "";
@@ -209,7 +248,7 @@ RECORDER = r"""
       shown: visiblePart(seen, box),
       visibility: style.visibility,
       opacity: opacity(seen),
-      coveredBy: coveredBy(seen),
+      coveredBy: coveredBy(seen) || stayingLayerOver(seen, box),
       underHeader: !fixed && headerStays && box.top < header.getBoundingClientRect().bottom - 0.5,
       underBackToTop: !fixed && !!topBox && scrollY > 0 && box.top < topBox.bottom && box.bottom > topBox.top
         && box.left < topBox.right && box.right > topBox.left,
@@ -246,7 +285,7 @@ CANDIDATES = """() => document.querySelectorAll(
 def start(page) -> None:
     """Record from here: the recorder put in the page if it is not there yet, with nothing recorded."""
     page.evaluate(RECORDER)
-    page.evaluate("() => { Object.assign(window.__tabStops, { stops: [], out: false, started: false, first: null, recording: true }); }")
+    page.evaluate("() => { Object.assign(window.__tabStops, { stops: [], out: false, started: false, first: null, recording: true }); window.__tabStops.relayer(); }")
 
 
 def stop(page) -> None:
