@@ -1,7 +1,7 @@
 # The two commands an author needs (README.md, first screen):
 #   make serve   build the site and preview it at http://127.0.0.1:8000/unit-3/, rebuilding on every edit
 #                (no PDFs and no offline copy, to stay quick: `mkdocs serve` leaves them out)
-#   make test    every test: the JavaScript's, the engine's, the built site's and the browser's,
+#   make test    every test: the JavaScript's (linted, then run), the engine's, the built site's and the browser's,
 #                then the site built with ProperDocs and tested again (guides/tests.md)
 # Both make their virtual environment on first use: `make serve` installs what building
 # needs (requirements.txt), `make test` the test tools too (requirements-test.txt).
@@ -49,14 +49,23 @@ browser: $(VENV)/.test-tools
 
 test: test-js test-site test-properdocs
 
-# The pure logic of docs/javascripts/ (answers, exports, self-check, flocking), with node's own runner.
-test-js:
+# The linter, pinned (package.json, package-lock.json); installed again whenever the lock changes.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Every script linted (eslint.config.mjs: the site's against the browsers in .browserslistrc),
+# then the pure logic of docs/javascripts/ (answers, exports, self-check, flocking) and the
+# lint's own tests, with node's own runner.
+test-js: node_modules/.installed
+	node_modules/.bin/eslint .
 	node --test tests/js/*.test.js
 
-# Every pytest test: the engine on its own (tests/unit), then one build of the site and
-# everything that reads it, in files and in Chromium (tests/site).
+# Every pytest test, on two workers: Unit 3's content (tests/content, on one build of the unit)
+# on one, the engine (tests/site on one build of the fixture course and copies of it, in files
+# and in Chromium; tests/unit without MkDocs) on the other (tests/conftest.py groups them).
 test-site: $(VENV)/.test-tools browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 # ProperDocs, the maintained fork of MkDocs 1.6, builds the site and the copies the
 # tests break; every test that reads a build runs on what it built. The browser
@@ -71,4 +80,4 @@ bench-pdf: $(BIN)/mkdocs
 	$(BIN)/python bench/pdf.py
 
 clean:
-	rm -rf site $(VENV) $(PROPERDOCS_VENV)
+	rm -rf site $(VENV) $(PROPERDOCS_VENV) node_modules

@@ -24,19 +24,18 @@ from markupsafe import Markup
 
 from .content.outline import Outline
 from .content.programme import Unit
-from .paper.workbook import workbook_activities_html, workbook_cover_html
-from .publish import conformance
-from .publish.addresses import SiteAddress, is_github_pages, online_path, relative_url, short_address
-from .render.activities import ListedActivity, activity_html, activity_list_markdown
-from .render.figures import flocking_simulation_html, typology_figure_html
 from .paper.handouts import handout_html, handouts_for
-from .render.facilitation import ActivityNotes, Guide, Link, PlanRow, facilitator_guide_markdown, notes_anchor
+from .paper.workbook import workbook_activities_html, workbook_cover_html
+from .publish.addresses import SiteAddress, online_path, relative_url
+from .render.activities import ListedActivity, activity_html, activity_list_markdown
+from .render.facilitation import Handout, facilitator_guide_markdown, guide_of
+from .render.figures import flocking_simulation_html, typology_figure_html
 from .render.glossary import abbreviations_html, key_terms_html
 from .render.my_workbook import my_workbook_html
-from .render.presenter import Slide, presenter_view_html
+from .render.presenter import presenter_view_html, slides_of
 from .render.problem_check import problem_check_html
 from .render.references import cite_markdown, references_html, simple_rules_html
-from .render.statement import Contact, PrivacyView, StatementView, UnitStorage, accessibility_statement_markdown, privacy_notice_markdown
+from .render.statement import accessibility_statement_markdown, privacy_notice_markdown, privacy_of, statement_of
 from .render.tables import citation, comparison_table_html, table_view
 
 # Macros that list the programme's references: cite() links to the page that calls it.
@@ -53,19 +52,6 @@ def privacy_href(outline: Outline, page_path: str) -> str | None:
     """The link from the page at docs/<page_path> to the privacy notice's page, or None when no page shows it."""
     notice = outline.page_calling(PRIVACY_MACRO)
     return relative_url(online_path(notice.path), online_path(page_path)) if notice else None
-
-
-def report_channel(statement, site: SiteAddress) -> str | None:
-    """Where each page's "Report a problem" link goes (as the plugin makes it): "issue", "email", or None."""
-    if site.github_repository:
-        return "issue"
-    return "email" if statement.email else None
-
-
-def site_contact(statement, site: SiteAddress) -> Contact:
-    """Where readers ask and report: the statement's email address, or the repository's issues."""
-    repository = site.github_repository
-    return Contact(email=statement.email, issues=f"{repository}/issues" if repository and not statement.email else None)
 
 
 class PageMacros:
@@ -170,35 +156,19 @@ class PageMacros:
     def facilitator_guide(self) -> str:
         """The unit's session plan (data/<unit>/session.yml) and every activity's facilitator notes, with its handout for print."""
         unit = self._unit("facilitator_guide")
-        return self._cached("facilitator_guide", unit, self._page_path, lambda: facilitator_guide_markdown(self._guide(unit), self._glossary))
+
+        def guide():
+            presenter = self._outline.page_calling(PRESENTER_MACRO)
+            return facilitator_guide_markdown(guide_of(self._outline, unit, self._page_path, self._handouts(unit), presenter and presenter.path), self._glossary)
+
+        return self._cached("facilitator_guide", unit, self._page_path, guide)
 
     def presenter_view(self) -> str:
         """The presenter view: a slide per activity in the session plan's running order, each with its timer."""
         unit = self._unit("presenter_view")
 
         def view():
-            if unit.session is None:
-                raise KeyError(
-                    f"presenter_view() follows the unit's session plan, but unit '{unit.id}' has none; "
-                    f"add {unit.data_folder}/session.yml with its running_order (see data/unit-3/session.yml), "
-                    "and a facilitation block for each of its activities"
-                )
-            slides = []
-            for part in unit.session.running_order:
-                if part.activity is None:
-                    continue
-                activity = unit.activity(part.activity)
-                shown = self._outline.page_showing(activity.id)
-                slides.append(
-                    Slide(
-                        activity=activity,
-                        minutes=activity.facilitation.minutes,
-                        group_size=activity.facilitation.group_size,
-                        page_title=shown.title if shown else None,
-                        page_href=f"{relative_url(online_path(shown.path), online_path(self._page_path))}#{activity.id}" if shown else None,
-                    )
-                )
-            return presenter_view_html(slides, self._glossary)
+            return presenter_view_html(slides_of(self._outline, unit, self._page_path), self._glossary)
 
         # Its links are relative to the page that shows it.
         return self._cached("presenter_view", unit, self._page_path, view)
@@ -239,18 +209,7 @@ class PageMacros:
         """The accessibility statement, in the model statement's structure, from data/accessibility.yml and what the tests check."""
 
         def statement():
-            site = self._site(STATEMENT_MACRO)
-            data = self._programme.accessibility
-            view = StatementView(
-                site=site.url,
-                site_short=short_address(site.url),
-                statement=data,
-                contact=self._contact(data, site),
-                repository=site.repository,
-                testing=conformance,
-                reports=report_channel(data, site),
-            )
-            return accessibility_statement_markdown(view)
+            return accessibility_statement_markdown(statement_of(self._programme, self._site(STATEMENT_MACRO)))
 
         return self._cached(STATEMENT_MACRO, None, None, statement)
 
@@ -258,31 +217,12 @@ class PageMacros:
         """The privacy notice: what the website keeps in the browser, under which names, and how to delete it."""
 
         def notice():
-            site = self._site(PRIVACY_MACRO)
-            workbooks = {}
+            my_workbooks = {}
             for page, _ in self._outline.calls_of(MY_WORKBOOK_MACRO):
                 unit = self._outline.unit_of(page.path)
                 if unit:
-                    workbooks.setdefault(unit.id, page.path)
-            units = [
-                UnitStorage(
-                    heading=unit.heading,
-                    storage_key=unit.storage_key,
-                    example=f"{unit.storage_key}:answer:{unit.activities.activities[0].id}:{unit.activities.activities[0].prompts[0].id}",
-                    my_workbook_page=workbooks.get(unit.id),
-                    download_name=unit.my_workbook_file,
-                )
-                for unit in self._programme.units
-            ]
-            view = PrivacyView(
-                site_path=site.path,
-                github_pages=is_github_pages(site.url),
-                units=units,
-                offline_zip=f"{self._programme.offline_copy}.zip",
-                contact=self._contact(self._programme.accessibility, site),
-                reports=report_channel(self._programme.accessibility, site),
-            )
-            return privacy_notice_markdown(view)
+                    my_workbooks.setdefault(unit.id, page.path)
+            return privacy_notice_markdown(privacy_of(self._outline, self._site(PRIVACY_MACRO), my_workbooks))
 
         return self._cached(PRIVACY_MACRO, None, None, notice)
 
@@ -306,64 +246,16 @@ class PageMacros:
             raise KeyError(f"{macro}() needs the site's address: set site_url in mkdocs.yml")
         return SiteAddress.of(project.site_url, project.repo_url)
 
-    @staticmethod
-    def _contact(statement, site: SiteAddress) -> Contact:
-        contact = site_contact(statement, site)
-        if not contact.email and not contact.issues:
-            raise KeyError(
-                "data/accessibility.yml gives 'contact: repository issues', but the site has no GitHub repository "
-                "(site_url is not a GitHub Pages address and repo_url is not set to one); give an email address as the contact"
-            )
-        return contact
-
-    def _guide(self, unit: Unit) -> Guide:
-        if unit.session is None:
-            raise KeyError(
-                f"facilitator_guide(): unit '{unit.id}' has no session plan; add {unit.data_folder}/session.yml "
-                "(see data/unit-3/session.yml) and a facilitation block for each of its activities"
-            )
-        activities = {activity.id: activity for activity in self._activities(unit)}
-        rows, start = [], 0
-        for part in unit.session.running_order:
-            if part.activity is not None:
-                activity = activities[part.activity]
-                minutes, title, anchor = activity.facilitation.minutes, f"{activity.label}: {activity.title}", notes_anchor(activity.id)
-                shown = self._outline.page_showing(activity.id)
-                opened = self._link_to_page(shown.path, None) if shown else None
-            else:
-                minutes, title, anchor = part.minutes, part.part, None
-                opened = self._link_to_page(self._page_of_part(part.page), None) if part.page else None
-            rows.append(PlanRow(start, minutes, title, anchor, opened, part.notes))
-            start += minutes
-        return Guide(unit.session, rows, [self._notes(unit, activities[p.activity]) for p in unit.session.running_order if p.activity])
-
-    def _notes(self, unit: Unit, activity) -> ActivityNotes:
-        handout = next(h for h in handouts_for(unit, [activity]) if h.activity_id == activity.id)
-        shown = self._outline.page_showing(activity.id)
-        presenter = self._outline.page_calling(PRESENTER_MACRO)
-        links = [self._link_to_page(shown.path, "Its page")] if shown else []
-        links.append(self._link_to_page(handout.src_uri, "Its handout"))
-        if presenter:
-            link = self._link_to_page(presenter.path, "Present it")
-            links.append(Link(link.text, f"{link.href}#{activity.id}"))
+    def _handouts(self, unit: Unit) -> dict[str, Handout]:
+        """Each activity's handout as the facilitator's guide prints it: under the notes' h3 heading,
+        so the guide keeps one h1 and its PDF's bookmarks nest."""
         site = self._site("facilitator_guide")
-        # Under the notes' h3 heading, so the guide keeps one h1 and its PDF's bookmarks nest.
-        body = handout_html(handout, site.page_of_source(handout.src_uri), self._programme, self._glossary, self._privacy_href, heading_level=4)
-        return ActivityNotes(activity, activity.facilitation, notes_anchor(activity.id), links, Markup(body))
-
-    def _page_of_part(self, page_path: str):
-        try:
-            return self._outline.page(page_path).path
-        except KeyError:
-            raise KeyError(f"session.yml: a part opens the page '{page_path}', which is not in docs/; name a page as docs/ does (pcn-ethos.md)") from None
-
-    def _link_to_page(self, page_path: str, text: str | None) -> Link:
-        """A link from this page to another, as raw HTML needs it (relative to where this page is served)."""
-        if text is None:
-            page = self._outline.page(page_path)
-            heading = next((line[2:].strip() for line in page.text.splitlines() if line.startswith("# ")), page_path)
-            text = heading
-        return Link(text, relative_url(online_path(page_path), online_path(self._page_path)))
+        made = {}
+        for handout in handouts_for(unit, self._activities(unit)):
+            if handout.activity_id:
+                html = handout_html(handout, site.page_of_source(handout.src_uri), self._programme, self._glossary, self._privacy_href, heading_level=4)
+                made[handout.activity_id] = Handout(handout.src_uri, Markup(html))
+        return made
 
     def _unit(self, macro: str) -> Unit:
         unit = self._outline.unit_of(self._page_path)

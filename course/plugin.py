@@ -49,7 +49,7 @@ from .paper.footer import FOOTER_STYLESHEET, build_date, running_footer_css
 from .paper.handouts import handout_html, handout_source
 from .paper.pdf import PdfError, PdfPool, ToolchainMissing, check_toolchain
 from .paper.plan import PaperPlan, plan_paper
-from .paper.whole_unit import UnitPage, combine, page_slug
+from .paper.whole_unit import combine, unit_page
 from .offline.copy import IFRAME_WORKER_SHIM, OfflineCopy, PageAddress
 from .project import published_site_url, read_course
 from .publish.addresses import SiteAddress, missing_page_report, online_path, problem_report, relative_url
@@ -105,6 +105,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.address: SiteAddress | None = None  # where this build's pages are: the preview's own address under `mkdocs serve`
         self.published: SiteAddress | None = None  # where the site is published: site_url as mkdocs.yml gives it
         self.dates: GitDates | None = None
+        self.built = build_date()  # the one date this build carries (SOURCE_DATE_EPOCH's when set)
         self.macro_cache: dict = {}
         self.make_pdfs = False
         self.make_offline_copy = False
@@ -149,7 +150,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.plan = plan_paper(self.outline)
         _stop_on(check_course(source, self.plan, self.macro_cache))
         # Reminders (the statement's review is over a year old, a value still to confirm) never stop a build.
-        for reminder in remind(source.outline, build_date()):
+        for reminder in remind(source.outline, self.built):
             log.info("%s", reminder)
         programme = self.outline.programme
         # Every page explains the abbreviations in includes/abbreviations.md: Python-Markdown's
@@ -171,9 +172,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 raise PluginError(f"This build makes PDFs, but {error}") from None
         if self.make_pdfs and self.plan.pdfs:
             # Started now, so the workers are ready by the time the first page to print is built.
-            self.pdf_pool = PdfPool(Path(config.site_dir), self.address.url, len(self.plan.pdfs), fork=self.command == "build")
+            self.pdf_pool = PdfPool(
+                Path(config.site_dir), self.address.url, len(self.plan.pdfs), fork=self.command == "build", built=self.built
+            )
         if self.config.last_updated:
-            self.dates = GitDates.read(self.outline.project.root, build_date())
+            self.dates = GitDates.read(self.outline.project.root, self.built)
             if self.dates is None:
                 log.info("No git history in %s: pages will show no 'Last updated' date.", self.outline.project.root)
         return config
@@ -185,7 +188,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 handout, self.address.page_of_source(handout.src_uri), self.outline.programme, glossary, privacy_href(self.outline, handout.src_uri)
             )
             files.append(File.generated(config, handout.src_uri, content=handout_source(handout, body)))
-        footer = running_footer_css(config.site_name, config.copyright or "", build_date())
+        footer = running_footer_css(config.site_name, config.copyright or "", self.built)
         files.append(File.generated(config, FOOTER_STYLESHEET, content=footer))
         # The PDFs, known to MkDocs while it reads the pages, so a link to one is valid in a strict
         # build; taken out again in on_env, before anything is written (the workers write the PDFs).
@@ -235,18 +238,20 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.offline_copy = OfflineCopy(addresses, shim.read_text(encoding="utf-8") if shim.is_file() else "")
         # Joined from the pages as MkDocs rendered them, before anything below is added to them.
         joined = {
-            whole.page: combine([self._unit_page(pages[part]) for part in whole.parts], pages[whole.page].url)
+            whole.page: combine([unit_page(pages[part]) for part in whole.parts], pages[whole.page].url)
             for whole in self.plan.whole_units
         }
         for src_uri, page in pages.items():
             if src_uri in joined:
                 page.content += joined[src_uri]
             if src_uri in self.plan.pdf_lists:
-                page.content += downloads.pdf_list(self._pdf_links(self.plan.pdf_lists[src_uri], page, pages))
+                page.content += downloads.pdf_list(downloads.pdf_links(self.plan, self.plan.pdf_lists[src_uri], page, pages))
             pdf = self.plan.pdf_of(src_uri)
             if pdf:
                 link = downloads.download_link(
-                    pdf.pdf_name, relative_url(f"{downloads.PDF_FOLDER}/{pdf.pdf_name}", page.url), self._back_to_handouts(src_uri, page, pages)
+                    pdf.pdf_name,
+                    relative_url(f"{downloads.PDF_FOLDER}/{pdf.pdf_name}", page.url),
+                    downloads.back_to_handouts(self.plan, src_uri, page, pages),
                 )
                 page.content = link + "\n" + page.content
         return env
@@ -321,14 +326,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             pool.close()
         return facts
 
-    def _back_to_handouts(self, src_uri: str, page, pages: dict) -> downloads.BackLink | None:
-        """For a handout: the link back to the page listing its unit's handouts."""
-        handout = next((h for h in self.plan.handouts if h.src_uri == src_uri), None)
-        listing = next((uri for uri, unit_id in self.plan.pdf_lists.items() if handout and unit_id == handout.unit_id), None)
-        if listing is None:
-            return None
-        return downloads.BackLink("All handouts", relative_url(pages[listing].url, page.url))
-
     def _report_to(self) -> dict:
         """Where "Report a problem" goes: the GitHub repository, or else the statement's email address."""
         return {"repository": self.published.github_repository, "email": self.outline.programme.accessibility.email}
@@ -342,32 +339,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             "report": report,
         }
 
-    def _unit_page(self, page) -> UnitPage:
-        return UnitPage(slug=page_slug(page.file.src_uri), title=Markup(page.title), url=page.url, html=page.content)
-
-    def _pdf_links(self, unit_id: str, listing_page, pages: dict) -> list[downloads.PdfLink]:
-        links = []
-        for pdf in self.plan.pdfs_of_unit(unit_id):
-            page = pages[pdf.src_uri]
-            links.append(
-                downloads.PdfLink(
-                    title=Markup(page.title),
-                    page_href=relative_url(page.url, listing_page.url),
-                    pdf_href=relative_url(f"{downloads.PDF_FOLDER}/{pdf.pdf_name}", listing_page.url),
-                    pdf_name=pdf.pdf_name,
-                )
-            )
-        return links
-
     def _last_updated(self, file: File):
         if self.dates is None:
             return None
         if file.abs_src_path and os.path.exists(file.abs_src_path):
             return self.dates.of(Path(file.abs_src_path))
-        handout = next((h for h in self.plan.handouts if h.src_uri == file.src_uri), None)
+        handout = self.plan.handout_of(file.src_uri)  # a page made from the data: dated by its data files
         if handout is None:
             return None
-        unit = self.outline.programme.unit(handout.unit_id)
-        data = self.outline.project.data_dir / unit.id
-        sources = ["activities.yml"] if handout.activity_id else ["organisational_forms.yml", "problem_types.yml"]
-        return max((self.dates.of(data / name) for name in sources if (data / name).exists()), key=lambda date: date.day)
+        data = self.outline.project.data_dir / handout.unit_id
+        return max((self.dates.of(data / name) for name in handout.sources if (data / name).exists()), key=lambda date: date.day)

@@ -20,10 +20,12 @@ PLUGIN_NAME = "course"
 
 @dataclass
 class CourseSource:
-    """The outline of the pages a build makes, and the pages it leaves out (for the check)."""
+    """The outline of the pages a build makes, the pages it leaves out, and the configuration
+    they are built with (the check renders pages with its Markdown extensions)."""
 
     outline: Outline
     excluded_pages: list[Path]
+    config: object  # mkdocs.config.defaults.MkDocsConfig, loaded
 
 
 def published_site_url(config) -> str | None:
@@ -71,7 +73,7 @@ def read_course(config, data_dir: str, abbreviations: str, site_url: str | None 
             excluded.append(Path(file.abs_src_path))
         else:
             built.append(file.src_uri)
-    return CourseSource(Outline.read(project, built, config.nav), excluded)
+    return CourseSource(Outline.read(project, built, config.nav), excluded, config)
 
 
 def load_mkdocs_config(project_dir: Path):

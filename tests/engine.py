@@ -1,14 +1,15 @@
-"""The course engine driven without MkDocs, for tests: the project's paths,
-hostile text, the outline and macros of the real pages over any data folder,
-and reading QR codes back."""
+"""The course engine driven without MkDocs, for tests: the fixture course's
+paths (tests/fixtures/course/), hostile text, the outline and macros of the
+fixture's pages over any data folder, and reading QR codes back.
+
+The engine's tests run on the fixture, never on Unit 3's content: an author's
+edit to the unit breaks only tests/content/test_unit_3.py."""
 
 from __future__ import annotations
 
-import copy
 import re
 from pathlib import Path
 
-import pytest
 import segno
 import yaml
 
@@ -17,11 +18,14 @@ from course.page_macros import PageMacros
 from course.paper.plan import plan_paper
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-DATA_DIR = PROJECT_DIR / "data"
-DOCS_DIR = PROJECT_DIR / "docs"
-ABBREVIATIONS_FILE = PROJECT_DIR / "includes" / "abbreviations.md"
-UNIT_3 = "unit-3"
-SITE_URL = "https://pcn-leadership.github.io/unit-3/"  # mkdocs.yml's site_url, when SITE_URL is not set
+FIXTURE_DIR = PROJECT_DIR / "tests" / "fixtures" / "course"
+DATA_DIR = FIXTURE_DIR / "data"
+DOCS_DIR = FIXTURE_DIR / "docs"
+ABBREVIATIONS_FILE = FIXTURE_DIR / "includes" / "abbreviations.md"
+# The fixture's first unit (its pages are docs/ itself) and its second (docs/unit-2/).
+UNIT = "unit-1"
+SECOND_UNIT = "unit-2"
+SITE_URL = "https://fixture-programme.github.io/course/"  # the fixture's site_url, when SITE_URL is not set
 # The data files of the whole programme, beside each unit's folder.
 PROGRAMME_FILES = ("programme.yml", "accessibility.yml")
 
@@ -70,8 +74,8 @@ def run_in_session(session: dict, activity: dict) -> None:
 
 
 def mkdocs_config() -> dict:
-    """mkdocs.yml as plain data (its !ENV tags left unread)."""
-    return yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    """The fixture's mkdocs.yml as plain data (its !ENV tags left unread): its navigation."""
+    return yaml.load((FIXTURE_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 
 
 def outline(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_DIR, site_url: str = SITE_URL, repo_url: str | None = None) -> Outline:
@@ -100,11 +104,19 @@ def handouts(data_dir: Path = DATA_DIR):
     return plan_paper(outline(data_dir)).handouts
 
 
-def real_data() -> dict[str, dict]:
-    """The programme's files and Unit 3's data files, parsed, keyed by file name."""
-    files = {name: DATA_DIR / name for name in PROGRAMME_FILES}
-    files.update({path.name: path for path in sorted((DATA_DIR / UNIT_3).glob("*.yml"))})
+def fixture_data() -> dict[str, dict]:
+    """Every data file of the fixture, parsed, keyed by its path in data/, the first unit's by file name alone:
+    "programme.yml", "activities.yml" (the first unit's), "unit-2/activities.yml"..."""
+    files = {}
+    for path in sorted(DATA_DIR.rglob("*.yml")):
+        name = path.relative_to(DATA_DIR).as_posix()
+        files[name.removeprefix(f"{UNIT}/")] = path
     return {name: yaml.safe_load(path.read_text(encoding="utf-8")) for name, path in files.items()}
+
+
+def data_path(name: str) -> str:
+    """Where a file of fixture_data() goes in a data folder."""
+    return name if "/" in name or name in PROGRAMME_FILES or name == "spelling.yml" else f"{UNIT}/{name}"
 
 
 # --- Reading back what paper carries ------------------------------------------------

@@ -22,7 +22,7 @@ scalars = st.one_of(
     st.none(),
     st.booleans(),
     st.integers(min_value=-(10**6), max_value=10**6),
-    st.sampled_from(["individual", "group", "flocking", "self-activity-8", "", " ", "x" * 2100, "2024-13-45", "1" * 5000]),
+    st.sampled_from(["individual", "group", "walk", "reflect", "", " ", "x" * 2100, "2024-13-45", "1" * 5000]),
     st.text(max_size=30),
 )
 yaml_values = st.recursive(
@@ -58,8 +58,9 @@ def data_files():
 
 # --- Markdown pages --------------------------------------------------------------------------------
 
-IDS = ["flocking", "self-activity-7", "self-activity-8", "leading-complex-pcn-projects", "organisational-forms",
-       "problem-types", "grint-2005", "leadership-centre-2014", "nothing", ""]
+# The fixture course's ids (tests/fixtures/course/), and some it does not have.
+IDS = ["walk", "reflect", "discuss", "fixture-first-reflection", "organisational-forms",
+       "problem-types", "fixture-author-2005", "fixture-centre-2014", "nothing", ""]
 arguments = st.one_of(st.sampled_from(IDS), st.integers(-3, 80), st.none(), st.text(max_size=6), st.lists(st.sampled_from(IDS), max_size=2))
 
 

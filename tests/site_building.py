@@ -1,4 +1,5 @@
-"""Building the site for tests: with MkDocs or ProperDocs, from the project or a copy of it."""
+"""Building sites for tests: with MkDocs or ProperDocs, the fixture course (a fresh copy of it
+for each test that breaks it) or Unit 3 itself (tests/content/)."""
 
 from __future__ import annotations
 
@@ -8,32 +9,28 @@ import subprocess
 import sys
 from pathlib import Path
 
-from engine import PROJECT_DIR
+from fixture_course import assemble
 
 # The site builder: MkDocs by default; `make test` also builds with ProperDocs
 # (SITE_BUILDER=properdocs), the maintained fork of MkDocs 1.6.
 SITE_BUILDER = os.environ.get("SITE_BUILDER", "mkdocs")
 
-# What a copy of the project needs to build: everything but the engine, which is installed.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "includes", "macros", "overrides")
+# The date every test build carries unless a test gives another (SOURCE_DATE_EPOCH): 1 January
+# 2026, 00:00 UTC. Fixed, so what a test sees never depends on the day it runs, and a second
+# build with the same date must give the same bytes (tests/site/test_reproducible.py).
+BUILD_EPOCH = 1767225600
+
 
 
 def copy_project(destination: Path) -> Path:
-    """A copy of everything the build reads, to break without touching the real one."""
-    destination.mkdir()
-    for name in PROJECT_PARTS:
-        source = PROJECT_DIR / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, destination / name)
-    return destination
+    """The fixture course, assembled afresh in `destination`: a project of its own to build or break."""
+    return assemble(destination)
 
 
 def mkdocs_build(
-    site_dir: Path, *extra: str, project_dir: Path = PROJECT_DIR, env: dict[str, str] | None = None
+    site_dir: Path, *extra: str, project_dir: Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(BUILD_EPOCH), **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", SITE_BUILDER, "build", "--strict", "--site-dir", str(site_dir), *extra],
         cwd=project_dir,

@@ -6,7 +6,8 @@ Reports every problem at once as `file:line: what is wrong, and how to fix it`.
 The build runs the same checks first and stops before it writes anything.
 One module per kind of check; `check_course` runs them all. `remind` gives
 the warnings that never stop anything (an accessibility statement due for its
-yearly review, values still to confirm): for a given day, never the clock's.
+yearly review, values still to confirm, US spellings): for a given day, never
+the clock's.
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ from ..project import CourseSource
 from .front_matter import check_front_matter
 from .html import check_html
 from .images import check_images
-from .links import check_links, collect_heading_anchors
+from .links import check_links
 from .macro_calls import check_macro_calls
 from .markdown_limits import check_markdown_limits
 from .paper import check_paper
+from .rendering import RenderedPages
 from .snippets import check_snippets
-from .spelling import check_spelling
+from .spelling import spelling_warnings
 from .statement import check_statement_data, check_statement_pages, statement_reminders
 from .symlinks import check_symlinks
 from .usage import check_usage
@@ -38,8 +40,6 @@ def check_course(source: CourseSource, plan: PaperPlan, cache: dict | None = Non
     problems: list[Problem] = list(outline.problems)
     problems.extend(problem for page in outline.pages for problem in page.problems)
     data_loaded = outline.programme is not None
-    for page in outline.pages:
-        collect_heading_anchors(page)
     if data_loaded:
         problems.extend(check_macro_calls(outline, cache))
         problems.extend(check_usage(outline))
@@ -47,20 +47,21 @@ def check_course(source: CourseSource, plan: PaperPlan, cache: dict | None = Non
         problems.extend(check_statement_data(outline))
     else:
         problems.extend(page.syntax_error for page in outline.pages if page.syntax_error)
-    problems.extend(check_links(outline, plan, anchors_known=data_loaded))
+    rendered = RenderedPages(outline, source.config, cache) if data_loaded else None
+    problems.extend(check_links(outline, plan, rendered))
     problems.extend(check_images(outline))
     problems.extend(check_front_matter(outline))
     problems.extend(check_html(outline))
     problems.extend(check_markdown_limits(outline))
     problems.extend(check_snippets(outline))
-    problems.extend(check_spelling(outline))
     problems.extend(check_statement_pages(outline))
     return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
 
 
 def remind(outline, today: datetime.date) -> list[Problem]:
-    """Warnings, as of `today`: each a `file:line: warning: ...` that fails nothing."""
-    return statement_reminders(outline, today)
+    """Warnings, as of `today`: each a `file:line: warning: ...` that fails nothing, once, in file and line order."""
+    warnings = statement_reminders(outline, today) + spelling_warnings(outline)
+    return sorted(set(warnings), key=lambda p: (p.file, p.line or 0, p.message))
 
 
 def read_project(project_dir: Path) -> tuple[list[Problem], CourseSource | None]:

@@ -1,73 +1,50 @@
 """Links between pages: every internal link must reach a page, and every #anchor an id on it.
 
-Anchors come from headings (as the toc extension makes them), from ids written
-in the page, and from the ids in macro output (checks/macro_calls.py collects
-those). A link to a PDF must name one the build makes (paper/plan.py).
+The ids are the ones MkDocs itself finds once the page is built (rendering.py:
+the page rendered as the build renders it), so any anchor MkDocs accepts is
+accepted here, and the check refuses only what a strict build would refuse
+after writing the site. A link to a PDF must name one the build makes
+(paper/plan.py).
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
-from pathlib import PurePosixPath
-
-from markdown.extensions.toc import slugify
 
 from ..content.outline import Outline
 from ..content.pages import SourcePage
 from ..content.problems import Problem
 from ..paper.downloads import PDF_FOLDER
 from ..paper.plan import PaperPlan
+from .rendering import RenderedPages
 
 # Every pattern here takes time in proportion to the line (a page can be 200 KB of one line):
 # no part can run on past a character that starts the next try ([, {, ().
-_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-_ATTRIBUTES_AT_END = re.compile(r"\{([^{}]*)\}\s*$")
-_ID_IN_ATTRIBUTES = re.compile(r"#([\w-]+)")
 _LINK = re.compile(r"(?<!!)\[[^\[\]]*\]\(\s*<?([^()\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _HREF = re.compile(r"""\bhref=["']([^"']+)["']""")
-_ID = re.compile(r"""\bid=["']([^"']+)["']""")
 
 
-def collect_heading_anchors(page: SourcePage) -> None:
-    for _, line in page.prose_lines():
-        match = _HEADING.match(line)
-        if not match:
-            continue
-        title = match.group(2).rstrip().rstrip("#").rstrip()  # "## Title ##" is "Title"
-        attributes = _ATTRIBUTES_AT_END.search(title)
-        custom = _ID_IN_ATTRIBUTES.search(attributes.group(1)) if attributes else None
-        if custom:
-            page.anchors.add(custom.group(1))
-            continue
-        title = re.sub(r"\s*\{[^}]*\}\s*$", "", title)  # attr_list: { .screen-only }
-        plain = re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", title)
-        page.anchors.add(slugify(plain, "-"))
-    page.anchors.update(_ID.findall(page.text))
-
-
-def check_links(outline: Outline, plan: PaperPlan, anchors_known: bool) -> list[Problem]:
-    """Internal links must reach a page; anchors are checked when every macro could run."""
+def check_links(outline: Outline, plan: PaperPlan, rendered: RenderedPages | None) -> list[Problem]:
+    """Internal links must reach a page; anchors are checked when the data loaded (`rendered`), so macros can run."""
     by_path = {page.path: page for page in outline.pages}
     generated = {handout.src_uri for handout in plan.handouts}
     problems = []
     for page in outline.pages:
         for number, line in page.prose_lines():
             for target in _LINK.findall(line) + _HREF.findall(line):
-                problem = _check_link(page, target, by_path, generated, plan, outline, anchors_known)
+                problem = _check_link(page, target, by_path, generated, plan, outline, rendered)
                 if problem:
                     problems.append(Problem(page.display, number, problem))
     return problems
 
 
-def _check_link(page, target: str, by_path, generated, plan: PaperPlan, outline: Outline, anchors_known: bool) -> str | None:
+def _check_link(page, target: str, by_path, generated, plan: PaperPlan, outline: Outline, rendered: RenderedPages | None) -> str | None:
     if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.IGNORECASE) or target.startswith("{{"):
         return None  # another site, mailto:, or a macro-made address
     path_part, _, anchor = target.partition("#")
     if path_part:
-        if path_part.startswith("/"):
-            resolved = _normalise(path_part)  # relative to docs/ (validation.links.absolute_links)
-        else:
-            resolved = _normalise((PurePosixPath(page.path).parent / path_part).as_posix())
+        resolved = target_uri(page.path, path_part)
         if resolved.startswith(f"{PDF_FOLDER}/") and resolved.endswith(".pdf"):
             name = resolved.removeprefix(f"{PDF_FOLDER}/")
             if name in plan.pdf_names:
@@ -86,17 +63,16 @@ def _check_link(page, target: str, by_path, generated, plan: PaperPlan, outline:
         target_page = by_path[resolved]
     else:
         target_page = page
-    if anchor and anchors_known and anchor not in target_page.anchors:
-        return f"link to '{target}': docs/{target_page.path} has no heading or element with the id '{anchor}'"
-    return None
+    if not anchor or rendered is None:
+        return None
+    ids = rendered.ids(target_page)
+    if ids is None or anchor in ids:
+        return None  # a page that cannot be rendered has its own problems reported
+    return f"link to '{target}': docs/{target_page.path} has no heading or element with the id '{anchor}'"
 
 
-def _normalise(path: str) -> str:
-    parts: list[str] = []
-    for part in path.split("/"):
-        if part == "..":
-            if parts:
-                parts.pop()
-        elif part not in ("", "."):
-            parts.append(part)
-    return "/".join(parts)
+def target_uri(src_uri: str, link: str) -> str:
+    """The file in docs/ a link on the page docs/<src_uri> leads to: MkDocs' own rule
+    (mkdocs.structure.pages, _RelativePathTreeprocessor._target_uri); a link starting
+    with / is from docs/ itself (validation.links.absolute_links: relative_to_docs)."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), link).lstrip("/"))

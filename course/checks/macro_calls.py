@@ -2,14 +2,12 @@
 
 A call to a macro that does not exist, with the wrong arguments, with an id
 the data does not have, or of a unit macro from a page in no unit, becomes a
-problem at the page's line. The ids in each macro's output are kept as the
-page's anchors, so links to them (#flocking) can be checked.
+problem at the page's line.
 """
 
 from __future__ import annotations
 
 import difflib
-import re
 import typing
 
 from ..content.outline import Outline
@@ -18,8 +16,6 @@ from ..page_macros import MACRO_NAMES, PageMacros, signature
 
 # Names mkdocs-macros itself provides to pages; calling them is not a mistake.
 BUILT_IN_MACROS = {"context", "fix_url", "macros_info", "now"}
-
-_ID = re.compile(r"""\bid=["']([^"']+)["']""")
 
 
 def check_macro_calls(outline: Outline, cache: dict) -> list[Problem]:
@@ -47,11 +43,9 @@ def check_macro_calls(outline: Outline, cache: dict) -> list[Problem]:
                 problems.append(Problem(*where, f"{call.name}() was called wrongly ({wrong}); call it as {call.name}({usage})"))
                 continue
             try:
-                html = getattr(macros, call.name)(*call.args, **call.kwargs)
+                getattr(macros, call.name)(*call.args, **call.kwargs)
             except (KeyError, ValueError) as error:
                 problems.append(Problem(*where, str(error.args[0]) if error.args else repr(error)))
-                continue
-            page.anchors.update(_ID.findall(html))
     return problems
 
 

@@ -7,7 +7,6 @@ to mark the abbreviations in the data they render, and for the glossary.
 
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 
@@ -21,13 +20,8 @@ def read_abbreviations(path: Path) -> dict[str, str]:
     path = Path(path)
     if not path.is_file():
         return {}
-    return dict(_read(path, path.stat().st_mtime_ns))
-
-
-@functools.lru_cache(maxsize=4)
-def _read(path: Path, _mtime: int) -> tuple[tuple[str, str], ...]:
-    """Read as a page is (at most MAX_PAGE_BYTES); bytes that are not UTF-8 are read as U+FFFD here,
-    and checks/markdown_limits.py names their line."""
+    # Read as a page is (at most MAX_PAGE_BYTES); bytes that are not UTF-8 are read as U+FFFD here,
+    # and checks/markdown_limits.py names their line.
     entries = {}
     with open(path, "rb") as stream:
         text = stream.read(MAX_PAGE_BYTES).decode("utf-8", errors="replace")
@@ -35,7 +29,7 @@ def _read(path: Path, _mtime: int) -> tuple[tuple[str, str], ...]:
         match = _ABBREVIATION_LINE.match(line.strip())
         if match:
             entries[match["abbr"]] = match["meaning"]
-    return tuple(entries.items())
+    return entries
 
 
 def singular_abbreviations(entries: dict[str, str]) -> dict[str, str]:

@@ -49,7 +49,7 @@ class Outline:
     pages: list[SourcePage]  # in reading order
     glossary: dict[str, str]
     problems: list[Problem] = field(default_factory=list)
-    in_navigation: set[str] = field(default_factory=set)  # pages the navigation lists
+    in_navigation: dict[str, str | None] = field(default_factory=dict)  # pages the navigation lists, with their titles there
     _unit_ids: dict[str, str | None] = field(default_factory=dict)
 
     @classmethod
@@ -62,6 +62,8 @@ class Outline:
         except ContentError as error:
             programme, problems = None, list(error.problems)
         pages = read_pages([project.docs_dir / path for path in page_paths], project.docs_dir, project.root)
+        for page in pages:
+            page.nav_title = in_navigation.get(page.path)
         outline = cls(project, programme, pages, read_abbreviations(project.abbreviations_file), problems, in_navigation)
         if programme is not None:
             outline._place_pages_in_units()
@@ -145,33 +147,34 @@ def _unit_by_folder(units, page_path: str) -> str | None:
     return best.id if best else None
 
 
-def reading_order(nav, page_paths: list[str]) -> tuple[list[str], set[str]]:
-    """The pages in reading order (the navigation's, then every other page by path) and those the navigation lists.
+def reading_order(nav, page_paths: list[str]) -> tuple[list[str], dict[str, str | None]]:
+    """The pages in reading order (the navigation's, then every other page by path), and those the
+    navigation lists, each with the title it gives the page (None where it gives none).
 
     `nav` is mkdocs.yml's nav: a list of paths, {title: path} and {title: [...]}
     entries; without one, MkDocs lists every page by path, index pages first.
     """
     known = set(page_paths)
-    listed: list[str] = []
+    listed: dict[str, str | None] = {}
 
-    def walk(entry) -> None:
+    def walk(entry, title=None) -> None:
         if isinstance(entry, str):
             path = entry.lstrip("/")
             if path in known and path not in listed:
-                listed.append(path)
+                listed[path] = title
         elif isinstance(entry, dict):
-            for value in entry.values():
-                walk(value)
+            for key, value in entry.items():
+                walk(value, key if isinstance(value, str) else None)
         elif isinstance(entry, list):
             for item in entry:
                 walk(item)
 
     if nav is None:
-        listed = sorted(page_paths, key=_default_order)
+        listed = {path: None for path in sorted(page_paths, key=_default_order)}
     else:
         walk(nav)
     others = sorted((path for path in page_paths if path not in listed), key=_default_order)
-    return listed + others, set(listed)
+    return [*listed, *others], listed
 
 
 def _default_order(path: str) -> tuple:

@@ -22,6 +22,7 @@ Each is a Problem in `page.problems`, at its line.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,8 @@ _ALLOWED = (
     "{{ config.site_name }} or {{ config.extra.programme }}, may stand between {{ and }}"
 )
 _ATTRIBUTES = re.compile(r"\s*\{[^}]*\}\s*$")  # "# Title { .class }": attr_list's attributes
+# Inline marks a heading's text loses as a title: emphasis, code, a link's address.
+_INLINE_MARKS = re.compile(r"[*_`]+|\[([^\]]*)\]\([^)]*\)")
 
 
 @dataclass
@@ -69,17 +72,43 @@ class SourcePage:
     problems: list[Problem] = field(default_factory=list)  # what the page may not be or hold (see above)
     meta_lines: dict[str, int] = field(default_factory=dict)  # the line of each front matter field
     shown_values: list[tuple[int, str]] = field(default_factory=list)  # {{ "plain values" }}, as the page shows them
-    anchors: set[str] = field(default_factory=set)  # ids on the page, filled in by the check
+    nav_title: str | None = None  # the title mkdocs.yml's nav gives the page, if it gives one
 
     @property
     def title(self) -> str:
-        """The page's title as MkDocs gives it: `title:` in the front matter, else its first heading (without attributes)."""
+        """The page's title by MkDocs' own rule (mkdocs.structure.pages.Page.title): the title the
+        navigation gives it; else `title:` in its front matter; else its first block, when that is a
+        level-1 heading (`# Title`, or a setext one, underlined with =), without attr_list's
+        attributes or inline marks; else its file's name ("Home" for the home page)."""
+        if self.nav_title:
+            return self.nav_title
         if isinstance(self.meta.get("title"), str):
             return self.meta["title"]
-        for _, line in self.prose_lines():
-            if line.startswith("# "):
-                return _ATTRIBUTES.sub("", line[2:]).strip()
-        return self.path
+        heading = self._first_block_heading()
+        if heading:
+            return heading
+        if self.path in ("index.md", "README.md"):
+            return "Home"
+        stem = posixpath.splitext(posixpath.basename(self.path))[0]
+        if stem in ("index", "README"):
+            stem = posixpath.basename(posixpath.dirname(self.path))
+        name = stem.replace("-", " ").replace("_", " ")
+        return name.capitalize() if name.lower() == name else name
+
+    def _first_block_heading(self) -> str | None:
+        lines = self.text.splitlines()  # a fenced block first is a first block that is not a heading
+        start = next((n for n, line in enumerate(lines) if line.strip()), None)
+        if start is None:
+            return None
+        first = lines[start].strip()
+        if first.startswith("# "):
+            text = first[2:].rstrip().rstrip("#").rstrip()
+        elif start + 1 < len(lines) and re.fullmatch(r"=+\s*", lines[start + 1]):
+            text = first
+        else:
+            return None
+        text = _ATTRIBUTES.sub("", text)
+        return _INLINE_MARKS.sub(r"\1", text).strip() or None
 
     def prose_lines(self):
         """(line number, line) for every line outside fenced code blocks."""

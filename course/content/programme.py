@@ -7,7 +7,6 @@ validates all of them and reports every problem at once.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -159,14 +158,6 @@ def _find(entries, wanted: str, what: str, file: str):
 # --- Loading --------------------------------------------------------------------
 
 
-def _signature(data_dir: Path) -> tuple:
-    """Changes whenever a data file changes, so the preview reloads fresh data."""
-    return tuple(
-        (path.relative_to(data_dir).as_posix(), path.stat().st_mtime_ns, path.stat().st_size)
-        for path in sorted(data_dir.rglob("*.yml"))
-    ) + ((PROGRAMME_FILE, (data_dir / PROGRAMME_FILE).exists()),)
-
-
 def load_programme(data_dir: Path, folder: str = "data") -> Programme:
     """All of the programme's data, validated, labels numbered in data order.
 
@@ -174,11 +165,6 @@ def load_programme(data_dir: Path, folder: str = "data") -> Programme:
     the data folder ("data/unit-3/activities.yml:12: ...").
     """
     data_dir = Path(data_dir)
-    return _load_programme(data_dir, folder, _signature(data_dir))
-
-
-@functools.lru_cache(maxsize=8)
-def _load_programme(data_dir: Path, folder: str, _signature: tuple) -> Programme:
     programme_file = f"{folder}/{PROGRAMME_FILE}"
     units, problems = [], []
     try:

@@ -47,6 +47,7 @@ class OrganisationalForm(Strict):
 
 
 class OrganisationalFormsFile(Strict):
+    name: Text = Field(description="What the comparison is called, as a heading: 'Markets, hierarchies and networks'")
     caption: Text
     source: Slug | None = None
     forms: list[OrganisationalForm] = Field(min_length=1)
@@ -78,6 +79,7 @@ class CopyTarget(Strict):
 
 
 class ProblemTypesFile(Strict):
+    name: Text = Field(description="What the typology is called, as a heading and the figure's title: 'Grint's typology of problems'")
     caption: Text
     source: Slug | None = None
     check_caveat: Text = Field(description="Shown with the self-check's result: the typology is a lens")
@@ -322,6 +324,15 @@ class AccessibilityFile(Strict):
     @property
     def email(self) -> str | None:
         return None if self.contact == REPOSITORY_ISSUES else self.contact
+
+
+# --- The spelling check's word list (data/spelling.yml) --------------------------
+
+Word = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[\w'-]+$", max_length=60)]
+
+
+class SpellingFile(Strict):
+    accepted: list[Word] = Field(default_factory=list, max_length=5000, description="Words the spelling check leaves alone")
 
 
 # --- A page's front matter -----------------------------------------------------

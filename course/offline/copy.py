@@ -37,6 +37,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from mkdocs.utils import get_relative_url
+
 from ..publish.csp import rehash, without_disallowed_code
 
 # Source maps only help someone debugging the theme in developer tools.
@@ -95,12 +97,12 @@ class Readdress:
         target = self.target(_site_path(posixpath.join(page.online_url, path)))
         if target == ".." or target.startswith("../"):
             return url  # outside the site: leave it as it is
-        new = _relative(target, posixpath.dirname(page.offline_file))
+        new = get_relative_url(target, page.offline_file)
         return new + question_mark + query + hash_mark + fragment
 
     def base(self, page: PageAddress) -> str:
         """The site's root, relative to the page in the copy ("." or "..")."""
-        return _relative("", posixpath.dirname(page.offline_file))
+        return get_relative_url("", page.offline_file)
 
     def page_html(self, html: str, page: PageAddress) -> tuple[str, set[str]]:
         """The page as the copy has it, and the ids of what was left out (for the search index)."""
@@ -190,16 +192,6 @@ def _function_source(script: str, name: str) -> str | None:
             if depth == 0:
                 return script[start : position + 1]
     return None
-
-
-def _relative(target: str, folder: str) -> str:
-    """The path from `folder` to `target`, both from the site's root (posixpath.relpath, without its system calls)."""
-    to = target.split("/") if target else []
-    start = folder.split("/") if folder else []
-    common = 0
-    while common < min(len(to), len(start)) and to[common] == start[common]:
-        common += 1
-    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
 
 
 def _site_path(path: str) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..publish.addresses import relative_url
 from ..render.environment import render
 
 PDF_FOLDER = "pdf"
@@ -57,3 +58,28 @@ def download_link(pdf_name: str, href: str, back: BackLink | None = None) -> str
 def pdf_list(links: list[PdfLink]) -> str:
     """The table of every PDF of a unit."""
     return render("pdf_list.html", glossary={}, rows=[(link, Markup(pdf_facts(link.pdf_name))) for link in links])
+
+
+def pdf_links(plan, unit_id: str, listing, pages: dict) -> list[PdfLink]:
+    """The rows of the unit's PDF list on the page `listing` (MkDocs' Page); `pages` are MkDocs' pages by src_uri."""
+    links = []
+    for pdf in plan.pdfs_of_unit(unit_id):
+        page = pages[pdf.src_uri]
+        links.append(
+            PdfLink(
+                title=Markup(page.title),
+                page_href=relative_url(page.url, listing.url),
+                pdf_href=relative_url(f"{PDF_FOLDER}/{pdf.pdf_name}", listing.url),
+                pdf_name=pdf.pdf_name,
+            )
+        )
+    return links
+
+
+def back_to_handouts(plan, src_uri: str, page, pages: dict) -> BackLink | None:
+    """For a handout's page (MkDocs' Page): the link back to the page listing its unit's handouts."""
+    handout = plan.handout_of(src_uri)
+    listing = plan.pdf_list_of(handout.unit_id) if handout else None
+    if listing is None:
+        return None
+    return BackLink("All handouts", relative_url(pages[listing].url, page.url))

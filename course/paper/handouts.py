@@ -43,6 +43,11 @@ class Handout:
         return "/".join(part for part in (self.unit_folder, HANDOUTS_FOLDER, f"{self.slug}.md") if part)
 
     @property
+    def sources(self) -> tuple[str, ...]:
+        """The unit's data files the handout is made from: its "Last updated" date is the latest of theirs."""
+        return ("activities.yml",) if self.activity_id else ("organisational_forms.yml", "problem_types.yml")
+
+    @property
     def pdf_name(self) -> str:
         """handout-<activity id>.pdf (activity ids are unique across the programme), or the unit's tables."""
         if self.activity_id is None and self.unit_folder:
@@ -51,21 +56,18 @@ class Handout:
 
 
 def comparisons_title(unit: Unit) -> str | None:
-    parts = []
-    if unit.organisational_forms:
-        parts.append("Markets, hierarchies and networks")
-    if unit.problem_types:
-        parts.append("Grint's typology")
+    """"Markets, hierarchies and networks, and Grint's typology of problems": the comparisons' names, from the data."""
+    parts = [comparison.name for comparison in (unit.organisational_forms, unit.problem_types) if comparison]
     return ", and ".join(parts) if parts else None
 
 
 def comparisons_subject(unit: Unit) -> str:
-    """"markets, hierarchies and networks, and Grint's critical, tame and wicked problems", from the data."""
+    """"markets, hierarchies and networks, and Grint's typology of problems", from the data."""
     parts = []
     if unit.organisational_forms:
         parts.append(_and([_plural(form.name.lower()) for form in unit.organisational_forms.forms]))
     if unit.problem_types:
-        parts.append("Grint's " + _and([t.name.lower() for t in unit.problem_types.types]) + " problems")
+        parts.append(unit.problem_types.name)
     return ", and ".join(parts)
 
 
@@ -151,6 +153,8 @@ def handout_html(
             "handout_comparisons.html",
             glossary=glossary,
             title=handout.title,
+            forms_name=unit.organisational_forms.name if unit.organisational_forms else None,
+            types_name=typology.name if typology else None,
             forms_table=Markup(comparison_table_html(table_view(programme, unit, "organisational-forms"), glossary))
             if unit.organisational_forms
             else None,

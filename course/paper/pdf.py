@@ -5,7 +5,8 @@ WeasyPrint is imported only here, and only when a PDF is wanted, so a build
 that skips PDFs never needs it.
 
 The PDFs are PDF/UA-1 (tagged, with the page's <title> as their title, its
-<html lang> as their language, and bookmarks from its headings), and are
+<html lang> as their language, bookmarks from its headings, and the build's
+date as their creation and modification dates), and are
 made from the built site alone: WeasyPrint may read files inside the site
 folder and nothing else, so a PDF can never fetch anything from another host.
 Each page is rendered as if from its address online, so the PDF's links lead
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import datetime
 import logging
 import multiprocessing
 import os
@@ -122,10 +124,15 @@ def online_address(html_file: Path, site_dir: Path, site_url: str) -> str:
     return site_url.rstrip("/") + "/" + html_file.resolve().relative_to(site_dir.resolve()).as_posix()
 
 
-def render_pdf(html_file: Path, pdf_file: Path, site_dir: Path, site_url: str, html: str | None = None) -> Rendered:
+def render_pdf(
+    html_file: Path, pdf_file: Path, site_dir: Path, site_url: str, html: str | None = None, built: datetime.date | None = None
+) -> Rendered:
     """Render one built page to a tagged PDF whose links lead to the site online.
 
     `html` is the page as built, when the caller has it before it is written to `html_file`.
+    `built`, the build's date, is the PDF's creation and modification date (none without it):
+    WeasyPrint writes no other date, and no random identifier, so a PDF is the same bytes
+    whenever the same page is rendered on the same date.
     """
     check_toolchain()
     from weasyprint import HTML
@@ -141,6 +148,8 @@ def render_pdf(html_file: Path, pdf_file: Path, site_dir: Path, site_url: str, h
             media_type="print",
         )
         document = html.render(**options)
+        if built is not None:
+            document.metadata.created = document.metadata.modified = built.isoformat()
         if fetcher.refused:
             raise PdfError(f"{html_file}: the PDF would need files from outside the site: {', '.join(fetcher.refused)}")
         pdf_file.parent.mkdir(parents=True, exist_ok=True)
@@ -197,8 +206,8 @@ def _warm_up() -> None:
     check_toolchain()
 
 
-def _render_job(html_file: str, pdf_file: str, site_dir: str, site_url: str, html: str) -> Rendered:
-    return render_pdf(Path(html_file), Path(pdf_file), Path(site_dir), site_url, html)
+def _render_job(html_file: str, pdf_file: str, site_dir: str, site_url: str, html: str, built: datetime.date | None) -> Rendered:
+    return render_pdf(Path(html_file), Path(pdf_file), Path(site_dir), site_url, html, built)
 
 
 class PdfPool:
@@ -214,9 +223,10 @@ class PdfPool:
     spawned afresh and load WeasyPrint themselves.
     """
 
-    def __init__(self, site_dir: Path, site_url: str, expected: int, fork: bool = False):
+    def __init__(self, site_dir: Path, site_url: str, expected: int, fork: bool = False, built: datetime.date | None = None):
         self.site_dir = Path(site_dir)
         self.site_url = site_url
+        self.built = built
         workers = max(1, min(os.cpu_count() or 1, expected))
         context = multiprocessing.get_context("fork" if fork and "fork" in multiprocessing.get_all_start_methods() else "spawn")
         self._executor = concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker)
@@ -226,7 +236,7 @@ class PdfPool:
 
     def submit(self, pdf_name: str, html_file: Path, html: str, pdf_folder: str) -> None:
         pdf_file = self.site_dir / pdf_folder / pdf_name
-        future = self._executor.submit(_render_job, str(html_file), str(pdf_file), str(self.site_dir), self.site_url, html)
+        future = self._executor.submit(_render_job, str(html_file), str(pdf_file), str(self.site_dir), self.site_url, html, self.built)
         self._jobs.append((pdf_name, future))
 
     def results(self):

@@ -57,6 +57,14 @@ class PaperPlan:
     def pdf_of(self, src_uri: str) -> PdfPage | None:
         return next((pdf for pdf in self.pdfs if pdf.src_uri == src_uri), None)
 
+    def handout_of(self, src_uri: str) -> Handout | None:
+        """The handout a generated page shows, if it is one."""
+        return next((handout for handout in self.handouts if handout.src_uri == src_uri), None)
+
+    def pdf_list_of(self, unit_id: str) -> str | None:
+        """The page that lists every PDF of the unit (its handouts among them), if one does."""
+        return next((src_uri for src_uri, listed in self.pdf_lists.items() if listed == unit_id), None)
+
     def pdfs_of_unit(self, unit_id: str) -> list[PdfPage]:
         return [pdf for pdf in self.pdfs if pdf.unit_id == unit_id]
 

@@ -45,6 +45,11 @@ class Part:
     has_heading: bool
 
 
+def unit_page(page) -> UnitPage:
+    """A page of the unit as MkDocs rendered it (its Page), to join."""
+    return UnitPage(slug=page_slug(page.file.src_uri), title=Markup(page.title), url=page.url, html=page.content)
+
+
 def page_slug(src_uri: str) -> str:
     """'pcn-ethos.md' -> 'pcn-ethos'; 'handouts/index.md' -> 'handouts-index'."""
     return posixpath.splitext(src_uri)[0].replace("/", "-")

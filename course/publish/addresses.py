@@ -10,10 +10,11 @@ and the addresses the PDFs' links lead to.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode, urlsplit
+
+from mkdocs.utils import get_relative_url
 
 GITHUB_PAGES_HOST = re.compile(r"^(?P<owner>[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.github\.io$", re.IGNORECASE)
 GITHUB_REPOSITORY = re.compile(r"^https://(?:www\.)?github\.com/(?P<owner>[A-Za-z0-9-]+)/(?P<name>[A-Za-z0-9._-]+?)(?:\.git)?/?$")
@@ -99,12 +100,9 @@ def online_path(src_uri: str) -> str:
 
 
 def relative_url(target: str, from_url: str) -> str:
-    """The link from the page at `from_url` to `target` (both relative to the site root)."""
-    base = from_url.rsplit("/", 1)[0] if "/" in from_url else ""
-    relative = posixpath.relpath("/" + target, "/" + base)
-    if (target == "" or target.endswith("/")) and not relative.endswith("/"):
-        relative += "/"
-    return relative
+    """The link from the page at `from_url` to `target` (both relative to the site root), by MkDocs' own rule;
+    the site's root ("") is a folder, so the link to it ends with "/" as every link to a folder does."""
+    return get_relative_url(target or "./", from_url)
 
 
 @dataclass(frozen=True)

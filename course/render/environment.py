@@ -36,7 +36,9 @@ def split_abbreviations(text: str, glossary: dict[str, str]) -> list[Segment]:
     """
     if not glossary:
         return [Segment(text)]
-    pattern = _abbreviation_pattern(tuple(sorted(glossary, key=len, reverse=True)))
+    # Longest first, so PCNs is found before PCN (re's own cache keeps the pattern between calls).
+    words = sorted(glossary, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
     segments, position = [], 0
     for match in pattern.finditer(text):
         if match.start() > position:
@@ -46,11 +48,6 @@ def split_abbreviations(text: str, glossary: dict[str, str]) -> list[Segment]:
     if position < len(text) or not segments:
         segments.append(Segment(text[position:]))
     return segments
-
-
-@functools.lru_cache(maxsize=8)
-def _abbreviation_pattern(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
 
 
 def long_date(day: datetime.date) -> str:
@@ -74,6 +71,9 @@ def css_string(value: str) -> Markup:
 
 @functools.cache
 def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
+    """The engine's one Jinja environment, made on first use and kept for the process: it holds the
+    engine's own templates, never the course's content (which the plugin reads afresh for each build),
+    and Jinja reloads a template whose file has changed."""
     env = Environment(
         loader=FileSystemLoader(templates_dir),
         autoescape=True,

@@ -14,7 +14,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..content.outline import Outline
+from ..content.programme import Unit
 from ..content.schemas import Activity, Facilitation, SessionFile
+from ..publish.addresses import online_path, relative_url
 from .environment import render, render_verbatim
 
 
@@ -48,6 +51,57 @@ class Guide:
     session: SessionFile
     rows: list[PlanRow]
     notes: list[ActivityNotes]
+
+
+@dataclass(frozen=True)
+class Handout:
+    """An activity's handout, as paper makes it (course/paper/handouts.py), for the guide to print after its notes."""
+
+    page: str  # docs-relative: "handouts/flocking.md"
+    html: Markup
+
+
+def guide_of(outline: Outline, unit: Unit, page_path: str, handouts: dict[str, Handout], presenter: str | None) -> Guide:
+    """The guide of a unit, on the page docs/<page_path>: the running order, then each activity's notes
+    with its handout (`handouts`, by activity id) and links to its page, its handout and the presenter
+    view (on docs/<presenter>, when a page shows it)."""
+    if unit.session is None:
+        raise KeyError(
+            f"facilitator_guide(): unit '{unit.id}' has no session plan; add {unit.data_folder}/session.yml "
+            "(see data/unit-3/session.yml) and a facilitation block for each of its activities"
+        )
+
+    def link(to: str, text: str | None = None) -> Link:
+        """A link from the guide's page to another, as raw HTML needs it (relative to where the guide is served)."""
+        return Link(text or outline.page(to).title, relative_url(online_path(to), online_path(page_path)))
+
+    activities = {activity.id: activity for activity in outline.programme.activities_in_reading_order(unit)}
+    rows, notes, start = [], [], 0
+    for part in unit.session.running_order:
+        if part.activity is not None:
+            activity = activities[part.activity]
+            minutes, title, anchor = activity.facilitation.minutes, f"{activity.label}: {activity.title}", notes_anchor(activity.id)
+            shown = outline.page_showing(activity.id)
+            opened = link(shown.path) if shown else None
+            links = [link(shown.path, "Its page")] if shown else []
+            links.append(link(handouts[activity.id].page, "Its handout"))
+            if presenter:
+                present = link(presenter, "Present it")
+                links.append(Link(present.text, f"{present.href}#{activity.id}"))
+            notes.append(ActivityNotes(activity, activity.facilitation, anchor, links, handouts[activity.id].html))
+        else:
+            minutes, title, anchor = part.minutes, part.part, None
+            opened = link(_page_of_part(outline, part.page)) if part.page else None
+        rows.append(PlanRow(start, minutes, title, anchor, opened, part.notes))
+        start += minutes
+    return Guide(unit.session, rows, notes)
+
+
+def _page_of_part(outline: Outline, page_path: str) -> str:
+    try:
+        return outline.page(page_path).path
+    except KeyError:
+        raise KeyError(f"session.yml: a part opens the page '{page_path}', which is not in docs/; name a page as docs/ does (pcn-ethos.md)") from None
 
 
 def notes_anchor(activity_id: str) -> str:

@@ -69,7 +69,7 @@ def typology_figure_html(typology: ProblemTypesFile, source: str | None, glossar
     types = typology.types
     pairs = "; ".join(f"{t.name.lower()} problems call for {t.response.lower()}" for t in types)
     figure = Figure(
-        title="Grint's typology of problems",
+        title=typology.name,
         description=(
             f"The {len(types)} problem types placed against rising uncertainty: {pairs}. "
             "The more uncertain the problem, the more collaborative the response."

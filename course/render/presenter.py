@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..content.outline import Outline
+from ..content.programme import Unit
 from ..content.schemas import Activity
+from ..publish.addresses import online_path, relative_url
 from .environment import render
 
 
@@ -27,6 +30,32 @@ class Slide:
     @property
     def name(self) -> str:
         return f"{self.activity.label}: {self.activity.title}"
+
+
+def slides_of(outline: Outline, unit: Unit, page_path: str) -> list[Slide]:
+    """A slide for each activity of the unit's session plan, in its running order, with links from docs/<page_path>."""
+    if unit.session is None:
+        raise KeyError(
+            f"presenter_view() follows the unit's session plan, but unit '{unit.id}' has none; "
+            f"add {unit.data_folder}/session.yml with its running_order (see data/unit-3/session.yml), "
+            "and a facilitation block for each of its activities"
+        )
+    slides = []
+    for part in unit.session.running_order:
+        if part.activity is None:
+            continue
+        activity = unit.activity(part.activity)
+        shown = outline.page_showing(activity.id)
+        slides.append(
+            Slide(
+                activity=activity,
+                minutes=activity.facilitation.minutes,
+                group_size=activity.facilitation.group_size,
+                page_title=shown.title if shown else None,
+                page_href=f"{relative_url(online_path(shown.path), online_path(page_path))}#{activity.id}" if shown else None,
+            )
+        )
+    return slides
 
 
 def presenter_view_html(slides: list[Slide], glossary: dict[str, str]) -> str:

@@ -14,7 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..content.outline import Outline
+from ..content.programme import Programme
 from ..content.schemas import AccessibilityFile
+from ..publish import conformance
+from ..publish.addresses import SiteAddress, is_github_pages, short_address
 from .environment import render_verbatim
 
 
@@ -54,6 +58,65 @@ class PrivacyView:
     offline_zip: str  # unit-3-offline.zip
     contact: Contact
     reports: str | None  # as for the statement
+
+
+def report_channel(statement: AccessibilityFile, site: SiteAddress) -> str | None:
+    """Where each page's "Report a problem" link goes (as the plugin makes it): "issue", "email", or None."""
+    if site.github_repository:
+        return "issue"
+    return "email" if statement.email else None
+
+
+def site_contact(statement: AccessibilityFile, site: SiteAddress) -> Contact:
+    """Where readers ask and report: the statement's email address, or the repository's issues."""
+    repository = site.github_repository
+    contact = Contact(email=statement.email, issues=f"{repository}/issues" if repository and not statement.email else None)
+    if not contact.email and not contact.issues:
+        raise KeyError(
+            "data/accessibility.yml gives 'contact: repository issues', but the site has no GitHub repository "
+            "(site_url is not a GitHub Pages address and repo_url is not set to one); give an email address as the contact"
+        )
+    return contact
+
+
+def statement_of(programme: Programme, site: SiteAddress) -> StatementView:
+    """The statement's facts: data/accessibility.yml, the site's address and what the tests check."""
+    data = programme.accessibility
+    return StatementView(
+        site=site.url,
+        site_short=short_address(site.url),
+        statement=data,
+        contact=site_contact(data, site),
+        repository=site.repository,
+        testing=conformance,
+        reports=report_channel(data, site),
+    )
+
+
+def privacy_of(outline: Outline, site: SiteAddress, my_workbooks: dict[str, str]) -> PrivacyView:
+    """The notice's facts: what each unit keeps in the browser, and under which names; `my_workbooks`
+    is the docs-relative page showing each unit's My workbook, by unit id."""
+    programme = outline.programme
+    units = []
+    for unit in programme.units:
+        first = unit.activities.activities[0]
+        units.append(
+            UnitStorage(
+                heading=unit.heading,
+                storage_key=unit.storage_key,
+                example=f"{unit.storage_key}:answer:{first.id}:{first.prompts[0].id}",
+                my_workbook_page=my_workbooks.get(unit.id),
+                download_name=unit.my_workbook_file,
+            )
+        )
+    return PrivacyView(
+        site_path=site.path,
+        github_pages=is_github_pages(site.url),
+        units=units,
+        offline_zip=f"{programme.offline_copy}.zip",
+        contact=site_contact(programme.accessibility, site),
+        reports=report_channel(programme.accessibility, site),
+    )
 
 
 def accessibility_statement_markdown(view: StatementView) -> str:

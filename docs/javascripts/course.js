@@ -14,8 +14,9 @@
 
    The answers store is pure logic, tested with node (tests/js/answers-store.test.js):
    under node this file exports it and stops there. Classic script, not an ES
-   module, in ES5 syntax like every script here: browsers refuse module imports
-   over file://, and the offline copy is opened from file://. */
+   module, like every script here: browsers refuse module imports over file://,
+   and the offline copy is opened from file://. Written for the browsers in
+   .browserslistrc, as eslint checks (eslint.config.mjs). */
 (function (root) {
   "use strict";
 
@@ -637,8 +638,12 @@
     var kept = getStore().persistent;
     var words = kept ? NOTE_KEPT : NOTE_NOT_KEPT;
     var link = note.querySelector("a");
-    if (link) note.replaceChildren(document.createTextNode(words[0]), link, document.createTextNode(words[1]));
-    else note.textContent = words[0].replace(/ The $/, "");
+    if (link) {
+      note.textContent = "";
+      note.append(words[0], link, words[1]);
+    } else {
+      note.textContent = words[0].replace(/ The $/, "");
+    }
     note.classList.toggle("activity__answers-note--kept", kept);
     note.classList.toggle("activity__answers-note--warning", !kept);
   }

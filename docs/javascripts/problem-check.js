@@ -154,7 +154,8 @@
       item.textContent = line;
       list.appendChild(item);
     });
-    check.result.replaceChildren(paragraph("problem-check__headline", words.headline), list);
+    check.result.textContent = "";
+    check.result.append(paragraph("problem-check__headline", words.headline), list);
     check.result.classList.add("problem-check__result--shown");
   }
 
@@ -165,7 +166,7 @@
   }
 
   function clearResult(check) {
-    check.result.replaceChildren();
+    check.result.textContent = "";
     check.result.classList.remove("problem-check__result--shown");
     showCopy(check, false);
     check.lastSummary = "";

@@ -6,6 +6,7 @@ import json
 
 from pypdf import PdfReader
 
+from engine import UNIT, fixture_data
 from site_building import copy_project, mkdocs_build
 from test_print import pdf_text
 from test_site import article_text, page_soup
@@ -15,7 +16,7 @@ def test_the_guide_stays_out_of_search_the_whole_unit_and_the_workbook(built_sit
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("facilitators/")]
     assert not any("What to listen for" in doc["text"] or "Bridge to the next part" in doc["text"] for doc in index["docs"])
-    for learner_page in ("print", "workbook", "my-workbook", "complex-systems"):
+    for learner_page in ("print", "workbook", "my-workbook", "together"):
         assert "Bridge to the next part" not in article_text(built_site, learner_page), learner_page
 
 
@@ -27,25 +28,36 @@ def test_the_guide_is_a_section_of_the_navigation(built_site):
 
 
 def test_the_guides_pdf_has_the_plan_then_notes_and_handout_for_each_activity(built_site):
+    session = fixture_data()["session.yml"]
+    run = [step["activity"] for step in session["running_order"] if "activity" in step]
+    activities = {activity["id"]: activity for activity in fixture_data()["activities.yml"]["activities"]}
     reader = PdfReader(built_site / "pdf" / "facilitator-guide.pdf")
     sheets = [" ".join(page.extract_text().split()) for page in reader.pages]
-    assert "Running order" in " ".join(sheets[:2]) and "90 minutes in all" in sheets[0]
-    # After the plan: for each activity, a sheet of notes, then its handout with a QR code and Name and Date lines.
+    assert "Running order" in " ".join(sheets[:2]) and f"{session['total_minutes']} minutes in all" in sheets[0]
+    # After the plan: for each activity run, a sheet of notes, then its handout with a QR code and Name and Date lines.
     notes_sheets = [n for n, text in enumerate(sheets) if "Bridge to the next part" in text]
-    assert len(notes_sheets) == 4
-    for sheet in notes_sheets:
+    assert len(notes_sheets) == len(run)
+    for sheet, activity_id in zip(notes_sheets, run):
+        assert activities[activity_id]["facilitation"]["purpose"] in sheets[sheet], activity_id
         assert "HANDOUT" in sheets[sheet + 1] and "Name" in sheets[sheet + 1] and "Date" in sheets[sheet + 1]
-    assert "Clear the floor" in sheets[notes_sheets[0]]  # the flocking exercise's safety line
+        assert activities[activity_id]["title"] in sheets[sheet + 1], activity_id
+    safety = [(sheet, activities[a]["facilitation"]["safety"]) for sheet, a in zip(notes_sheets, run) if "safety" in activities[a]["facilitation"]]
+    assert safety, "the fixture has an activity with a safety line"
+    for sheet, line in safety:
+        assert line in sheets[sheet]
     text = pdf_text(reader)
     assert "Added for this site" in text or "ADDED FOR THIS SITE" in text
 
 
 def test_a_session_that_does_not_add_up_stops_the_build_before_anything_is_written(tmp_path):
     project = copy_project(tmp_path / "project")
-    session = project / "data" / "unit-3" / "session.yml"
-    session.write_text(session.read_text(encoding="utf-8").replace("total_minutes: 90", "total_minutes: 120"), encoding="utf-8")
+    session = project / "data" / UNIT / "session.yml"
+    total = fixture_data()["session.yml"]["total_minutes"]
+    text = session.read_text(encoding="utf-8")
+    assert f"total_minutes: {total}\n" in text
+    session.write_text(text.replace(f"total_minutes: {total}\n", f"total_minutes: {total + 30}\n"), encoding="utf-8")
     site = tmp_path / "site"
     result = mkdocs_build(site, project_dir=project)
     assert result.returncode != 0
-    assert "data/unit-3/session.yml:" in result.stderr and "adds up to 90 minutes, not 120" in result.stderr
+    assert f"data/{UNIT}/session.yml:" in result.stderr and f"adds up to {total} minutes, not {total + 30}" in result.stderr
     assert "Traceback" not in result.stderr and not site.exists()

@@ -62,11 +62,11 @@ def test_no_script_is_fetched_while_the_page_is_read(built_site, name):
     assert course < bundle and sources.count(sources[course]) == 1 and sources.count(sources[bundle]) == 1
 
 
-@pytest.mark.parametrize("name", ["complex-systems", "systems-leadership", "my-workbook", "facilitators/present", "index"])
+@pytest.mark.parametrize("name", ["together", "problems", "my-workbook", "facilitators/present", "index"])
 def test_a_page_loads_only_its_own_script_beside_the_site_wide_one(built_site, name):
     ours = [src.rsplit("javascripts/", 1)[1] for src in started_scripts(soup_of(built_site, name))
             if "javascripts/" in src and "assets/javascripts" not in src]
-    own = {"complex-systems": ["flocking.js"], "systems-leadership": ["problem-check.js"], "my-workbook": ["my-workbook.js"],
+    own = {"together": ["flocking.js"], "problems": ["problem-check.js"], "my-workbook": ["my-workbook.js"],
            "facilitators/present": ["presenter.js"], "index": []}[name]
     assert ours == ["course.js", *own]
 
@@ -115,7 +115,7 @@ def test_printing_applies_the_paper_stylesheets(context_of, pages_url, javascrip
     browser reads them from the <noscript>. Either way print media shows what is only for paper
     (a handout's lines for a name and the date) and hides what is only for the screen."""
     page = context_of(java_script_enabled=javascript).new_page()
-    page.goto(address(pages_url, "handouts/self-activity-8"))
+    page.goto(address(pages_url, "handouts/reflect"))
     page.wait_for_load_state("networkidle")
     if javascript:
         linked = page.evaluate("[...document.querySelectorAll('head > link[media=print]')].map(l => l.sheet !== null)")
@@ -133,14 +133,14 @@ def test_search_asks_for_its_index_and_worker_only_when_opened(browser, pages_ur
     both, and it finds what it should."""
     view = Watched(browser.new_context(viewport={"width": 1280, "height": 900}))
     try:
-        view.page.goto(address(pages_url, "pcn-ethos"))
+        view.page.goto(address(pages_url, "basics"))
         view.page.wait_for_load_state("networkidle")
         view.page.wait_for_timeout(300)
         assert not [url for url in view.requests if "search_index" in url or "/workers/search" in url]
         search = view.page.get_by_role("textbox", name="Search")
         search.click()
         search.press_sequentially("wicked")
-        view.page.locator(".md-search-result__link[href*='systems-leadership']").first.wait_for()
+        view.page.locator(".md-search-result__link[href*='problems']").first.wait_for()
         assert [url for url in view.requests if "search/search_index.json" in url]
         assert [url for url in view.requests if "/workers/search" in url]
         assert view.csp_violations() == []
@@ -152,7 +152,7 @@ def test_a_link_from_a_search_result_highlights_at_once(browser, pages_url):  # 
     """Arriving with ?h= (search.highlight), the index is fetched straight away and the words are marked."""
     view = Watched(browser.new_context(viewport={"width": 1280, "height": 900}))
     try:
-        view.page.goto(address(pages_url, "systems-leadership") + "?h=wicked")
+        view.page.goto(address(pages_url, "problems") + "?h=wicked")
         view.page.locator("mark").first.wait_for()
         assert [url for url in view.requests if "search/search_index.json" in url]
     finally:
@@ -166,7 +166,7 @@ def test_the_scripts_start_after_the_first_paint_and_run_as_deferred_scripts_do(
     view = Watched(browser.new_context(viewport={"width": 1280, "height": 900}))
     try:
         page = view.page
-        page.goto(address(pages_url, "systems-leadership"))
+        page.goto(address(pages_url, "problems"))
         page.locator("#problem-check form").wait_for()
         assert not page.locator(".problem-check__no-js").is_visible()
         started = page.evaluate(
@@ -198,7 +198,7 @@ def test_while_the_scripts_are_on_their_way_the_self_check_does_not_say_it_needs
         page = context.new_page()
         held = []
         page.route("**/javascripts/course.js", lambda route: held.append(route))
-        page.goto(address(pages_url, "systems-leadership"))
+        page.goto(address(pages_url, "problems"))
         page.wait_for_timeout(200)
         assert held, "the scripts were asked for after the first paint"
         assert page.evaluate("document.documentElement.className") == "js"

@@ -1,5 +1,5 @@
-"""Content from strangers: each hostile or broken contribution is one clear line from `make check` and from
-the build, a non-zero exit, no traceback and nothing written."""
+"""Content from strangers, added to a copy of the fixture course: each hostile or broken contribution is one
+clear line from `make check` and from the build, a non-zero exit, no traceback and nothing written."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ import pytest
 
 import test_authoring as authoring  # the bad inputs its tests make
 from course.checks import check_project, symlinks
-from engine import PROJECT_DIR, billion_laughs, nested
+from engine import PROJECT_DIR, UNIT, billion_laughs, nested
 from site_building import copy_project, mkdocs_build
+from test_publish import OFFLINE_FOLDER, OFFLINE_ZIP
 
 SECRET = "A line from outside the repository"
 
@@ -76,10 +77,10 @@ def _folder_link(project, outside):
 
 
 def _links_in_every_source_folder(project, outside):
-    for place in ("data/unit-3/extra.yml", "includes/extra.md", "overrides/partials/extra.html", "macros/extra.py"):
+    for place in (f"data/{UNIT}/extra.yml", "includes/extra.md", "overrides/partials/extra.html", "macros/extra.py"):
         os.symlink(outside / "secret.md", project / place)
     return [f"{place}: a symbolic link to {outside / 'secret.md'}, {OUTSIDE}" for place in (
-        "data/unit-3/extra.yml", "includes/extra.md", "macros/extra.py", "overrides/partials/extra.html")]
+        f"data/{UNIT}/extra.yml", "includes/extra.md", "macros/extra.py", "overrides/partials/extra.html")]
 
 
 def _link_through_a_linked_folder(project, outside):
@@ -182,8 +183,8 @@ def test_a_script_that_reached_a_page_gets_no_hash_online_or_in_the_copy(site_wi
     assert csp_hash("window.ranRaw = true") not in allowed and csp_hash(TITLE_SCRIPT) not in allowed
     assert len(allowed) == 5, "Material's three inline scripts, the site's two (overrides/partials/), and nothing else"
     assert "unsafe" not in html.split("Content-Security-Policy", 1)[1].split(">", 1)[0]
-    with zipfile.ZipFile(site_without_the_check / "download" / "unit-3-offline.zip") as archive:
-        copied = archive.read("unit-3-offline/glossary.html").decode("utf-8")
+    with zipfile.ZipFile(site_without_the_check / OFFLINE_ZIP) as archive:
+        copied = archive.read(f"{OFFLINE_FOLDER}/glossary.html").decode("utf-8")
     assert "window.ranRaw" not in copied and TITLE_SCRIPT not in copied, "the copy leaves out what could never run"
     policy = copied.split("Content-Security-Policy", 1)[1].split(">", 1)[0]
     assert "unsafe" not in policy and csp_hash("window.ranRaw = true") not in policy
@@ -235,8 +236,8 @@ NOT_NEEDED = "course data needs no anchors, aliases or merge keys"
 
 
 def _billion_laughs_in_data(project):
-    line = _append(project / "data" / "unit-3" / "simple_rules.yml", billion_laughs(9))
-    return f"data/unit-3/simple_rules.yml:{line}: '&a0' is a YAML anchor; {NOT_NEEDED}: remove it and write each value out in full"
+    line = _append(project / "data" / UNIT / "simple_rules.yml", billion_laughs(9))
+    return f"data/{UNIT}/simple_rules.yml:{line}: '&a0' is a YAML anchor; {NOT_NEEDED}: remove it and write each value out in full"
 
 
 def _billion_laughs_in_the_programme(project):
@@ -245,29 +246,29 @@ def _billion_laughs_in_the_programme(project):
 
 
 def _merge_key_in_data(project):
-    line = _append(project / "data" / "unit-3" / "references.yml", "extra:\n  <<: {title: x}\n")
-    return f"data/unit-3/references.yml:{line + 1}: '<<' is a YAML merge key; {NOT_NEEDED}: write the fields out in full"
+    line = _append(project / "data" / UNIT / "references.yml", "extra:\n  <<: {title: x}\n")
+    return f"data/{UNIT}/references.yml:{line + 1}: '<<' is a YAML merge key; {NOT_NEEDED}: write the fields out in full"
 
 
 def _python_tag_in_data(project):
-    line = _append(project / "data" / "unit-3" / "simple_rules.yml", "extra: !!python/object/apply:os.system [echo]\n")
+    line = _append(project / "data" / UNIT / "simple_rules.yml", "extra: !!python/object/apply:os.system [echo]\n")
     return (
-        f"data/unit-3/simple_rules.yml:{line}: 'tag:yaml.org,2002:python/object/apply:os.system' is a YAML tag; "
+        f"data/{UNIT}/simple_rules.yml:{line}: 'tag:yaml.org,2002:python/object/apply:os.system' is a YAML tag; "
         "course data needs none: remove it (put text in quotes if it must stay text)"
     )
 
 
 def _deep_nesting_in_data(project):
-    line = _append(project / "data" / "unit-3" / "simple_rules.yml", nested(5000))
+    line = _append(project / "data" / UNIT / "simple_rules.yml", nested(5000))
     return (
-        f"data/unit-3/simple_rules.yml:{line}: lists and mappings are nested more than 20 deep here; course data needs "
+        f"data/{UNIT}/simple_rules.yml:{line}: lists and mappings are nested more than 20 deep here; course data needs "
         "five levels at most (a list of activities, each with a list of prompts): flatten it"
     )
 
 
 def _huge_data_file(project):
-    _append(project / "data" / "unit-3" / "simple_rules.yml", "# " + "padding " * 40_000 + "\n")
-    return "data/unit-3/simple_rules.yml:1: the file is over the limit of 256 KB for a data file; split it, or shorten it"
+    _append(project / "data" / UNIT / "simple_rules.yml", "# " + "padding " * 40_000 + "\n")
+    return f"data/{UNIT}/simple_rules.yml:1: the file is over the limit of 256 KB for a data file; split it, or shorten it"
 
 
 def _billion_laughs_in_front_matter(project):
@@ -476,7 +477,7 @@ def test_the_build_prints_the_same_line_and_writes_nothing(tmp_path, project, ca
 def _bad_data(case):
     def break_it(project):
         name, old, new, _, _ = authoring.BAD_DATA[case]
-        path = project / "data" / "unit-3" / name
+        path = project / "data" / UNIT / name
         path.write_bytes(path.read_text(encoding="utf-8").replace(old, new, 1).encode("utf-8", errors="surrogateescape"))
 
     return break_it
@@ -484,7 +485,7 @@ def _bad_data(case):
 
 def _bad_call(call):
     def break_it(project):
-        authoring.edit_file(project / "docs" / "complex-systems.md", '{{ activity("flocking") }}', call)
+        authoring.edit_file(project / "docs" / "together.md", '{{ activity("walk") }}', call)
 
     return break_it
 
@@ -495,13 +496,13 @@ def _write(relative, content: bytes):
 
 EXISTING = {
     **{f"data: {case}": _bad_data(case) for case in authoring.BAD_DATA},
-    "data: an empty file": _write("data/unit-3/simple_rules.yml", b""),
-    "data: a list where fields belong": _write("data/unit-3/simple_rules.yml", b"- a list\n"),
-    "data: a missing file": lambda project: (project / "data" / "unit-3" / "activities.yml").unlink(),
-    "page: no macro of that name": _bad_call('{{ actvity("flocking") }}'),
-    "page: a macro called wrongly": _bad_call('{{ activity("flocking", "extra") }}'),
+    "data: an empty file": _write(f"data/{UNIT}/simple_rules.yml", b""),
+    "data: a list where fields belong": _write(f"data/{UNIT}/simple_rules.yml", b"- a list\n"),
+    "data: a missing file": lambda project: (project / "data" / UNIT / "activities.yml").unlink(),
+    "page: no macro of that name": _bad_call('{{ actvity("walk") }}'),
+    "page: a macro called wrongly": _bad_call('{{ activity("walk", "extra") }}'),
     "page: an argument of the wrong type": _bad_call("{{ activity(8) }}"),
-    "page: a macro syntax error": _bad_call('{{ activity("flocking") }'),
+    "page: a macro syntax error": _bad_call('{{ activity("walk") }'),
     "page: a link that does not resolve": _bad_call("[a link](nowhere.md)"),
     **{f"unit or paper: {case}": break_it for case, (break_it, _) in authoring.UNIT_AND_PAPER_MISTAKES.items()},
 }

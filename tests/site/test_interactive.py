@@ -1,5 +1,5 @@
-"""The interactive parts in a real Chromium: answer boxes, My workbook, the
-problem-type self-check and the flocking simulation."""
+"""The interactive parts in a real Chromium, on the fixture course: answer boxes,
+My workbook, the problem-type self-check and the flocking simulation."""
 
 from __future__ import annotations
 
@@ -11,14 +11,22 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browser_pages import wait_until
-from engine import PROJECT_DIR
+from engine import PROJECT_DIR, UNIT, fixture_data
 from course.publish.conformance import COLOUR_SCHEMES, WCAG_TAGS
 from test_browser import url_of
+from test_site import activities
 
-ANSWER_PREFIX = "pcn-unit3:answer:"
-FLOCKING_BOX = "#flocking--what-happened-answer"
-DEFINE_BOX = "#self-activity-8--define-with-typology-answer"
-ADAPT_BOX = "#self-activity-8--adapt-leadership-answer"
+FIRST_UNIT = fixture_data()["programme.yml"]["units"][0]
+ANSWER_PREFIX = f"{FIRST_UNIT['storage_key']}:answer:"
+DOWNLOAD_NAME = f"{UNIT}-my-workbook"
+# The exercise (on the page "together"), and the Self-Activity with two prompts (on "problems").
+FLOCKING_BOX = "#walk--what-happened-answer"
+DEFINE_BOX = "#reflect--define-answer"
+ADAPT_BOX = "#reflect--adapt-answer"
+REFLECT = next(activity for activity in activities() if activity["id"] == "reflect")
+SELF_ACTIVITY = f"Self-Activity {fixture_data()['programme.yml']['numbering']['Self-Activity']}"  # reflect's label
+PROMPTS = sum(len(activity["prompts"]) for activity in activities())  # My workbook gathers them all
+PROBLEM_TYPES = fixture_data()["problem_types.yml"]
 HOSTILE_ANSWER = "<img src=x onerror=alert(1)>"
 FIGURE = json.loads((PROJECT_DIR / "course" / "render" / "flocking_figure.json").read_text(encoding="utf-8"))
 
@@ -63,72 +71,79 @@ def stored_answers(page) -> dict[str, str]:
 
 
 def test_an_answer_is_saved_as_typed_and_is_there_after_a_reload(open_page, site_url):
-    page = open_page("complex-systems", site_url)
+    page = open_page("together", site_url)
     box = page.locator(FLOCKING_BOX)
     assert box.is_visible()
     box.press_sequentially("We settled without a leader.")
-    assert stored_answers(page) == {f"{ANSWER_PREFIX}flocking:what-happened": "We settled without a leader."}
+    assert stored_answers(page) == {f"{ANSWER_PREFIX}walk:what-happened": "We settled without a leader."}
     page.reload()
     assert page.locator(FLOCKING_BOX).input_value() == "We settled without a leader."
     assert page.errors == []
 
 
 def test_the_answer_box_is_named_by_its_prompt(open_page, site_url):
-    page = open_page("systems-leadership", site_url)
-    box = page.get_by_role("textbox", name="How would you define them using Grint's typology of problems?")
+    page = open_page("problems", site_url)
+    box = page.get_by_role("textbox", name=REFLECT["prompts"][0]["text"])
     assert box.get_attribute("id") == DEFINE_BOX.removeprefix("#")
 
 
 def test_an_answer_shows_on_my_workbook_and_changes_made_there_flow_back(open_page, site_url):
-    page = open_page("systems-leadership", site_url)
+    page = open_page("problems", site_url)
     page.locator(DEFINE_BOX).fill("Mostly wicked.")
     page.goto(url_of(site_url, "my-workbook"))
     assert page.locator(DEFINE_BOX).input_value() == "Mostly wicked."
-    assert page.locator("#my-workbook-count").inner_text() == "You have answered 1 of 8 prompts."
+    assert page.locator("#my-workbook-count").inner_text() == f"You have answered 1 of {PROMPTS} prompts."
     page.locator(ADAPT_BOX).fill("Ask more, tell less.")
-    assert page.locator("#my-workbook-count").inner_text() == "You have answered 2 of 8 prompts."
-    page.goto(url_of(site_url, "systems-leadership"))
+    assert page.locator("#my-workbook-count").inner_text() == f"You have answered 2 of {PROMPTS} prompts."
+    page.goto(url_of(site_url, "problems"))
     assert page.locator(ADAPT_BOX).input_value() == "Ask more, tell less."
 
 
 def test_another_tab_showing_the_same_prompt_follows_the_typing(open_page, site_url):
-    first = open_page("systems-leadership", site_url)
+    first = open_page("problems", site_url)
     second = first.context.new_page()
     second.goto(url_of(site_url, "my-workbook"))
     first.locator(DEFINE_BOX).fill("Typed in the first tab.")
     wait_until(second, f"document.querySelector('{DEFINE_BOX}').value === 'Typed in the first tab.'")
-    assert second.locator("#my-workbook-count").inner_text() == "You have answered 1 of 8 prompts."
+    assert second.locator("#my-workbook-count").inner_text() == f"You have answered 1 of {PROMPTS} prompts."
 
 
 def test_markup_in_an_answer_is_shown_as_text_and_runs_nothing(open_page, site_url):
-    page = open_page("systems-leadership", site_url)
+    page = open_page("problems", site_url)
     page.locator(DEFINE_BOX).fill(HOSTILE_ANSWER)
     page.reload()
     assert page.locator(DEFINE_BOX).input_value() == HOSTILE_ANSWER
     page.goto(url_of(site_url, "my-workbook"))
     assert page.locator(DEFINE_BOX).input_value() == HOSTILE_ANSWER
-    printed = page.locator("#self-activity-8--define-with-typology .activity__answer-print")
+    printed = page.locator("#reflect--define .activity__answer-print")
     assert printed.evaluate("element => element.textContent") == HOSTILE_ANSWER
     assert printed.evaluate("element => element.children.length") == 0
     assert page.locator("img[src='x']").count() == 0
-    page.wait_for_timeout(300)  # time for an injected onerror to fire, were there one
+    # An image made from the answer anywhere, even out of the document, would ask for "x":
+    # once the page's requests are done, its onerror would have run.
+    page.wait_for_load_state("networkidle")
     assert page.dialogs == [] and page.errors == []
 
 
 def test_typing_an_answer_sends_no_request(open_page, site_url):
-    page = open_page("systems-leadership", site_url)
+    page = open_page("problems", site_url)
     page.wait_for_load_state("networkidle")
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     page.locator(DEFINE_BOX).press_sequentially("A private thought about our PCN.", delay=10)
     page.locator(ADAPT_BOX).press_sequentially("Another.", delay=10)
-    page.wait_for_timeout(500)
+    assert stored_answers(page) == {f"{ANSWER_PREFIX}reflect:define": "A private thought about our PCN.", f"{ANSWER_PREFIX}reflect:adapt": "Another."}
+    # A request of the test's own, made after the typing: Chromium reports requests in the order they
+    # start, so once this one is seen, any the typing started has been seen too.
+    with page.expect_request("**/after-typing.txt"):
+        page.evaluate("fetch('after-typing.txt').catch(() => null)")
+    typed = [url for url in requests if not url.endswith("/after-typing.txt")]
     # Chromium fetches the tab's icon on its own schedule, sometimes late; it carries nothing typed.
-    assert [url for url in requests if not url.endswith("/assets/favicon.svg")] == []
+    assert [url for url in typed if not url.endswith("/assets/favicon.svg")] == []
 
 
 def test_answers_still_save_when_the_site_is_opened_from_file(open_page, built_site):
-    page_file = Path(built_site) / "complex-systems" / "index.html"
+    page_file = Path(built_site) / "together" / "index.html"
     page = open_page(page_file.as_uri())
     box = page.locator(FLOCKING_BOX)
     box.fill("Saved offline.")
@@ -137,7 +152,7 @@ def test_answers_still_save_when_the_site_is_opened_from_file(open_page, built_s
     page.goto((Path(built_site) / "my-workbook" / "index.html").as_uri())
     assert page.locator(FLOCKING_BOX).input_value() == "Saved offline."
     name, markdown = download(page, "Download as Markdown (.md)")
-    assert name == "unit-3-my-workbook.md" and "\nSaved offline.\n" in markdown
+    assert name == f"{DOWNLOAD_NAME}.md" and "\nSaved offline.\n" in markdown
     # Material's search cannot load its index over file:// (the offline build's job);
     # no script of ours (docs/javascripts/, published at /javascripts/) fails.
     ours = [stack for stack in page.uncaught if re.search(r"(?<!assets)/javascripts/", stack)]
@@ -146,16 +161,16 @@ def test_answers_still_save_when_the_site_is_opened_from_file(open_page, built_s
 
 
 def test_without_javascript_pages_read_and_say_answers_cannot_be_kept(open_page, site_url):
-    page = open_page("systems-leadership", site_url, java_script_enabled=False)
-    note = page.locator("#self-activity-8-answers-note")
+    page = open_page("problems", site_url, java_script_enabled=False)
+    note = page.locator("#reflect-answers-note")
     assert note.is_visible() and "cannot be kept" in note.inner_text()
     assert page.locator(DEFINE_BOX).is_hidden()
     assert page.locator(".problem-check__no-js").is_visible()
     assert page.locator("#problem-check-form").is_hidden()
     page.goto(url_of(site_url, "my-workbook"))
-    assert page.locator("#flocking-answers-note").is_visible()
+    assert page.locator("#walk-answers-note").is_visible()
     assert page.locator(".my-workbook__tools").is_hidden()
-    page.goto(url_of(site_url, "complex-systems"))
+    page.goto(url_of(site_url, "together"))
     assert page.locator("#flocking-figure").is_visible()
     assert page.locator(".flocking__live").is_hidden()
 
@@ -172,7 +187,7 @@ def test_with_storage_blocked_the_boxes_work_and_say_answers_are_not_kept(open_p
     page = open_page()
     page.add_init_script(BLOCK_STORAGE)
     page.goto(url_of(site_url, "my-workbook"))
-    note = page.locator("#flocking-answers-note")
+    note = page.locator("#walk-answers-note")
     assert note.is_visible() and "cannot be kept" in note.inner_text()
     page.locator(FLOCKING_BOX).fill("Only for now.")
     assert "not keeping them" in page.locator("#my-workbook-count").inner_text()
@@ -185,9 +200,9 @@ def test_with_storage_blocked_the_boxes_work_and_say_answers_are_not_kept(open_p
 
 
 def type_two_answers(page, site_url):
-    page.goto(url_of(site_url, "complex-systems"))
+    page.goto(url_of(site_url, "together"))
     page.locator(FLOCKING_BOX).fill("We moved, then stopped.\nNobody led.")
-    page.goto(url_of(site_url, "systems-leadership"))
+    page.goto(url_of(site_url, "problems"))
     page.locator(DEFINE_BOX).fill(HOSTILE_ANSWER + " & more")
     page.goto(url_of(site_url, "my-workbook"))
 
@@ -203,19 +218,19 @@ def test_both_downloads_hold_every_prompt_and_the_same_answers(open_page, site_u
     type_two_answers(page, site_url)
     markdown_name, markdown = download(page, "Download as Markdown (.md)")
     text_name, text = download(page, "Download as plain text (.txt)")
-    assert (markdown_name, text_name) == ("unit-3-my-workbook.md", "unit-3-my-workbook.txt")
-    assert "Your answers were saved as unit-3-my-workbook.txt" in page.locator("#my-workbook-status").inner_text()
+    assert (markdown_name, text_name) == (f"{DOWNLOAD_NAME}.md", f"{DOWNLOAD_NAME}.txt")
+    assert f"Your answers were saved as {DOWNLOAD_NAME}.txt" in page.locator("#my-workbook-status").inner_text()
 
     prompts = page.locator(".activity__prompt-text").all_inner_texts()
-    assert len(prompts) == 8
+    assert len(prompts) == PROMPTS
     for prompt in prompts:
         assert prompt in markdown and prompt in text
     for answer in ("We moved, then stopped.\nNobody led.", HOSTILE_ANSWER + " & more"):
         assert answer in markdown
         assert answer.replace("\n", "\n   ") in text  # indented under its prompt
-    assert markdown.count("*No answer yet.*") == 6 and text.count("(No answer yet.)") == 6
-    assert markdown.startswith("# My workbook\n") and "## Self-Activity 8: What kind of problems" in markdown
-    assert text.startswith("MY WORKBOOK\nUnit 3: How to lead beyond your role?\n")
+    assert markdown.count("*No answer yet.*") == PROMPTS - 2 and text.count("(No answer yet.)") == PROMPTS - 2
+    assert markdown.startswith("# My workbook\n") and f"## {SELF_ACTIVITY}: {REFLECT['title']}" in markdown
+    assert text.startswith(f"MY WORKBOOK\nUnit {FIRST_UNIT['number']}: {FIRST_UNIT['title']}\n")
     saved_on = re.search(r"Saved on (.+)\.", markdown).group(1)
     assert f"Saved on {saved_on}." in text
 
@@ -243,7 +258,7 @@ def test_delete_all_asks_first_and_only_yes_deletes(open_page, site_url):
     assert stored_answers(page) == {}
     assert page.locator("#my-workbook-status").inner_text() == "Deleted 2 answers."
     assert page.locator(FLOCKING_BOX).input_value() == "" and page.locator(DEFINE_BOX).input_value() == ""
-    assert page.locator("#my-workbook-count").inner_text() == "You have answered 0 of 8 prompts."
+    assert page.locator("#my-workbook-count").inner_text() == f"You have answered 0 of {PROMPTS} prompts."
     assert page.evaluate("document.activeElement.textContent") == "Delete all answers…"
     page.reload()
     assert page.locator(FLOCKING_BOX).input_value() == ""
@@ -262,13 +277,13 @@ def test_printing_my_workbook_shows_answers_in_place_of_the_lines(open_page, sit
     page = open_page()
     type_two_answers(page, site_url)
     page.emulate_media(media="print")
-    answered = page.locator("#flocking--what-happened")
+    answered = page.locator("#walk--what-happened")
     assert answered.locator(".activity__answer-print").is_visible()
     assert answered.locator(".activity__answer-print").inner_text() == "We moved, then stopped.\nNobody led."
     assert answered.locator(".activity__space").is_hidden()
-    empty = page.locator("#self-activity-8--adapt-leadership")
+    empty = page.locator("#reflect--adapt")
     assert empty.locator(".activity__space").is_visible()
-    assert empty.locator(".activity__line").count() == 8
+    assert empty.locator(".activity__line").count() == REFLECT["prompts"][1]["lines"]
     assert empty.locator(".activity__answer-print").is_hidden()
     for hidden in (".my-workbook__tools", "textarea.activity__answer-box", ".activity__answers-note"):
         assert all(not element.is_visible() for element in page.locator(hidden).all()), hidden
@@ -306,29 +321,29 @@ def answer_self_check(page, answers: dict[str, str], problem: str = ""):
     ids=["critical", "tame", "wicked", "several", "none"],
 )
 def test_each_self_check_path_gives_its_outcome(open_page, site_url, answers, headline, responses):
-    page = open_page("systems-leadership", site_url)
+    page = open_page("problems", site_url)
     result = answer_self_check(page, answers, "Rota gap")
     assert result.get_attribute("role") == "status"
     assert result.locator(".problem-check__headline").inner_text() == headline
     details = " ".join(result.locator("li").all_inner_texts())
     for response in responses:
         assert f"Leadership response: {response}" in details
-    assert page.get_by_role("button", name="Copy into Self-Activity 8").is_visible()
-    assert page.locator(".problem-check__caveat").inner_text().startswith("The typology is a lens, not a verdict")
+    assert page.get_by_role("button", name=f"Copy into {SELF_ACTIVITY}").is_visible()
+    assert page.locator(".problem-check__caveat").inner_text().startswith(PROBLEM_TYPES["check_caveat"])
 
 
 def test_an_unfinished_self_check_names_the_missing_question_and_goes_to_it(open_page, site_url):
-    page = open_page("systems-leadership", site_url)
+    page = open_page("problems", site_url)
     result = answer_self_check(page, {"critical": "no"})
     assert result.locator(".problem-check__headline").inner_text() == "Answer every question first."
     assert result.locator("li").inner_text() == "Questions 2 and 3 still need an answer."
     assert page.evaluate("document.activeElement.name") == "problem-check-tame"
-    assert page.get_by_role("button", name="Copy into Self-Activity 8").is_hidden()
+    assert page.get_by_role("button", name=f"Copy into {SELF_ACTIVITY}").is_hidden()
 
 
 @pytest.mark.parametrize("width", [360, 1280])
 def test_a_self_check_question_that_wraps_stays_inside_its_box(open_page, site_url, width):
-    page = open_page("systems-leadership", site_url)
+    page = open_page("problems", site_url)
     page.set_viewport_size({"width": width, "height": 900})
     for question in page.locator(".problem-check__question").all():
         fieldset, legend = question.bounding_box(), question.locator("legend").bounding_box()
@@ -337,7 +352,7 @@ def test_a_self_check_question_that_wraps_stays_inside_its_box(open_page, site_u
 
 
 def test_the_self_check_works_from_the_keyboard(open_page, site_url):
-    page = open_page("systems-leadership", site_url)
+    page = open_page("problems", site_url)
     page.get_by_label("The problem you have in mind (optional)").focus()
     page.keyboard.type("Estates")
     for _ in range(3):  # each question: Tab into its group, Space picks "Yes", arrows move to "No"
@@ -350,30 +365,37 @@ def test_the_self_check_works_from_the_keyboard(open_page, site_url):
     assert page.locator(".problem-check__headline").inner_text() == "“Estates” does not clearly fit any of the three types."
 
 
-def test_the_self_check_result_can_be_copied_into_self_activity_8(open_page, site_url):
-    page = open_page("systems-leadership", site_url)
+def test_the_self_check_result_can_be_copied_into_its_self_activity(open_page, site_url):
+    page = open_page("problems", site_url)
     page.locator(DEFINE_BOX).fill("My first thoughts.")
     answer_self_check(page, {"critical": "no", "tame": "no", "wicked": "yes"}, "Joining up care")
-    page.get_by_role("button", name="Copy into Self-Activity 8").click()
+    page.get_by_role("button", name=f"Copy into {SELF_ACTIVITY}").click()
     expected = (
         "My first thoughts.\n\nSelf-check on Grint's typology: “Joining up care” looks like a wicked problem. "
         "Wicked: leadership (a collaborative approach)."
     )
     assert page.locator(DEFINE_BOX).input_value() == expected
-    assert page.locator("#problem-check-copy-status").inner_text() == "Copied into Self-Activity 8, question 1."
+    assert page.locator("#problem-check-copy-status").inner_text() == f"Copied into {SELF_ACTIVITY}, question 1."
     page.reload()
     assert page.locator(DEFINE_BOX).input_value() == expected
 
 
 def test_changing_an_answer_clears_the_stale_suggestion(open_page, site_url):
-    page = open_page("systems-leadership", site_url)
+    page = open_page("problems", site_url)
     answer_self_check(page, {"critical": "no", "tame": "no", "wicked": "yes"})
     page.locator("input[name='problem-check-tame'][value='yes']").check()
     assert page.locator("#problem-check-result").inner_text() == ""
-    assert page.get_by_role("button", name="Copy into Self-Activity 8").is_hidden()
+    assert page.get_by_role("button", name=f"Copy into {SELF_ACTIVITY}").is_hidden()
 
 
 # --- The flocking simulation ------------------------------------------------------------------------
+
+
+# Resolves once the page has drawn `count` frames (the simulation steps once a frame).
+WAIT_FOR_FRAMES = """count => new Promise(resolve => {
+  const frame = left => left ? requestAnimationFrame(() => frame(left - 1)) : resolve();
+  frame(count);
+})"""
 
 
 def progress(page) -> str:
@@ -382,7 +404,7 @@ def progress(page) -> str:
 
 def test_the_simulation_starts_by_itself_and_settles_for_a_fixed_seed(open_page, site_url):
     # The committed figure is seed FIGURE["seed"] with 20 people: the live run must agree with it.
-    page = open_page(f"{url_of(site_url, 'complex-systems')}?seed={FIGURE['seed']}")
+    page = open_page(f"{url_of(site_url, 'together')}?seed={FIGURE['seed']}")
     page.locator("#flocking-canvas").scroll_into_view_if_needed()
     wait_until(page, "document.querySelector('#flocking-status').textContent.startsWith('Steady state')", timeout=60_000)
     assert page.locator("#flocking-status").inner_text() == f"Steady state reached after {FIGURE['steps']} steps."
@@ -393,9 +415,10 @@ def test_the_simulation_starts_by_itself_and_settles_for_a_fixed_seed(open_page,
 
 
 def test_with_reduced_motion_the_simulation_waits_for_play(open_page, site_url):
-    page = open_page(f"{url_of(site_url, 'complex-systems')}?seed=5", reduced_motion="reduce")
+    page = open_page(f"{url_of(site_url, 'together')}?seed=5", reduced_motion="reduce")
     page.locator("#flocking-canvas").scroll_into_view_if_needed()
-    page.wait_for_timeout(1000)
+    # The simulation moves a step a frame when it plays: after many frames in view, it has not moved.
+    page.evaluate(WAIT_FOR_FRAMES, 60)
     assert progress(page) == "20 people, step 0."
     assert page.locator("#flocking-status").inner_text() == "Press Play to start the simulation."
     page.get_by_role("button", name="Play").click()
@@ -405,7 +428,7 @@ def test_with_reduced_motion_the_simulation_waits_for_play(open_page, site_url):
 
 
 def test_step_reset_and_number_of_people(open_page, site_url):
-    page = open_page(f"{url_of(site_url, 'complex-systems')}?seed=5", reduced_motion="reduce")
+    page = open_page(f"{url_of(site_url, 'together')}?seed=5", reduced_motion="reduce")
     step = page.get_by_role("button", name="Step")
     step.click()
     step.click()
@@ -432,7 +455,7 @@ def test_a_seed_replays_the_same_run_and_reset_gives_another(open_page, site_url
         wait_until(page, "/^(Steady|No steady)/.test(document.querySelector('#flocking-status').textContent)", timeout=60_000)
         return page.locator("#flocking-status").inner_text()
 
-    page = open_page(f"{url_of(site_url, 'complex-systems')}?seed=11", reduced_motion="reduce")
+    page = open_page(f"{url_of(site_url, 'together')}?seed=11", reduced_motion="reduce")
     first = settle(page)
     page.reload()
     assert settle(page) == first
@@ -442,7 +465,7 @@ def test_a_seed_replays_the_same_run_and_reset_gives_another(open_page, site_url
 
 
 def test_print_shows_the_static_figure_not_the_canvas(open_page, site_url):
-    page = open_page("complex-systems", site_url, reduced_motion="reduce")
+    page = open_page("together", site_url, reduced_motion="reduce")
     page.emulate_media(media="print")
     assert page.locator("#flocking-figure").is_visible()
     assert page.locator(".flocking__live").is_hidden()
@@ -452,21 +475,21 @@ def test_print_shows_the_static_figure_not_the_canvas(open_page, site_url):
 
 
 def axe_violations(page):
-    """Axe's report, once Material's header has finished fading in the page title
-    (scrolling to a control starts that fade, and axe would measure it half-way).
-    The fade starts a frame or two after the scroll, so give it time to begin."""
-    page.wait_for_timeout(400)
-    wait_until(page, "document.getAnimations().length === 0")
+    """Axe's report on the page at rest. Its context asks for reduced motion, so neither Material's
+    header nor the site fades anything in (axe would measure a fade half-way); any animation left
+    is waited out, a frame after the last action, when it would have started."""
+    page.evaluate(WAIT_FOR_FRAMES, 2)
+    wait_until(page, "document.getAnimations().every(animation => animation.playState !== 'running')")
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": list(WCAG_TAGS)}})
     return results.violations_count, results.generate_report()
 
 
 @pytest.mark.parametrize("scheme", COLOUR_SCHEMES)
 def test_axe_finds_nothing_in_the_used_states(open_page, site_url, scheme):
-    page = open_page("systems-leadership", site_url, color_scheme=scheme)
+    page = open_page("problems", site_url, color_scheme=scheme, reduced_motion="reduce")
     page.locator(DEFINE_BOX).fill("An answer")
     answer_self_check(page, {"critical": "no", "tame": "no", "wicked": "yes"}, "A problem")
-    page.get_by_role("button", name="Copy into Self-Activity 8").click()
+    page.get_by_role("button", name=f"Copy into {SELF_ACTIVITY}").click()
     count, report = axe_violations(page)
     assert count == 0, report
 
@@ -475,7 +498,7 @@ def test_axe_finds_nothing_in_the_used_states(open_page, site_url, scheme):
     count, report = axe_violations(page)
     assert count == 0, report
 
-    page.goto(f"{url_of(site_url, 'complex-systems')}?seed=3")
+    page.goto(f"{url_of(site_url, 'together')}?seed=3")
     page.get_by_role("button", name="Step").click()
     count, report = axe_violations(page)
     assert count == 0, report
@@ -486,4 +509,4 @@ def test_search_leaves_out_the_notes_buttons_and_confirmation(built_site):
     text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
     for left_out in ("cannot be kept", "needs JavaScript", "Delete all", "Download as Markdown"):
         assert left_out not in text, left_out
-    assert "Where your answers are kept" in text, "the page's own words are searchable"
+    assert "Every prompt of the unit, with the answers you have typed." in text, "My workbook's own words are searchable"

@@ -1,7 +1,7 @@
-"""Paper, as built: the workbook, the handouts, the whole unit on one page, and
-the PDFs the build makes (tests/site/conftest.py `built_site` makes the PDFs);
-a few builds of a copy of the project check what changing the data or the
-toolchain does.
+"""Paper, as built from the fixture course: the workbook, the handouts, the whole
+unit on one page, and the PDFs the build makes (tests/conftest.py `built_site`
+makes the PDFs); a few builds of a copy of the fixture check what changing the
+data or the toolchain does.
 """
 
 from __future__ import annotations
@@ -15,24 +15,19 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from engine import PROJECT_DIR, expected_modules, handouts, qr_modules, run_in_session
+from engine import ABBREVIATIONS_FILE, SECOND_UNIT, SITE_URL, UNIT, expected_modules, fixture_data, handouts, qr_modules, run_in_session
 from course.content.abbreviations import read_abbreviations
 from course.paper.handouts import COMPARISONS_SLUG
 from course.publish.addresses import short_address
 from course.render.environment import css_string
 from site_building import copy_project, mkdocs_build
-from test_site import page_soup
+from test_site import CONFIG, UNIT_PAGES, activities, page_soup
 
-CONFIG = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 SITE_NAME = CONFIG["site_name"]
 COPYRIGHT = CONFIG["copyright"]
-DEFAULT_SITE_URL = "https://pcn-leadership.github.io/unit-3/"
+DEFAULT_SITE_URL = SITE_URL
 # What the site's chrome would put on paper if it were printed.
 CHROME = ["Skip to content", "Search", "Back to top", "Previous", "Next", "Switch to", "Download PDF", "Table of contents"]
-
-
-def activities() -> list[dict]:
-    return yaml.safe_load((PROJECT_DIR / "data" / "unit-3" / "activities.yml").read_text(encoding="utf-8"))["activities"]
 
 
 def squashed(text: str) -> str:
@@ -41,7 +36,7 @@ def squashed(text: str) -> str:
 
 def without_meanings(text: str) -> str:
     """The text without the meanings spelled out after abbreviations: "PCN (Primary care network)" -> "PCN"."""
-    for meaning in read_abbreviations(PROJECT_DIR / "includes" / "abbreviations.md").values():
+    for meaning in read_abbreviations(ABBREVIATIONS_FILE).values():
         text = text.replace(f" ({meaning})", "")
     return text
 
@@ -51,11 +46,17 @@ def pdf_text(reader: PdfReader) -> str:
     return without_meanings(squashed(" ".join(page.extract_text() for page in reader.pages)))
 
 
-def expected_pdfs() -> dict[str, tuple[int, int]]:
-    """Every PDF the build must make, with the page counts it may have."""
+def unit_handouts():
+    """The first unit's handouts: its Handouts page lists them, and its own paper."""
+    return [handout for handout in handouts() if handout.unit_id == UNIT]
+
+
+def expected_pdfs(unit_only: bool = False) -> dict[str, tuple[int, int]]:
+    """Every PDF the build must make (or only the first unit's), with the page counts it may have."""
     count = len(activities())
-    pdfs = {"whole-unit.pdf": (6, 25), "workbook.pdf": (1 + (count + 1) // 2, 1 + 2 * count)}
-    for handout in handouts():
+    # The whole unit: a sheet or more for each activity, a few more for the pages between them.
+    pdfs = {"whole-unit.pdf": (1 + count, 4 * len(UNIT_PAGES)), "workbook.pdf": (1 + (count + 1) // 2, 1 + 2 * count)}
+    for handout in unit_handouts() if unit_only else handouts():
         # "One printable page per activity": an activity handout must fit one sheet.
         pdfs[handout.pdf_name] = (1, 3) if handout.slug == COMPARISONS_SLUG else (1, 1)
     # The session plan, then each activity's notes beside its handout.
@@ -74,9 +75,10 @@ def test_the_workbook_page_has_the_cover_and_every_activity(built_site):
 
 
 def test_each_handout_page_has_its_activity_qr_code_and_address(built_site):
-    for handout in handouts():
-        page = page_soup(built_site, f"handouts/{handout.slug}")
-        address = f"{DEFAULT_SITE_URL}handouts/{handout.slug}/"
+    for handout in handouts():  # both units'
+        name = handout.src_uri.removesuffix(".md")
+        page = page_soup(built_site, name)
+        address = f"{DEFAULT_SITE_URL}{name}/"
         link = page.find("a", class_="handout__link")
         assert link["href"] == address and link.get_text() == short_address(address)
         svg = str(page.find(class_="handout__qr").find("svg"))
@@ -84,19 +86,18 @@ def test_each_handout_page_has_its_activity_qr_code_and_address(built_site):
         if handout.activity_id:
             assert [s["id"] for s in page.select("section.activity")] == [handout.activity_id]
         else:
-            assert {"organisational-forms", "problem-types", "typology-figure"} <= {e["id"] for e in page.find_all(id=True)}
+            tables = {"organisational-forms", "problem-types", "typology-figure"} if handout.unit_id == UNIT else {"problem-types", "typology-figure"}
+            assert tables <= {e["id"] for e in page.find_all(id=True)}
 
 
 def test_the_whole_unit_page_holds_every_unit_page_in_order(built_site):
-    from test_site import UNIT_PAGES as ALL_UNIT_PAGES
-
     # My workbook repeats every activity for the learner's answers: not for paper.
-    UNIT_PAGES = [name for name in ALL_UNIT_PAGES if name != "my-workbook"]
+    pages = [name for name in UNIT_PAGES if name != "my-workbook"]
 
     page = page_soup(built_site, "print")
     article = page.find("article")
     contents = [a["href"] for a in article.select("nav.whole-unit__contents a")]
-    assert contents == [f"#page-{name}" for name in UNIT_PAGES]
+    assert contents == [f"#page-{name}" for name in pages]
     ids = [e["id"] for e in article.find_all(id=True)]
     # Joining the pages adds no clash of ids.
     assert sorted({i for i in ids if ids.count(i) > 1}) == []
@@ -104,7 +105,7 @@ def test_the_whole_unit_page_holds_every_unit_page_in_order(built_site):
         if link["href"].startswith("#"):
             assert link["href"][1:] in ids, f"{link['href']} goes nowhere"
     # Each page's own title is there, one level down; its activities too.
-    for name in UNIT_PAGES:
+    for name in pages:
         own_title = page_soup(built_site, name).find("article").find("h1").get_text(" ", strip=True).removesuffix("¶").strip()
         section = article.find("section", id=f"page-{name}")
         assert section.find("h2").get_text(" ", strip=True).removesuffix("¶").strip() == own_title
@@ -114,7 +115,7 @@ def test_the_whole_unit_page_holds_every_unit_page_in_order(built_site):
 
 def test_pages_that_are_pdfs_link_to_them_with_size_and_pages(built_site):
     for name, pdf in [("workbook", "workbook.pdf"), ("print", "whole-unit.pdf")] + [
-        (f"handouts/{h.slug}", h.pdf_name) for h in handouts()
+        (h.src_uri.removesuffix(".md"), h.pdf_name) for h in handouts()
     ]:
         page = page_soup(built_site, name)
         link = page.find("a", class_="pdf-download__link")
@@ -131,7 +132,7 @@ def test_the_handouts_page_lists_every_pdf(built_site):
     table = page.find("table", class_="pdf-list__table")
     assert table.caption and table.find("th", scope="col")
     listed = [a["href"] for a in table.select("td a")]
-    assert sorted(Path(href).name for href in listed) == sorted(expected_pdfs())
+    assert sorted(Path(href).name for href in listed) == sorted(expected_pdfs(unit_only=True)), "the unit's own, no other unit's"
     for href in listed:
         assert (built_site / "handouts" / href).resolve().is_file()
     for row_link in table.select("th a"):
@@ -140,7 +141,7 @@ def test_the_handouts_page_lists_every_pdf(built_site):
 
 
 def test_each_handout_page_shows_where_it_sits_and_its_pdf_first(built_site):
-    slugs = [handout.slug for handout in handouts()]
+    slugs = [handout.slug for handout in unit_handouts()]
     for position, slug in enumerate(slugs):
         page = page_soup(built_site, f"handouts/{slug}")
         # In the menu: under Handouts, in the data's order, this one marked as the page you are on.
@@ -157,13 +158,13 @@ def test_each_handout_page_shows_where_it_sits_and_its_pdf_first(built_site):
         assert "pdf-download" in first["class"]
         links = first.find_all("a")
         assert [links[0].get_text(), links[0]["href"]] == ["All handouts", "../"]
-        assert links[1]["href"] == f"../../pdf/{handouts()[position].pdf_name}"
+        assert links[1]["href"] == f"../../pdf/{unit_handouts()[position].pdf_name}"
 
 
 def test_every_page_links_the_print_stylesheets(built_site):
     # In <noscript id="print-styles">, which WeasyPrint and browsers without JavaScript read, and
     # course.js links once the page has loaded (tests/site/test_front_end.py tries both in Chromium).
-    holder = page_soup(built_site, "pcn-ethos").find("head").find("noscript", id="print-styles")
+    holder = page_soup(built_site, "basics").find("head").find("noscript", id="print-styles")
     sheets = [link["href"] for link in BeautifulSoup(holder.decode_contents(), "html.parser").find_all("link", rel="stylesheet")]
     assert sheets == ["../stylesheets/print.css", "../stylesheets/print-footer.css"]
     footer = (built_site / "stylesheets" / "print-footer.css").read_text(encoding="utf-8")
@@ -207,7 +208,7 @@ def test_bookmarks_lead_to_each_activity_and_page(pdfs):
     workbook = bookmarks(pdfs["workbook.pdf"].outline)
     assert all(a["title"] in workbook for a in activities())
     whole = bookmarks(pdfs["whole-unit.pdf"].outline)
-    assert {"The PCN ethos", "Theory and practice", "Glossary"} <= set(whole)
+    assert {"The basics", "Ways of organising", "Glossary"} <= set(whole)
 
 
 def test_the_pdfs_hold_every_prompt_where_it_belongs(pdfs):
@@ -217,20 +218,26 @@ def test_the_pdfs_hold_every_prompt_where_it_belongs(pdfs):
             assert squashed(activity["title"]) in text, (name, activity["id"])
             for prompt in activity["prompts"]:
                 assert squashed(prompt["text"]) in text, (name, prompt["id"])
+    everyone = activities() + activities(SECOND_UNIT)
     for handout in handouts():
         text = pdf_text(pdfs[handout.pdf_name])
         if handout.activity_id:
-            activity = next(a for a in activities() if a["id"] == handout.activity_id)
+            activity = next(a for a in everyone if a["id"] == handout.activity_id)
             assert all(squashed(p["text"]) in text for p in activity["prompts"]), handout.slug
-            others = [a for a in activities() if a["id"] != handout.activity_id]
+            others = [a for a in everyone if a["id"] != handout.activity_id]
             assert not any(squashed(p["text"]) in text for a in others for p in a["prompts"]), handout.slug
         else:
-            assert "Relationships and trust" in text and "Threatens survival and needs decisive action." in text
-        assert f"{DEFAULT_SITE_URL}handouts/{handout.slug}/".removeprefix("https://") in text
+            data = fixture_data()
+            prefix = "" if handout.unit_id == UNIT else f"{handout.unit_id}/"
+            kinds = data[f"{prefix}problem_types.yml"]["types"]
+            assert all(squashed(kind["description"]) in text for kind in kinds), handout.slug
+            forms = data.get(f"{prefix}organisational_forms.yml")
+            assert not forms or all(squashed(form["points"][0]) in text for form in forms["forms"]), handout.slug
+        assert f"{DEFAULT_SITE_URL}{handout.src_uri.removesuffix('.md')}/".removeprefix("https://") in text
 
 
 def test_no_pdf_carries_the_site_chrome(pdfs):
-    nav_labels = ["The PCN ethos", "Complex systems, simple rules", "Glossary", "Handouts", "The whole unit to print"]
+    nav_labels = ["The basics", "Moving together", "Glossary", "Handouts", "The whole unit to print"]
     for name, reader in pdfs.items():
         text = pdf_text(reader)
         for chrome in CHROME:
@@ -252,12 +259,14 @@ def link_targets(reader: PdfReader) -> list[str]:
 
 def test_links_in_the_pdfs_lead_to_the_site_online(pdfs):
     # The site online, or a work the references give by its DOI.
-    dois = {f"https://doi.org/{doi}" for doi in re.findall(r"^\s*doi: (\S+)$", (PROJECT_DIR / "data" / "unit-3" / "references.yml").read_text(), re.M)}
+    dois = {f"https://doi.org/{reference['doi']}" for reference in fixture_data()["references.yml"]["references"] if "doi" in reference}
+    assert dois, "the fixture cites a work by its DOI"
     for name, reader in pdfs.items():
         for target in link_targets(reader):
             assert target.startswith(DEFAULT_SITE_URL) or target in dois, f"{name}: {target}"
-    assert f"{DEFAULT_SITE_URL}handouts/flocking/" in link_targets(pdfs["handout-flocking.pdf"])
-    assert f"{DEFAULT_SITE_URL}workbook/" in link_targets(pdfs["whole-unit.pdf"])
+    assert f"{DEFAULT_SITE_URL}handouts/walk/" in link_targets(pdfs["handout-walk.pdf"])
+    assert f"{DEFAULT_SITE_URL}facilitators/" in link_targets(pdfs["whole-unit.pdf"]), "a page the whole unit does not hold"
+    assert dois <= set(link_targets(pdfs["whole-unit.pdf"])), "the references' DOIs are links"
 
 
 def test_every_sheet_has_the_running_footer(pdfs):
@@ -274,12 +283,15 @@ def test_every_sheet_has_the_running_footer(pdfs):
 
 def test_a_new_activity_gets_a_handout_page_and_pdf_with_no_new_file(tmp_path, monkeypatch):
     project = copy_project(tmp_path / "project")
-    data_file = project / "data" / "unit-3" / "activities.yml"
+    data_file = project / "data" / UNIT / "activities.yml"
     data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
+    # Numbered on from the unit's first Self-Activity number and those it has (unit 2's come after).
+    first = fixture_data()["programme.yml"]["numbering"]["Self-Activity"]
+    number = first + sum(1 for a in data["activities"] if a["label"] == "Self-Activity")
     data["activities"].append(
         {
             "id": "reflection",
-            "label": "Self-Activity",  # numbered on by the programme: Self-Activity 9
+            "label": "Self-Activity",
             "title": "Reflection <script>alert('x')</script> & {{ config }}",
             "mode": "individual",
             "instructions": ["Think about the unit."],
@@ -288,14 +300,14 @@ def test_a_new_activity_gets_a_handout_page_and_pdf_with_no_new_file(tmp_path, m
     )
     data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     # A unit with a session plan runs every activity: the new one joins the running order.
-    session_file = project / "data" / "unit-3" / "session.yml"
+    session_file = project / "data" / UNIT / "session.yml"
     session = yaml.safe_load(session_file.read_text(encoding="utf-8"))
     run_in_session(session, data["activities"][-1])
     session_file.write_text(yaml.safe_dump(session, allow_unicode=True, sort_keys=False), encoding="utf-8")
     data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    page_file = project / "docs" / "leading-health-and-social-care.md"  # an activity must be on a page
+    page_file = project / "docs" / "problems.md"  # an activity must be on a page: the last, so numbered after the others
     page_file.write_text(page_file.read_text(encoding="utf-8") + '\n{{ activity("reflection") }}\n', encoding="utf-8")
-    monkeypatch.setenv("SITE_URL", "https://training.example.org/pcn/unit-3/")
+    monkeypatch.setenv("SITE_URL", "https://training.example.org/pcn/unit-1/")
     # Off GitHub Pages there is no repository to take reports: the statement needs an email address.
     statement = project / "data" / "accessibility.yml"
     statement.write_text(statement.read_text(encoding="utf-8").replace("contact: repository issues", "contact: learning@example.org"), encoding="utf-8")
@@ -306,13 +318,13 @@ def test_a_new_activity_gets_a_handout_page_and_pdf_with_no_new_file(tmp_path, m
     # The title is data: shown as typed, in the page and its <title>, never run or evaluated.
     typed = "Reflection <script>alert('x')</script> & {{ config }}"
     assert page.find("h1").get_text() == typed
-    assert page.title.get_text().startswith(f"Handout – Self-Activity 9: {typed}")
+    assert page.title.get_text().startswith(f"Handout – Self-Activity {number}: {typed}")
     assert not any("alert" in script.get_text() for script in page.find_all("script"))
-    address = "https://training.example.org/pcn/unit-3/handouts/reflection/"
+    address = "https://training.example.org/pcn/unit-1/handouts/reflection/"
     assert page.find("a", class_="handout__link")["href"] == address
     assert qr_modules(str(page.find(class_="handout__qr").find("svg"))) == expected_modules(address)
     text = pdf_text(PdfReader(site / "pdf" / "handout-reflection.pdf"))
-    assert "What will you do differently?" in text and "training.example.org/pcn/unit-3/handouts/reflection/" in text
+    assert "What will you do differently?" in text and "training.example.org/pcn/unit-1/handouts/reflection/" in text
     assert "What will you do differently?" in pdf_text(PdfReader(site / "pdf" / "workbook.pdf"))
     handouts_page = (site / "handouts" / "index.html").read_text(encoding="utf-8")
     assert "handout-reflection.pdf" in handouts_page

@@ -5,17 +5,15 @@ from __future__ import annotations
 import io
 
 import pytest
-import yaml
 from pypdf import PdfReader
 
-from engine import PROJECT_DIR
 from test_browser import url_of
 from test_print import CHROME, COPYRIGHT, SITE_NAME, squashed, without_meanings
-from test_site import WEBSITE_PAGES
+from test_site import WEBSITE_PAGES, activities
 
-ACTIVITIES = yaml.safe_load((PROJECT_DIR / "data" / "unit-3" / "activities.yml").read_text(encoding="utf-8"))["activities"]
+ACTIVITIES = activities()
 CHROME_SELECTORS = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", ".md-footer", ".md-top"]
-NAV_LABELS = ["The PCN ethos", "Complex systems, simple rules", "Leading health and social care", "Glossary", "Handouts"]
+NAV_LABELS = ["The basics", "Moving together", "Ways of organising", "Glossary", "Handouts"]
 
 
 @pytest.fixture
@@ -43,7 +41,7 @@ def chromium_pdf_pages(page) -> list[str]:
     return [without_meanings(squashed(sheet.extract_text())) for sheet in reader.pages]
 
 
-@pytest.mark.parametrize("name", ["systems-leadership", "workbook"])
+@pytest.mark.parametrize("name", ["problems", "workbook"])
 def test_print_media_hides_the_site_chrome(print_page, name):
     page = print_page(name)
     for selector in CHROME_SELECTORS:
@@ -54,7 +52,7 @@ def test_print_media_hides_the_site_chrome(print_page, name):
     assert page.locator("article h1").first.is_visible()
 
 
-@pytest.mark.parametrize("name", ["systems-leadership", "workbook"])
+@pytest.mark.parametrize("name", ["problems", "workbook"])
 def test_chromium_prints_no_chrome_and_never_cuts_an_activity(print_page, name):
     page = print_page(name)
     sheets = chromium_pdf_pages(page)
@@ -108,7 +106,7 @@ def test_activity_boxes_fit_on_a_sheet_with_their_ruled_lines(print_page):
 
 
 def test_dark_scheme_still_prints_black_on_white(print_page):
-    page = print_page("complex-systems", color_scheme="dark")
+    page = print_page("together", color_scheme="dark")
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     colours = page.evaluate(
         """() => {
@@ -125,7 +123,7 @@ def test_dark_scheme_still_prints_black_on_white(print_page):
 
 
 def test_collapsed_blocks_and_tabs_print_open(print_page):
-    page = print_page("pcn-ethos")
+    page = print_page("basics")
     page.evaluate(
         """() => {
             document.querySelector("article").insertAdjacentHTML("beforeend", `
@@ -148,7 +146,7 @@ def test_collapsed_blocks_and_tabs_print_open(print_page):
 
 
 def test_external_links_show_their_address_on_paper(print_page):
-    page = print_page("pcn-ethos")
+    page = print_page("basics")
     page.evaluate(
         """() => document.querySelector("article p:not([class])").insertAdjacentHTML("beforeend",
             ' <a id="out" href="https://www.england.nhs.uk/">NHS England</a> <a id="in" href="../glossary/">glossary</a>')"""

@@ -16,10 +16,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from course.publish import conformance
-from test_publish import OFFLINE_ZIP, offline_name, page_address
-from test_site import PAGES, WEBSITE_PAGES, page_path, page_soup
-
-REPOSITORY = "https://github.com/pcn-leadership/unit-3"
+from engine import SITE_URL, fixture_data
+from test_publish import OFFLINE_FOLDER, OFFLINE_ZIP, REPOSITORY, offline_name, page_address
+from test_site import CONFIG, PAGES, WEBSITE_PAGES, page_path, page_soup
 
 
 def footer_links(soup: BeautifulSoup) -> dict[str, str]:
@@ -56,13 +55,14 @@ def test_every_page_leads_to_the_statement_the_notice_and_a_report_of_itself(bui
 
 def test_the_page_for_a_missing_address_leads_there_too(built_site):
     links = footer_links(BeautifulSoup((built_site / "404.html").read_text(encoding="utf-8"), "html.parser"))
-    assert links["Accessibility statement"] == "/unit-3/accessibility/", "absolute: the page is served at any address"
-    assert links["Privacy notice"] == "/unit-3/privacy/"
+    site_path = urlsplit(SITE_URL).path  # /course/
+    assert links["Accessibility statement"] == f"{site_path}accessibility/", "absolute: the page is served at any address"
+    assert links["Privacy notice"] == f"{site_path}privacy/"
     assert parse_qs(urlsplit(links["Report a problem with this page"]).query)["title"] == ["Problem: a page was not found"]
 
 
 def test_the_statement_and_the_notice_are_pages_of_no_unit(built_site):
-    for name, title in (("accessibility", "Accessibility statement for Unit 3: How to lead beyond your role?"), ("privacy", "Privacy notice")):
+    for name, title in (("accessibility", f"Accessibility statement for {CONFIG['site_name']}"), ("privacy", "Privacy notice")):
         soup = page_soup(built_site, name)
         assert soup.find("h1").get_text().removesuffix("¶") == title
         settings = soup.find("script", id="course-settings").string
@@ -83,7 +83,9 @@ def test_the_statements_sections_are_in_the_contents_and_say_what_the_build_know
     ]
     text = " ".join(soup.find("article").get_text(" ").split())
     assert f"axe-core {conformance.AXE_CORE_VERSION}" in text and f"Lighthouse {conformance.LIGHTHOUSE_VERSION}" in text
-    assert "This statement was prepared on 28 November 2026. It was last reviewed on 28 November 2026." in text
+    statement = fixture_data()["accessibility.yml"]
+    prepared, reviewed = (f"{day.day} {day:%B %Y}" for day in (statement["prepared"], statement["last_reviewed"]))
+    assert f"This statement was prepared on {prepared}. It was last reviewed on {reviewed}." in text
     assert soup.find("a", href=f"{REPOSITORY}/issues")
 
 
@@ -100,21 +102,21 @@ def test_every_answer_note_links_to_the_privacy_notice(built_site, name):
 def test_pages_with_answer_boxes_have_notes_that_link(built_site):
     """The parametrised test above must not pass on pages without notes alone."""
     with_notes = [name for name in PAGES if page_soup(built_site, name).select(".activity__answers-note a")]
-    assert {"complex-systems", "systems-leadership", "my-workbook", "workbook", "print", "handouts/flocking"} <= set(with_notes)
+    assert {"together", "problems", "my-workbook", "workbook", "print", "handouts/walk", "unit-2", "unit-2/my-workbook"} <= set(with_notes)
 
 
 def test_the_offline_copy_has_both_pages_and_its_footers_lead_to_them(built_site):
     with zipfile.ZipFile(built_site / OFFLINE_ZIP) as archive:
         names = set(archive.namelist())
         for name in WEBSITE_PAGES:
-            assert f"unit-3-offline/{offline_name(name)}" in names
-        for name in ("index", "handouts/flocking", "privacy"):
-            soup = BeautifulSoup(archive.read(f"unit-3-offline/{offline_name(name)}"), "html.parser")
+            assert f"{OFFLINE_FOLDER}/{offline_name(name)}" in names
+        for name in ("index", "handouts/walk", "unit-2/more", "privacy"):
+            soup = BeautifulSoup(archive.read(f"{OFFLINE_FOLDER}/{offline_name(name)}"), "html.parser")
             links = footer_links(soup)
             folder = PurePosixPath(offline_name(name)).parent
             assert normpath((folder / links["Accessibility statement"]).as_posix()) == "accessibility.html"
             assert normpath((folder / links["Privacy notice"]).as_posix()) == "privacy.html"
             # The report is about the page online, wherever the copy was opened.
             assert parse_qs(urlsplit(links["Report a problem with this page"]).query)["body"][0].startswith(f"Page: {page_address(name)}")
-        note = BeautifulSoup(archive.read("unit-3-offline/handouts/flocking.html"), "html.parser").select_one(".activity__answers-note a")
+        note = BeautifulSoup(archive.read(f"{OFFLINE_FOLDER}/handouts/walk.html"), "html.parser").select_one(".activity__answers-note a")
         assert normpath((PurePosixPath("handouts") / note["href"]).as_posix()) == "privacy.html"

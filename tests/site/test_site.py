@@ -1,4 +1,4 @@
-"""Assertions on a real `mkdocs build --strict` of the unit."""
+"""Assertions on a real `mkdocs build --strict` of the fixture course (tests/fixtures/course/)."""
 
 from __future__ import annotations
 
@@ -10,30 +10,29 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from engine import PROJECT_DIR, handouts
+from course.content.abbreviations import read_abbreviations
+from engine import ABBREVIATIONS_FILE, PROJECT_DIR, SECOND_UNIT, UNIT, fixture_data, handouts
+from fixture_course import fixture_config
 from site_building import copy_project, mkdocs_build
 
-# The unit's own pages, in navigation order.
-UNIT_PAGES = [
-    "index",
-    "pcn-ethos",
-    "complex-systems",
-    "leading-complex-systems",
-    "theory-and-practice",
-    "systems-leadership",
-    "leading-health-and-social-care",
-    "my-workbook",
-    "references",
-    "glossary",
-]
-# The pages made for paper (tests/test_print.py): the handout pages are
-# generated from the data, one per activity plus the comparison tables.
-PRINT_PAGES = ["workbook", "handouts", "print"] + [f"handouts/{handout.slug}" for handout in handouts()]
+# A page by its address in the site: "index" for the Overview, "unit-2" for docs/unit-2/index.md.
+# The fixture's first unit (pages in docs/), in navigation order.
+UNIT_PAGES = ["index", "basics", "together", "forms", "problems", "my-workbook", "references", "glossary"]
+# Its pages made for paper (tests/site/test_print.py), its handout pages generated from the data:
+# one per activity, and one for the comparison tables.
+UNIT_HANDOUT_PAGES = [handout.src_uri.removesuffix(".md") for handout in handouts() if handout.unit_id == UNIT]
+PRINT_PAGES = ["workbook", "handouts", "print", *UNIT_HANDOUT_PAGES]
 # For whoever runs the unit in a room: the facilitator's guide and the presenter view (tests/site/test_presenter_browser.py).
 FACILITATOR_PAGES = ["facilitators", "facilitators/present"]
+# The second unit (docs/unit-2/), in navigation order, and its handout pages (tests/site/test_second_unit.py).
+SECOND_UNIT_PAGES = [SECOND_UNIT, f"{SECOND_UNIT}/more", f"{SECOND_UNIT}/typology", f"{SECOND_UNIT}/my-workbook"]
+SECOND_UNIT_HANDOUT_PAGES = [handout.src_uri.removesuffix(".md") for handout in handouts() if handout.unit_id == SECOND_UNIT]
 # The website's own pages, in no unit, linked from every page's footer (tests/site/test_public_pages.py).
 WEBSITE_PAGES = ["accessibility", "privacy"]
-PAGES = UNIT_PAGES + PRINT_PAGES + FACILITATOR_PAGES + WEBSITE_PAGES
+# Every page the build makes (test_every_page_carries_the_copyright_line holds the build to it).
+PAGES = UNIT_PAGES + PRINT_PAGES + FACILITATOR_PAGES + SECOND_UNIT_PAGES + SECOND_UNIT_HANDOUT_PAGES + WEBSITE_PAGES
+# The fixture's settings, as MkDocs reads them (its own mkdocs.yml over the site's).
+CONFIG = fixture_config()
 
 
 def page_path(site: Path, page: str) -> Path:
@@ -52,9 +51,9 @@ def article_text(site: Path, page: str) -> str:
     return normalise(page_soup(site, page).find("article").get_text(" ")).replace(" ,", ",").replace(" .", ".")
 
 
-def source_statements() -> list[tuple[str, str]]:
-    lines = (PROJECT_DIR / "tests" / "source_statements.txt").read_text(encoding="utf-8").splitlines()
-    return [tuple(part.strip() for part in line.split("|", 1)) for line in lines if line.strip() and not line.startswith("#")]
+def activities(unit: str = UNIT) -> list[dict]:
+    """A unit's activities, as the fixture's data gives them."""
+    return fixture_data()["activities.yml" if unit == UNIT else f"{unit}/activities.yml"]["activities"]
 
 
 def test_every_page_in_the_navigation_is_built(built_site):
@@ -62,34 +61,19 @@ def test_every_page_in_the_navigation_is_built(built_site):
         assert page_path(built_site, page).is_file(), page
 
 
-@pytest.mark.parametrize(("page", "statement"), source_statements())
-def test_every_statement_of_the_source_is_on_its_page(built_site, page, statement):
-    soup = page_soup(built_site, page)
-    for expansion in soup.select(".abbreviation-expansion"):  # "PCN (Primary care network)": the site's, not the source's
-        expansion.decompose()
-    text = normalise(soup.get_text(" "))
-    # get_text(" ") puts a space around inline tags such as <abbr> and <strong>
-    squashed = re.sub(r"\s+([,.;:?!)])", r"\1", text).replace("( ", "(")
-    assert normalise(statement) in squashed
-
-
-def test_the_pages_follow_the_source_order(built_site):
-    order = [page for page, _ in source_statements()]
-    first_seen = list(dict.fromkeys(order))
-    assert first_seen == [p for p in PAGES if p in first_seen]
-
-
 def test_every_page_carries_the_copyright_line(built_site, site_pages):
-    assert len(site_pages) == len(PAGES)
+    assert sorted(site_pages) == sorted(page_path(built_site, page) for page in PAGES), "PAGES names every page built"
     for path in site_pages:
         footer = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find("footer")
-        assert "© 2017 Shared Service Architecture Ltd" in footer.get_text(), path
+        assert CONFIG["copyright"] in footer.get_text(), path
 
 
 def test_comparison_tables_are_real_tables(built_site):
+    data = fixture_data()
     for page, table_id, columns in (
-        ("theory-and-practice", "organisational-forms", ["Market", "Hierarchy", "Network"]),
-        ("systems-leadership", "problem-types", ["Critical", "Tame", "Wicked"]),
+        ("forms", "organisational-forms", [form["name"] for form in data["organisational_forms.yml"]["forms"]]),
+        ("problems", "problem-types", [kind["name"] for kind in data["problem_types.yml"]["types"]]),
+        (f"{SECOND_UNIT}/typology", "problem-types", [kind["name"] for kind in data[f"{SECOND_UNIT}/problem_types.yml"]["types"]]),
     ):
         table = page_soup(built_site, page).find(id=table_id).find("table")
         assert table.caption.get_text(strip=True)
@@ -100,42 +84,28 @@ def test_comparison_tables_are_real_tables(built_site):
             assert len(row.find_all("td")) == len(columns) and row.find("th", scope="row")
 
 
-def test_activities_are_on_their_pages_with_anchors(built_site):
-    expected = {
-        "complex-systems": ["flocking"],
-        "leading-complex-systems": ["self-activity-7"],
-        "systems-leadership": ["leading-complex-pcn-projects", "self-activity-8"],
-    }
-    activities = yaml.safe_load((PROJECT_DIR / "data" / "unit-3" / "activities.yml").read_text())["activities"]
-    for page, ids in expected.items():
-        sections = page_soup(built_site, page).select("section.activity")
-        assert [s["id"] for s in sections] == ids
-        for section in sections:
-            data = next(a for a in activities if a["id"] == section["id"])
-            prompts = section.select("ol.activity__prompts > li")
-            assert len(prompts) == len(data["prompts"])
-
-
 def test_every_activity_is_used_somewhere(built_site):
-    activities = yaml.safe_load((PROJECT_DIR / "data" / "unit-3" / "activities.yml").read_text())["activities"]
-    content_pages = [page for page in UNIT_PAGES if page != "my-workbook"]  # which gathers them all
-    on_pages = {s["id"] for page in content_pages for s in page_soup(built_site, page).select("section.activity")}
-    assert on_pages == {a["id"] for a in activities}
+    for unit, pages in ((UNIT, UNIT_PAGES), (SECOND_UNIT, SECOND_UNIT_PAGES)):
+        content_pages = [page for page in pages if not page.endswith("my-workbook")]  # which gathers them all
+        on_pages = {s["id"] for page in content_pages for s in page_soup(built_site, page).select("section.activity")}
+        assert on_pages == {a["id"] for a in activities(unit)}, unit
 
 
 def test_the_typology_figure_is_inline_svg(built_site):
-    figure = page_soup(built_site, "systems-leadership").find("figure", id="typology-figure")
+    figure = page_soup(built_site, "problems").find("figure", id="typology-figure")
     svg = figure.find("svg")
     assert svg.find("title").get_text() and svg.find("desc").get_text()
-    assert [t.get_text() for t in svg.select("text.typology-figure__response")] == ["Command", "Management", "Leadership"]
+    responses = [kind["response"] for kind in fixture_data()["problem_types.yml"]["types"]]
+    assert [t.get_text() for t in svg.select("text.typology-figure__response")] == responses
 
 
 def test_abbreviations_are_tooltips_in_prose_and_in_macro_output(built_site):
-    soup = page_soup(built_site, "pcn-ethos")
+    meanings = read_abbreviations(ABBREVIATIONS_FILE)
+    soup = page_soup(built_site, "basics")  # "A PCN brings practices together", "less pressure on GPs"
     titles = {a.get_text(): a["title"] for a in soup.find("article").find_all("abbr")}
-    assert titles == {"GP": "General practitioner", "NHS": "National Health Service", "PCN": "Primary care network", "PCNs": "Primary care networks", "GPs": "General practitioners"}
-    activity = page_soup(built_site, "leading-complex-systems").find("section", id="self-activity-7")
-    assert activity.find("abbr", title="Primary care network")
+    assert titles == {word: meanings[word] for word in ("PCN", "GPs")}
+    activity = page_soup(built_site, "problems").find("section", id="reflect")  # its instructions name a PCN
+    assert activity.find("abbr", title=meanings["PCN"])
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -162,31 +132,28 @@ def _assert_spelled_out_at_first_use(scope, name):
 
 def test_the_glossary_lists_every_abbreviation(built_site):
     terms = [dt.get_text(strip=True) for dt in page_soup(built_site, "glossary").select("dl.glossary")[0].find_all("dt")]
-    assert terms == ["GP", "NHS", "PCN"]
-
-
-def test_references_page_lists_both_sources(built_site):
-    text = article_text(built_site, "references")
-    assert "The Leadership Centre (2014)" in text
-    assert "Keith Grint (2005), adapted" in text
+    abbreviations = read_abbreviations(ABBREVIATIONS_FILE)
+    plurals = {word for word in abbreviations if word.endswith("s") and word[:-1] in abbreviations}  # PCNs: with PCN
+    assert terms == sorted(set(abbreviations) - plurals)
 
 
 def test_citation_links_resolve(built_site):
-    link = page_soup(built_site, "complex-systems").find("a", string="The Leadership Centre (2014)")
-    assert link["href"] == "../references/#leadership-centre-2014"
-    assert page_soup(built_site, "references").find(id="leadership-centre-2014")
+    link = page_soup(built_site, "together").find("a", string="The Fixture Centre (2014)")
+    assert link["href"] == "../references/#fixture-centre-2014"
+    assert page_soup(built_site, "references").find(id="fixture-centre-2014")
 
 
 def test_navigation_has_previous_and_next_links(built_site):
-    footer = page_soup(built_site, "theory-and-practice").find("nav", class_="md-footer__inner")
+    footer = page_soup(built_site, "forms").find("nav", class_="md-footer__inner")
     links = {a["aria-label"].split(":")[0].strip(): a["href"] for a in footer.find_all("a")}
-    assert links == {"Previous": "../leading-complex-systems/", "Next": "../systems-leadership/"}
+    assert links == {"Previous": "../together/", "Next": "../problems/"}
 
 
 def test_our_own_logo_and_favicon(built_site):
     soup = page_soup(built_site, "index")
     assert soup.find("link", rel="icon")["href"].startswith("data:image/svg+xml,%3Csvg")  # docs/assets/favicon.svg: test_front_end
-    assert soup.select_one(".md-header__button.md-logo svg[aria-label='Unit 3 logo']")  # inlined: overrides/partials/logo.html
+    logo = soup.select_one(".md-header__button.md-logo svg[role='img']")  # inlined: overrides/partials/logo.html
+    assert logo and logo["aria-label"]
     assert (built_site / "assets" / "logo.svg").is_file()
 
 
@@ -204,11 +171,12 @@ def test_pages_ask_no_other_host_for_anything(built_site, site_pages):
 def test_search_index_covers_every_page(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert {"" if p == "index" else f"{p}/" for p in UNIT_PAGES + ["handouts"]} <= locations
+    assert {"" if p == "index" else f"{p}/" for p in UNIT_PAGES + SECOND_UNIT_PAGES + ["handouts"]} <= locations
     wicked = [doc for doc in index["docs"] if "wicked" in doc["text"].lower()]
-    assert any(doc["location"].startswith("systems-leadership/") for doc in wicked)
-    typology = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("systems-leadership/"))
-    assert "Threatens survival and needs decisive action." in typology, "macro output is searchable"
+    assert any(doc["location"].startswith("problems/") for doc in wicked)
+    typology = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("problems/"))
+    critical = fixture_data()["problem_types.yml"]["types"][0]["description"]
+    assert critical in typology, "macro output is searchable"
 
 
 def test_raw_data_is_not_published(built_site):
@@ -217,22 +185,22 @@ def test_raw_data_is_not_published(built_site):
 
 def test_bad_data_stops_the_build_before_anything_is_written(tmp_path):
     project = copy_project(tmp_path / "project")
-    activities = project / "data" / "unit-3" / "activities.yml"
-    activities.write_text(activities.read_text().replace("title: What kind of problems", "titel: What kind of problems"))
+    data = project / "data" / UNIT / "activities.yml"
+    data.write_text(data.read_text().replace("title: Your own projects", "titel: Your own projects"))
     site = tmp_path / "site"
     result = mkdocs_build(site, project_dir=project)
     assert result.returncode != 0
-    assert "data/unit-3/activities.yml:" in result.stderr and "activity 'self-activity-8', field 'titel'" in result.stderr
+    assert f"data/{UNIT}/activities.yml:" in result.stderr and "activity 'reflect', field 'titel'" in result.stderr
     assert not site.exists()
 
 
 def test_an_unknown_activity_id_on_a_page_stops_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
-    page = project / "docs" / "leading-complex-systems.md"
-    page.write_text(page.read_text().replace('activity("self-activity-7")', 'activity("self-activity-77")'))
+    page = project / "docs" / "problems.md"
+    page.write_text(page.read_text().replace('activity("reflect")', 'activity("reflect-77")'))
     result = mkdocs_build(tmp_path / "site", project_dir=project)
     assert result.returncode != 0
-    assert "no activity with id 'self-activity-77'" in result.stderr
+    assert "no activity with id 'reflect-77'" in result.stderr
 
 
 def test_the_site_was_built_by_the_chosen_builder(built_site):

@@ -17,19 +17,19 @@ from course.render.glossary import abbreviations_html
 
 
 def comparison_table(table_id, data_dir=DATA_DIR):
-    return macros("theory-and-practice.md", data_dir).comparison_table(table_id)
+    return macros("forms.md", data_dir).comparison_table(table_id)
 
 
 def activity(activity_id, data_dir=DATA_DIR):
-    return macros("complex-systems.md", data_dir).activity(activity_id)
+    return macros("problems.md", data_dir).activity(activity_id)
 
 
 def typology_figure(data_dir=DATA_DIR):
-    return macros("systems-leadership.md", data_dir).typology_figure()
+    return macros("problems.md", data_dir).typology_figure()
 
 
 def simple_rules(data_dir=DATA_DIR):
-    return macros("complex-systems.md", data_dir).simple_rules()
+    return macros("together.md", data_dir).simple_rules()
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -45,20 +45,18 @@ def visible_text(html: str) -> str:
 
 def test_organisational_forms_table_is_a_real_table():
     table = soup(comparison_table("organisational-forms")).find("table")
-    assert table.caption.get_text(" ", strip=True).startswith("Markets, hierarchies and networks compared")
+    assert table.caption.get_text(" ", strip=True).startswith("Ways of organising compared")
     column_headers = [th.get_text(strip=True) for th in table.thead.find_all("th", scope="col")]
     assert column_headers == ["Aspect", "Market", "Hierarchy", "Network"]
     row_headers = [th.get_text(strip=True) for th in table.tbody.find_all("th", scope="row")]
     assert row_headers == ["Likened to", "Good for", "What the slides say about it"]
     metaphors = [td.get_text(strip=True) for td in table.tbody.find_all("tr")[0].find_all("td")]
-    assert metaphors == ["One-night stand", "Marriage", "Relationship"]
+    assert metaphors == ["Quick sale", "Long contract", "Friendship"]
     # Each form's points as the slides give them, in their order, under one neutral heading.
     network_points = table.tbody.find_all("tr")[2].find_all("td")[2].find_all("li")
     assert [li.get_text(strip=True) for li in network_points] == [
-        "A form of collaborative network that allows players to connect and work together with greater flexibility and autonomy.",
         "Relationships and trust are the invisible hand.",
-        "It offers innovation, new connections, flexibility and agility.",
-        "It is emergent, clumsy and difficult to micro-manage.",
+        "It is emergent and hard to micro-manage.",
     ]
 
 
@@ -70,7 +68,7 @@ def test_each_cell_is_labelled_with_its_column_for_the_phone_layout():
 
 def test_problem_types_table_cites_its_source():
     table = soup(comparison_table("problem-types")).find("table")
-    assert table.caption.find(class_="comparison__source").get_text(strip=True) == "Source: Keith Grint (2005), adapted"
+    assert table.caption.find(class_="comparison__source").get_text(strip=True) == "Source: Ann Author (2005), adapted"
     responses = [td.get_text(strip=True) for td in table.tbody.find_all("tr")[1].find_all("td")]
     assert responses == ["Command", "Management", "Leadership"]
 
@@ -96,38 +94,43 @@ def test_table_text_is_escaped(make_data_dir, hostile):
 
 
 def test_activity_is_a_labelled_section_with_prompts_and_writing_space():
-    section = soup(activity("self-activity-8")).find("section")
+    section = soup(activity("reflect")).find("section")
     assert "activity" in section["class"] and "activity--individual" in section["class"]
-    assert section["id"] == "self-activity-8"
-    assert section.find(class_="activity__kind").get_text() == "Self-Activity 8"
+    assert section["id"] == "reflect"
+    assert section.find(class_="activity__kind").get_text() == "Self-Activity 3"
     title = section.find("h3")
     assert section["aria-labelledby"] == title["id"]
     prompts = section.find("ol", class_="activity__prompts").find_all("li", recursive=False)
     assert [p.find(class_="activity__prompt-text").get_text() for p in prompts] == [
-        "How would you define them using Grint's typology of problems?",
-        "How best might you adapt your leadership approach to address these?",
+        "How would you define your problem?",
+        "How might you adapt your approach?",
     ]
-    assert [len(p.find_all(class_="activity__line")) for p in prompts] == [8, 8]
-    assert [p["id"] for p in prompts] == ["self-activity-8--define-with-typology", "self-activity-8--adapt-leadership"]
+    assert [len(p.find_all(class_="activity__line")) for p in prompts] == [6, 6]
+    assert [p["id"] for p in prompts] == ["reflect--define", "reflect--adapt"]
 
 
 def test_a_group_activity_with_steps_lists_them_in_order():
-    section = soup(activity("flocking")).find("section")
+    section = soup(activity("walk")).find("section")
     assert "activity--group" in section["class"]
     steps = section.find("ol", class_="activity__instructions").find_all("li")
-    assert steps[0].get_text() == "This activity requires movement!"
-    assert steps[-1].get_text() == "Stop when you find a steady state."
+    assert [step.get_text() for step in steps] == [
+        "This activity needs space to walk.",
+        "Choose one person in the room.",
+        "Keep an arm's length from that person.",
+        "Stop when everyone is still.",
+    ]
 
 
-def test_abbreviations_in_data_become_tooltips():
-    section = soup(activity("self-activity-7")).find("section")
+def test_abbreviations_in_data_become_tooltips(make_data_dir):
+    data = make_data_dir(lambda d: d["activities.yml"]["activities"][1].update(title="Your own projects across the PCN"))
+    section = soup(activity("reflect", data)).find("section")
     abbr = section.find("h3").find("abbr")
     assert abbr.get_text() == "PCN" and abbr["title"] == "Primary care network"
 
 
 def test_an_unknown_activity_names_the_known_ones():
-    with pytest.raises(KeyError, match="no activity with id 'self-activity-9' in data/unit-3/activities.yml; known ids: 'flocking'"):
-        activity("self-activity-9")
+    with pytest.raises(KeyError, match="no activity with id 'reflection' in data/unit-1/activities.yml; known ids: 'walk', 'reflect', 'discuss'"):
+        activity("reflection")
 
 
 @pytest.mark.parametrize("hostile", HOSTILE_TEXTS)
@@ -137,7 +140,7 @@ def test_activity_text_is_escaped(make_data_dir, hostile):
         entry.update(title=hostile, label=hostile, question=hostile)
         entry["prompts"][0]["text"] = hostile
 
-    html = activity("flocking", make_data_dir(edit))
+    html = activity("walk", make_data_dir(edit))
     section = soup(html).find("section")
     assert not section.find("script")
     assert section.find("h3").get_text() == hostile
@@ -153,7 +156,7 @@ def test_typology_figure_is_accessible_svg_built_from_the_data():
     svg = figure.find("svg")
     assert svg["role"] == "img"
     assert svg["aria-labelledby"] == "typology-figure-title typology-figure-desc"
-    assert svg.find("title").get_text() == "Grint's typology of problems"
+    assert svg.find("title").get_text().strip()
     description = svg.find("desc").get_text()
     for phrase in ("critical problems call for command", "tame problems call for management", "wicked problems call for leadership"):
         assert phrase in description
@@ -162,7 +165,7 @@ def test_typology_figure_is_accessible_svg_built_from_the_data():
     boxes = [(float(r["x"]), float(r["y"])) for r in svg.find_all("rect")]
     assert [x for x, _ in boxes] == sorted(x for x, _ in boxes), "uncertainty rises to the right"
     assert [y for _, y in boxes] == sorted((y for _, y in boxes), reverse=True), "and the response rises"
-    assert "Keith Grint (2005), adapted" in figure.figcaption.get_text()
+    assert "Ann Author (2005), adapted" in figure.figcaption.get_text()
 
 
 def test_the_figure_follows_the_data(make_data_dir):
@@ -183,8 +186,8 @@ def test_the_figure_follows_the_data(make_data_dir):
 
 def test_simple_rules_are_a_definition_list():
     rules = soup(simple_rules()).find("dl")
-    assert [dt.get_text() for dt in rules.find_all("dt")] == ["About leading", "Systematic", "Participative", "Emergent"]
-    assert rules.find_all("dd")[3].get_text().endswith("Based on relationships and trust.")
+    assert [dt.get_text() for dt in rules.find_all("dt")] == ["Participative", "Emergent"]
+    assert [dd.get_text() for dd in rules.find_all("dd")] == ["Involving many people's ideas.", "Able to work with uncertainty."]
 
 
 @pytest.mark.parametrize("hostile", HOSTILE_TEXTS)
@@ -195,28 +198,27 @@ def test_simple_rules_text_is_escaped(make_data_dir, hostile):
 
 def test_references_have_anchors_for_citations():
     items = soup(macros("references.md").references()).find_all("li")
-    assert [li["id"] for li in items] == ["leadership-centre-2014", "grint-2005", "grint-2008", "rittel-webber-1973"]
-    assert items[1].get_text().startswith("Keith Grint (2005), adapted.")
+    # Every source of the programme, the second unit's too; the further reading last.
+    assert [li["id"] for li in items] == ["fixture-centre-2014", "fixture-author-2005", "fixture-source", "fixture-author-2008"]
+    assert items[1].get_text().startswith("Ann Author (2005), adapted.")
 
 
 def test_references_give_what_was_checked_and_mark_further_reading_as_the_sites():
     listing = soup(macros("references.md").references())
-    grint = listing.find(id="grint-2005")
-    assert "‘Problems, problems, problems: the social construction of “leadership”’. Human Relations, 58(11), pp. 1467–1494." in grint.get_text()
-    assert grint.find("a")["href"] == "https://doi.org/10.1177/0018726705061314"
-    # The slides give The Leadership Centre no title, so neither does the site.
-    assert listing.find(id="leadership-centre-2014").get_text(" ", strip=True) == (
-        "The Leadership Centre (2014) . The simple rules for leading complex systems."
-    )
+    checked = listing.find(id="fixture-author-2005")
+    assert "‘Problems and their framing: a “fixture”’. Journal of Health Organization and Management, 1(2), pp. 3–4." in checked.get_text()
+    assert checked.find("a")["href"] == "https://doi.org/10.1234/fixture.2005"
+    # The slides give The Fixture Centre no title, so neither does the site.
+    assert listing.find(id="fixture-centre-2014").get_text(" ", strip=True) == "The Fixture Centre (2014) . The simple rules."
     further = listing.select_one(".site-added")
     assert further.select_one(".site-added__label").get_text() == "Added for this site"
-    assert [li["id"] for li in further.find_all("li")] == ["grint-2008", "rittel-webber-1973"]
-    assert not listing.find(id="grint-2005").find_parent(class_="site-added")
+    assert [li["id"] for li in further.find_all("li")] == ["fixture-author-2008"]
+    assert not listing.find(id="fixture-author-2005").find_parent(class_="site-added")
 
 
 def test_cite_is_a_markdown_link_to_the_references_page():
-    cite = macros("complex-systems.md").cite
-    assert cite("leadership-centre-2014") == "[The Leadership Centre (2014)](/references.md#leadership-centre-2014)"
+    cite = macros("together.md").cite
+    assert cite("fixture-centre-2014") == "[The Fixture Centre (2014)](/references.md#fixture-centre-2014)"
     with pytest.raises(KeyError, match="no reference with id 'nobody'"):
         cite("nobody")
 
@@ -256,7 +258,7 @@ def test_key_terms_come_from_the_data():
 
 
 def test_rendered_html_has_no_blank_lines_so_markdown_keeps_it_whole():
-    for html in (activity("self-activity-7"), comparison_table("organisational-forms"), typology_figure()):
+    for html in (activity("reflect"), comparison_table("organisational-forms"), typology_figure()):
         assert "\n\n" not in html and all(line.strip() for line in html.splitlines())
 
 
@@ -310,8 +312,8 @@ def test_each_registered_macro_takes_what_the_engine_takes(name):
 
 def test_activity_label_gives_the_programmes_number():
     activity_label = macros().activity_label
-    assert activity_label("self-activity-7") == "Self-Activity 7"
-    assert activity_label("flocking") == "Exercise"
+    assert activity_label("reflect") == "Self-Activity 3"
+    assert activity_label("walk") == "Exercise"
 
 
 def test_each_abbreviation_is_spelled_out_where_a_page_first_uses_it():
@@ -354,30 +356,30 @@ def test_every_passage_the_site_adds_gets_one_label():
 
 def test_the_sites_own_material_carries_the_label_in_every_macro():
     for block in (
-        macros("systems-leadership.md").problem_check(),
-        macros("complex-systems.md").flocking_simulation(),
+        macros("problems.md").problem_check(),
+        macros("together.md").flocking_simulation(),
         macros("glossary.md").key_terms(),
-        macros("systems-leadership.md").typology_figure(),
+        macros("problems.md").typology_figure(),
     ):
         marked = soup(block).select_one(".site-added")
         assert marked is not None, block[:80]
-    flocking = soup(activity("flocking"))
-    # The slides give the exercise no question to write about: the site's prompt is marked, the steps are not.
-    prompt = flocking.find(id="flocking--what-happened")
+    walk = soup(activity("walk"))
+    # The data marks the exercise's prompt as the site's (added_for_site): it is labelled, the steps are not.
+    prompt = walk.find(id="walk--what-happened")
     assert prompt.select_one(".site-added__label").get_text() == "Added for this site"
-    assert not flocking.select_one(".activity__instructions").find_parent(class_="site-added")
+    assert not walk.select_one(".activity__instructions").find_parent(class_="site-added")
 
 
-def test_key_terms_define_and_give_grints_roles_with_their_source():
+def test_key_terms_define_and_give_the_roles_with_their_source():
     terms = soup(macros("glossary.md").key_terms())
     assert terms.select_one(".site-added__label").get_text() == "Added for this site"
     entries = {dt.get_text(strip=True): dd.get_text(" ", strip=True) for dt, dd in zip(terms.find_all("dt"), terms.find_all("dd"))}
-    assert entries["Wicked problem"].endswith("It calls for a collaborative approach. Leadership asks the questions. (Keith Grint, 2008)")
-    assert entries["Critical problem"].endswith("Command provides the answer. (Keith Grint, 2008)")
-    assert entries["Network"] == (
-        "Organising through players who connect and work together, with relationships and trust as the invisible hand. "
-        "The slides liken it to a relationship."
+    # The roles are cited from problem_types.yml's roles_source (fixture-author-2008).
+    assert entries["Wicked problem"] == (
+        "Messy, complex and intractable. It calls for a collaborative approach. Leadership asks the questions. (Ann Author, 2008)"
     )
+    assert entries["Critical problem"].endswith("Command provides the answer. (Ann Author, 2008)")
+    assert entries["Network"] == "Organising through relationships and trust. The slides liken it to a friendship."
 
 
 # --- The facilitator's guide ---------------------------------------------------------
@@ -390,30 +392,30 @@ def facilitator_guide() -> str:
 def test_the_running_order_is_a_table_that_adds_up():
     guide = facilitator_guide()
     table = soup(guide).select_one("table.running-order__table")
-    assert table.caption.get_text() == "Running order: 90 minutes in all"
+    assert table.caption.get_text() == "Running order: 45 minutes in all"
     assert [th.get_text() for th in table.thead.find_all("th", scope="col")] == ["Starts at", "Part", "Minutes", "Open"]
     rows = [[cell.get_text(" ", strip=True) for cell in tr.find_all(["td", "th"])] for tr in table.tbody.find_all("tr")]
-    assert rows[0][:3] == ["0:00", "Welcome, the unit's aims and the running order", "5"]
-    assert rows[2][:3] == ["0:10", "Exercise: Flocking", "15"]
-    assert rows[-1][:3] == ["1:30", "End", "90 in all"]
+    assert rows[0][:3] == ["0:00", "Welcome", "5"]
+    assert rows[1][:3] == ["0:05", "Exercise: Walking together", "10"]
+    assert rows[2][:3] == ["0:15", "Simple rules", "5"]
+    assert rows[-1][:3] == ["0:45", "End", "45 in all"]
     # An activity's row leads to its notes, and names the page to open, linked from the guide's own address.
-    flocking = table.tbody.find_all("tr")[2]
-    assert flocking.th.a["href"] == "#notes-flocking"
-    assert flocking.find_all("td")[-1].a["href"] == "../complex-systems/"
+    walk = table.tbody.find_all("tr")[1]
+    assert walk.th.a["href"] == "#notes-walk"
+    assert walk.find_all("td")[-1].a["href"] == "../together/"
 
 
 def test_every_activity_has_its_notes_in_running_order_with_its_handout_for_print():
     guide = facilitator_guide()
     headings = re.findall(r"^### (.+) \{ #(notes-[a-z0-9-]+) \}$", guide, re.MULTILINE)
-    assert [anchor for _, anchor in headings] == [
-        "notes-flocking",
-        "notes-self-activity-7",
-        "notes-leading-complex-pcn-projects",
-        "notes-self-activity-8",
+    assert headings == [
+        ("Exercise: Walking together", "notes-walk"),
+        ("Self-Activity 3: Your own projects", "notes-reflect"),
+        ("Discussion: Talking it through", "notes-discuss"),
     ]
     html = soup(guide)
     notes = html.select(".facilitation")
-    assert len(notes) == 4
+    assert len(notes) == 3
     first = notes[0]
     assert [h.get_text() for h in first.find_all("h4")] == [
         "What to say",
@@ -424,11 +426,17 @@ def test_every_activity_has_its_notes_in_running_order_with_its_handout_for_prin
         "Listen for",
         "Bridge to the next part",
     ]
-    assert [a["href"] for a in first.select(".facilitation__links a")] == ["../complex-systems/", "../handouts/flocking/", "present/#flocking"]
+    assert [a["href"] for a in first.select(".facilitation__links a")] == ["../together/", "../handouts/walk/", "present/#walk"]
     handout = first.find_next_sibling(class_="facilitation__handout")
-    assert "print-only" in handout["class"] and handout.select_one(".handout .activity#flocking")
+    assert "print-only" in handout["class"] and handout.select_one(".handout .activity#walk")
     # Safety and "if stuck" are there only where the data gives them.
-    assert "Safety" not in [h.get_text() for h in notes[1].find_all("h4")]
+    assert [h.get_text() for h in notes[1].find_all("h4")] == [
+        "What to say",
+        "If someone cannot take part as set",
+        "Debrief questions",
+        "Listen for",
+        "Bridge to the next part",
+    ]
 
 
 def test_facilitator_notes_show_data_as_text(make_data_dir):
@@ -454,5 +462,5 @@ def test_a_unit_without_a_session_plan_says_what_to_add(make_data_dir):
     def edit(data):
         data["session.yml"] = None
 
-    with pytest.raises(KeyError, match=r"unit .unit-3. has no session plan; add \S*data/unit-3/session.yml"):
+    with pytest.raises(KeyError, match=r"unit .unit-1. has no session plan; add \S*data/unit-1/session.yml"):
         PageMacros(outline_of(make_data_dir(edit)), "facilitators/index.md").facilitator_guide()

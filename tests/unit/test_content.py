@@ -15,35 +15,40 @@ def problems_for(make_data_dir, edit) -> list[str]:
     return [str(problem) for problem in caught.value.problems]
 
 
-def test_the_units_own_data_is_valid():
+def test_the_programme_reads_each_units_data_in_the_order_programme_yml_lists_them():
     programme = load_programme(DATA_DIR)
-    assert [unit.id for unit in programme.units] == ["unit-3"]
+    assert [unit.id for unit in programme.units] == ["unit-1", "unit-2"]
     assert [a.id for a in programme.activities] == [
-        "flocking",
-        "self-activity-7",
-        "leading-complex-pcn-projects",
-        "self-activity-8",
+        "walk",
+        "reflect",
+        "discuss",
+        "fixture-first-reflection",
+        "fixture-group-talk",
+        "fixture-second-reflection",
     ]
-    unit = programme.unit("unit-3")
+    unit = programme.unit("unit-1")
     assert [t.id for t in unit.problem_types.types] == ["critical", "tame", "wicked"]
     assert [f.id for f in unit.organisational_forms.forms] == ["market", "hierarchy", "network"]
-    rules = unit.simple_rules.rules
-    assert [r.name for r in rules] == ["About leading", "Systematic", "Participative", "Emergent"]
+    assert [r.name for r in unit.simple_rules.rules] == ["Participative", "Emergent"]
+    # A unit needs only its activities: the second has no forms, rules or session plan.
+    second = programme.unit("unit-2")
+    assert second.organisational_forms is None and second.simple_rules is None and second.session is None
 
 
 def test_self_activities_are_numbered_on_through_the_programme():
+    # programme.yml starts Self-Activities at 3; the second unit's follow on from the first's.
     labels = [a.label for a in outline().programme.activities]
-    assert labels == ["Exercise", "Self-Activity 7", "Discussion", "Self-Activity 8"]
+    assert labels == ["Exercise", "Self-Activity 3", "Discussion", "Self-Activity 4", "Discussion", "Self-Activity 5"]
 
 
 def test_a_misspelt_field_names_file_entry_and_field(make_data_dir):
     def edit(data):
-        activity = data["activities.yml"]["activities"][3]
+        activity = data["activities.yml"]["activities"][1]
         activity["titel"] = activity.pop("title")
 
     problems = problems_for(make_data_dir, edit)
     assert any(
-        p.startswith("data/unit-3/activities.yml:") and "activity 'self-activity-8'" in p and "field 'titel'" in p and "unknown field" in p
+        p.startswith("data/unit-1/activities.yml:") and "activity 'reflect'" in p and "field 'titel'" in p and "unknown field" in p
         for p in problems
     ), problems
     assert any("field 'title'" in p and "missing" in p for p in problems), problems
@@ -51,17 +56,17 @@ def test_a_misspelt_field_names_file_entry_and_field(make_data_dir):
 
 def test_a_wrong_type_in_a_nested_prompt_is_located(make_data_dir):
     def edit(data):
-        data["activities.yml"]["activities"][1]["prompts"][2]["lines"] = "six"
+        data["activities.yml"]["activities"][1]["prompts"][1]["lines"] = "six"
 
     [problem] = problems_for(make_data_dir, edit)
-    assert "activity 'self-activity-7'" in problem
-    assert "field 'prompts, item 3, lines'" in problem
+    assert "activity 'reflect'" in problem
+    assert "field 'prompts, item 2, lines'" in problem
     assert "integer" in problem
 
 
 def test_the_error_gives_the_line_of_the_bad_value(make_data_dir):
     folder = make_data_dir(lambda data: data["problem_types.yml"]["types"][2].update(response=""))
-    text = (folder / "unit-3" / "problem_types.yml").read_text().splitlines()
+    text = (folder / "unit-1" / "problem_types.yml").read_text().splitlines()
     with pytest.raises(ContentError) as caught:
         load_programme(folder)
     [problem] = caught.value.problems
@@ -86,32 +91,39 @@ def test_schema_problems_are_explained(make_data_dir, edit, expected):
 
 
 def test_duplicate_activity_ids_are_refused(make_data_dir):
-    problems = problems_for(make_data_dir, lambda d: d["activities.yml"]["activities"][1].update(id="flocking"))
-    assert any("data/unit-3/activities.yml" in p and "'flocking'" in p and "unique" in p for p in problems), problems
+    problems = problems_for(make_data_dir, lambda d: d["activities.yml"]["activities"][1].update(id="walk"))
+    assert any("data/unit-1/activities.yml" in p and "'walk'" in p and "unique" in p for p in problems), problems
 
 
 def test_duplicate_activity_labels_are_refused(make_data_dir):
     # A hand-numbered label that clashes with one the programme numbers.
-    problems = problems_for(make_data_dir, lambda d: d["activities.yml"]["activities"][0].update(label="Self-Activity 8"))
+    problems = problems_for(make_data_dir, lambda d: d["activities.yml"]["activities"][0].update(label="Self-Activity 3"))
     assert problems == [
-        "data/unit-3/activities.yml: activity 'self-activity-8': the label 'Self-Activity 8' is already used by"
-        " activity 'flocking'; numbered labels must be unique"
+        "data/unit-1/activities.yml: activity 'reflect': the label 'Self-Activity 3' is already used by"
+        " activity 'walk'; numbered labels must be unique"
     ]
 
 
 def test_numbering_starts_where_the_programme_says(make_data_dir):
     folder = make_data_dir(lambda d: d["programme.yml"].update(numbering={"Self-Activity": 1, "Discussion": 3}))
-    assert [a.label for a in load_programme(folder).activities] == ["Exercise", "Self-Activity 1", "Discussion 3", "Self-Activity 2"]
+    assert [a.label for a in load_programme(folder).activities] == [
+        "Exercise",
+        "Self-Activity 1",
+        "Discussion 3",
+        "Self-Activity 2",
+        "Discussion 4",
+        "Self-Activity 3",
+    ]
 
 
 def test_a_unit_listed_twice_is_refused(make_data_dir):
     problems = problems_for(make_data_dir, lambda d: d["programme.yml"]["units"].append(dict(d["programme.yml"]["units"][0])))
-    assert any(p.startswith("data/programme.yml") and "'unit-3'" in p and "unique" in p for p in problems), problems
+    assert any(p.startswith("data/programme.yml") and "'unit-1'" in p and "unique" in p for p in problems), problems
 
 
 def test_a_source_must_be_a_known_reference(make_data_dir):
-    problems = problems_for(make_data_dir, lambda d: d["problem_types.yml"].update(source="grint-2050"))
-    assert problems == ["data/unit-3/problem_types.yml: field 'source': no reference 'grint-2050' in any references.yml"]
+    problems = problems_for(make_data_dir, lambda d: d["problem_types.yml"].update(source="fixture-author-2050"))
+    assert problems == ["data/unit-1/problem_types.yml: field 'source': no reference 'fixture-author-2050' in any references.yml"]
 
 
 def test_every_problem_is_reported_at_once(make_data_dir):
@@ -120,28 +132,28 @@ def test_every_problem_is_reported_at_once(make_data_dir):
         data["problem_types.yml"]["types"][0]["name"] = ""
 
     problems = problems_for(make_data_dir, edit)
-    assert {p.split(":")[0] for p in problems} == {"data/unit-3/activities.yml", "data/unit-3/problem_types.yml"}
+    assert {p.split(":")[0] for p in problems} == {"data/unit-1/activities.yml", "data/unit-1/problem_types.yml"}
 
 
 def test_yaml_syntax_errors_give_the_line(make_data_dir):
     folder = make_data_dir()
-    (folder / "unit-3" / "simple_rules.yml").write_text("heading: Rules\nrules:\n  - name: [unclosed\n", encoding="utf-8")
+    (folder / "unit-1" / "simple_rules.yml").write_text("heading: Rules\nrules:\n  - name: [unclosed\n", encoding="utf-8")
     with pytest.raises(ContentError) as caught:
         load_programme(folder)
     [problem] = caught.value.problems
-    assert problem.file == "data/unit-3/simple_rules.yml" and problem.line is not None
+    assert problem.file == "data/unit-1/simple_rules.yml" and problem.line is not None
     assert "not valid YAML" in problem.message
 
 
 def test_duplicate_keys_are_refused(make_data_dir):
     folder = make_data_dir()
-    (folder / "unit-3" / "references.yml").write_text(
+    (folder / "unit-1" / "references.yml").write_text(
         "references:\n  - id: a\n    author: A\n    author: B\n    year: 2000\n    used_for: x\n", encoding="utf-8"
     )
     with pytest.raises(ContentError) as caught:
         load_programme(folder)
     assert [str(p) for p in caught.value.problems] == [
-        "data/unit-3/references.yml:4: in entry 'a', the key 'author' appears twice in the same mapping; keep one"
+        "data/unit-1/references.yml:4: in entry 'a', the key 'author' appears twice in the same mapping; keep one"
     ]
 
 
@@ -155,35 +167,35 @@ def test_duplicate_keys_are_refused(make_data_dir):
 )
 def test_files_of_the_wrong_shape_are_refused(make_data_dir, content, expected):
     folder = make_data_dir()
-    (folder / "unit-3" / "organisational_forms.yml").write_bytes(content)
+    (folder / "unit-1" / "organisational_forms.yml").write_bytes(content)
     with pytest.raises(ContentError) as caught:
         load_programme(folder)
     [problem] = caught.value.problems
-    assert problem.file == "data/unit-3/organisational_forms.yml" and expected in problem.message
+    assert problem.file == "data/unit-1/organisational_forms.yml" and expected in problem.message
 
 
 def test_a_missing_file_is_named(make_data_dir):
     folder = make_data_dir()
-    (folder / "unit-3" / "activities.yml").unlink()
+    (folder / "unit-1" / "activities.yml").unlink()
     with pytest.raises(ContentError) as caught:
         load_programme(folder)
-    assert [str(p) for p in caught.value.problems] == ["data/unit-3/activities.yml: the data file is missing; restore it from git"]
+    assert [str(p) for p in caught.value.problems] == ["data/unit-1/activities.yml: the data file is missing; restore it from git"]
 
 
 def test_a_unit_needs_only_its_activities(make_data_dir):
     folder = make_data_dir()
-    (folder / "unit-3" / "simple_rules.yml").unlink()
+    (folder / "unit-1" / "simple_rules.yml").unlink()
     programme = load_programme(folder)
-    with pytest.raises(KeyError, match="unit 'unit-3' has no simple_rules.yml file in its data folder"):
-        programme.unit("unit-3").require("simple_rules")
+    with pytest.raises(KeyError, match="unit 'unit-1' has no simple_rules.yml file in its data folder"):
+        programme.unit("unit-1").require("simple_rules")
 
 
 def test_edited_data_is_reloaded(make_data_dir):
     folder = make_data_dir()
-    assert load_programme(folder).unit("unit-3").simple_rules.heading == "Establish some simple rules to guide behaviours"
-    path = folder / "unit-3" / "simple_rules.yml"
-    path.write_text(path.read_text().replace("Establish some", "Set a few"), encoding="utf-8")
-    assert load_programme(folder).unit("unit-3").simple_rules.heading == "Set a few simple rules to guide behaviours"
+    assert load_programme(folder).unit("unit-1").simple_rules.heading == "Some simple rules"
+    path = folder / "unit-1" / "simple_rules.yml"
+    path.write_text(path.read_text().replace("Some simple", "A few simple"), encoding="utf-8")
+    assert load_programme(folder).unit("unit-1").simple_rules.heading == "A few simple rules"
 
 
 # --- The programme: its units and what the browser code keeps -------------------------------
@@ -192,24 +204,24 @@ def test_edited_data_is_reloaded(make_data_dir):
 def test_a_unit_listed_without_a_data_folder_is_named(make_data_dir):
     def edit(data):
         data["programme.yml"]["units"].append(
-            {"id": "unit-5", "number": 5, "title": "Missing", "pages": "unit-5", "storage_key": "pcn-unit5"}
+            {"id": "unit-5", "number": 5, "title": "Missing", "pages": "unit-5", "storage_key": "fixture-unit5"}
         )
 
-    # The copy's programme.yml is written by yaml.safe_dump: the new unit's entry starts on line 12.
+    # The copy's programme.yml is written by yaml.safe_dump: the new unit's entry starts on line 17.
     assert problems_for(make_data_dir, edit) == [
-        "data/programme.yml:12: unit 'unit-5' has no data folder; add data/unit-5/ with at least activities.yml, or remove the unit"
+        "data/programme.yml:17: unit 'unit-5' has no data folder; add data/unit-5/ with at least activities.yml, or remove the unit"
     ]
 
 
 @pytest.mark.parametrize("field", ["number", "pages", "storage_key"])
 def test_two_units_may_not_share_a_number_a_folder_or_a_storage_key(make_data_dir, field):
     def edit(data):
-        second = {"id": "unit-4", "number": 4, "title": "Another", "pages": "unit-4", "storage_key": "pcn-unit4"}
+        second = {"id": "unit-4", "number": 4, "title": "Another", "pages": "unit-4", "storage_key": "fixture-unit4"}
         second[field] = data["programme.yml"]["units"][0][field]
         data["programme.yml"]["units"].append(second)
 
     problems = problems_for(make_data_dir, edit)
-    assert any(p.startswith("data/programme.yml:") and f"units 'unit-3' and 'unit-4' have the same {field}" in p for p in problems), problems
+    assert any(p.startswith("data/programme.yml:") and f"units 'unit-1' and 'unit-4' have the same {field}" in p for p in problems), problems
 
 
 def test_the_script_namespace_must_be_a_javascript_name(make_data_dir):
@@ -222,8 +234,8 @@ def test_the_self_check_copies_into_a_prompt_of_its_own_unit(make_data_dir):
         data["problem_types.yml"]["check_copy_to"]["prompt"] = "nope"
 
     assert problems_for(make_data_dir, edit) == [
-        "data/unit-3/problem_types.yml: field 'check_copy_to': activity 'self-activity-8' has no prompt 'nope'; "
-        "its prompts: 'define-with-typology', 'adapt-leadership' (in this unit)"
+        "data/unit-1/problem_types.yml: field 'check_copy_to': activity 'reflect' has no prompt 'nope'; "
+        "its prompts: 'define', 'adapt' (in this unit)"
     ]
 
 
@@ -232,70 +244,62 @@ def test_the_self_check_copies_into_a_prompt_of_its_own_unit(make_data_dir):
 
 def located(problems: list[str], file: str, *words: str) -> bool:
     """Some problem names the file with a line number and says every one of `words`."""
-    return any(p.startswith(f"data/unit-3/{file}:") and p.split(":")[1].isdigit() and all(w in p for w in words) for p in problems)
-
-
-def test_the_session_plan_runs_every_activity_once_and_adds_up():
-    unit = load_programme(DATA_DIR).unit("unit-3")
-    named = [part.activity for part in unit.session.running_order if part.activity]
-    assert sorted(named) == sorted(a.id for a in unit.activities.activities)
-    minutes = {a.id: a.facilitation.minutes for a in unit.activities.activities}
-    assert sum(part.minutes or minutes[part.activity] for part in unit.session.running_order) == unit.session.total_minutes
+    return any(p.startswith(f"data/unit-1/{file}:") and p.split(":")[1].isdigit() and all(w in p for w in words) for p in problems)
 
 
 def test_a_facilitation_block_missing_a_field_is_located(make_data_dir):
     problems = problems_for(make_data_dir, lambda d: d["activities.yml"]["activities"][2]["facilitation"].pop("bridge"))
-    assert located(problems, "activities.yml", "activity 'leading-complex-pcn-projects'", "field 'facilitation, bridge'", "missing"), problems
+    assert located(problems, "activities.yml", "activity 'discuss'", "field 'facilitation, bridge'", "missing"), problems
 
 
 @pytest.mark.parametrize("minutes", [0, -5, 2.5, "ten"])
 def test_minutes_must_be_a_positive_whole_number(make_data_dir, minutes):
     problems = problems_for(make_data_dir, lambda d: d["activities.yml"]["activities"][1]["facilitation"].update(minutes=minutes))
-    assert located(problems, "activities.yml", "activity 'self-activity-7'", "field 'facilitation, minutes'"), problems
+    assert located(problems, "activities.yml", "activity 'reflect'", "field 'facilitation, minutes'"), problems
     problems = problems_for(make_data_dir, lambda d: d["session.yml"]["running_order"][0].update(minutes=minutes))
     assert located(problems, "session.yml", "part number 1", "field 'minutes'"), problems
 
 
 def test_the_running_order_cannot_name_an_activity_that_does_not_exist(make_data_dir):
-    problems = problems_for(make_data_dir, lambda d: d["session.yml"]["running_order"][2].update(activity="flocks"))
-    assert located(problems, "session.yml", "no activity 'flocks'", "'flocking'"), problems
-    assert located(problems, "session.yml", "activity 'flocking' is left out"), problems
+    problems = problems_for(make_data_dir, lambda d: d["session.yml"]["running_order"][1].update(activity="walking"))
+    assert located(problems, "session.yml", "no activity 'walking'", "'walk'"), problems
+    assert located(problems, "session.yml", "activity 'walk' is left out"), problems
 
 
 def test_the_running_order_cannot_leave_an_activity_out_or_name_it_twice(make_data_dir):
     def edit(data):
         order = data["session.yml"]["running_order"]
-        order[:] = [part for part in order if part.get("activity") != "self-activity-8"] + [{"activity": "flocking"}]
+        order[:] = [part for part in order if part.get("activity") != "discuss"] + [{"activity": "walk"}]
 
     problems = problems_for(make_data_dir, edit)
-    assert located(problems, "session.yml", "activity 'self-activity-8' is left out"), problems
-    assert located(problems, "session.yml", "activity 'flocking' is named 2 times"), problems
+    assert located(problems, "session.yml", "activity 'discuss' is left out"), problems
+    assert located(problems, "session.yml", "activity 'walk' is named 2 times"), problems
 
 
 def test_the_session_total_must_add_up(make_data_dir):
-    folder = make_data_dir(lambda d: d["session.yml"].update(total_minutes=95))
+    folder = make_data_dir(lambda d: d["session.yml"].update(total_minutes=50))
     with pytest.raises(ContentError) as caught:
         load_programme(folder)
     [problem] = caught.value.problems
     assert str(problem).endswith(
-        "field 'total_minutes': the running order adds up to 90 minutes, not 95; change the total or the parts' minutes"
+        "field 'total_minutes': the running order adds up to 45 minutes, not 50; change the total or the parts' minutes"
     )
-    lines = (folder / "unit-3" / "session.yml").read_text(encoding="utf-8").splitlines()
-    assert lines[problem.line - 1] == "total_minutes: 95"
+    lines = (folder / "unit-1" / "session.yml").read_text(encoding="utf-8").splitlines()
+    assert lines[problem.line - 1] == "total_minutes: 50"
 
 
 def test_a_part_is_an_activity_or_a_timed_part_never_both(make_data_dir):
-    problems = problems_for(make_data_dir, lambda d: d["session.yml"]["running_order"][2].update(minutes=15))
-    assert located(problems, "session.yml", "(activity 'flocking')", "set it in its facilitation block"), problems
+    problems = problems_for(make_data_dir, lambda d: d["session.yml"]["running_order"][1].update(minutes=15))
+    assert located(problems, "session.yml", "(activity 'walk')", "set it in its facilitation block"), problems
     problems = problems_for(make_data_dir, lambda d: d["session.yml"]["running_order"][0].pop("minutes"))
     assert located(problems, "session.yml", "part number 1", "needs 'minutes'"), problems
 
 
 def test_an_activity_in_the_session_needs_facilitator_notes(make_data_dir):
-    problems = problems_for(make_data_dir, lambda d: d["activities.yml"]["activities"][3].pop("facilitation"))
-    assert located(problems, "activities.yml", "activity 'self-activity-8' is in the session plan but has no 'facilitation' block"), problems
+    problems = problems_for(make_data_dir, lambda d: d["activities.yml"]["activities"][2].pop("facilitation"))
+    assert located(problems, "activities.yml", "activity 'discuss' is in the session plan but has no 'facilitation' block"), problems
 
 
 def test_added_for_site_names_parts_of_its_activity(make_data_dir):
     problems = problems_for(make_data_dir, lambda d: d["activities.yml"]["activities"][0].update(added_for_site=["debrief"]))
-    assert located(problems, "activities.yml", "activity 'flocking'", "added_for_site names 'debrief'", "'what-happened'"), problems
+    assert located(problems, "activities.yml", "activity 'walk'", "added_for_site names 'debrief'", "'what-happened'"), problems

@@ -8,7 +8,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from engine import DATA_DIR, HOSTILE_TEXTS, macros, outline
+from engine import DATA_DIR, HOSTILE_TEXTS, macros
 from course.content.problems import ContentError
 from course.content.programme import load_programme
 from course.render.figures import flocking_simulation_html as flocking_simulation
@@ -16,11 +16,11 @@ from course.render.figures import load_flocking_figure as load_figure
 
 
 def activity(activity_id):
-    return macros("systems-leadership.md").activity(activity_id)
+    return macros("problems.md").activity(activity_id)
 
 
 def problem_check(data_dir=DATA_DIR):
-    return macros("systems-leadership.md", data_dir).problem_check()
+    return macros("problems.md", data_dir).problem_check()
 
 
 def my_workbook(data_dir=DATA_DIR):
@@ -42,27 +42,27 @@ def page_json(html: str, element_id: str):
 
 
 def test_every_prompt_has_an_answer_box_labelled_by_the_prompt():
-    section = soup(activity("self-activity-7")).find("section")
+    section = soup(activity("reflect")).find("section")
     prompts = section.select("li.activity__prompt")
-    assert len(prompts) == 3
+    assert [prompt["data-prompt"] for prompt in prompts] == ["define", "adapt"]
     for prompt in prompts:
         box = prompt.find("textarea")
         label = section.find(id=box["aria-labelledby"])
         assert label is prompt.find(class_="activity__prompt-text")
         assert box["id"] == f"{prompt['id']}-answer"
-        assert (box["data-activity"], box["data-prompt"]) == ("self-activity-7", prompt["data-prompt"])
+        assert (box["data-activity"], box["data-prompt"]) == ("reflect", prompt["data-prompt"])
         assert section.find(id=box["aria-describedby"])["class"] == ["activity__answers-note"]
 
 
 def test_answer_boxes_wait_for_javascript_and_the_note_says_answers_cannot_be_kept_without_it():
-    section = soup(activity("flocking")).find("section")
+    section = soup(activity("walk")).find("section")
     assert section.find(class_="activity__answer").has_attr("hidden")
     note = section.find(class_="activity__answers-note").get_text()
     assert "cannot be kept" in note and "JavaScript" in note
 
 
 def test_the_ruled_lines_for_paper_are_kept():
-    section = soup(activity("self-activity-8")).find("section")
+    section = soup(activity("reflect")).find("section")
     for prompt in section.select("li.activity__prompt"):
         space = prompt.find(class_="activity__space")
         assert space["aria-hidden"] == "true"
@@ -73,20 +73,37 @@ def test_the_ruled_lines_for_paper_are_kept():
 # --- My workbook ------------------------------------------------------------------------
 
 
-def test_my_workbook_shows_every_activity_with_its_answer_boxes():
+def test_my_workbook_shows_every_activity_of_its_unit_with_its_answer_boxes():
     html = my_workbook()
     page = soup(html).find(id="my-workbook-answers")
-    programme = outline().programme
-    assert [s["id"] for s in page.select("section.activity")] == [a.id for a in programme.activities]
-    assert len(page.select("textarea.activity__answer-box")) == sum(len(a.prompts) for a in programme.activities)
+    assert [s["id"] for s in page.select("section.activity")] == ["walk", "reflect", "discuss"]  # not the second unit's
+    assert [box["id"] for box in page.select("textarea.activity__answer-box")] == [
+        "walk--what-happened-answer",
+        "reflect--define-answer",
+        "reflect--adapt-answer",
+        "discuss--problems-answer",
+        "discuss--response-answer",
+    ]
+    second = soup(macros("unit-2/my-workbook.md").my_workbook()).find(id="my-workbook-answers")
+    assert [s["id"] for s in second.select("section.activity")] == [
+        "fixture-first-reflection",
+        "fixture-group-talk",
+        "fixture-second-reflection",
+    ]
 
 
 def test_my_workbook_data_lists_every_prompt_in_order_for_the_downloads():
     data = page_json(my_workbook(), "my-workbook-data")
-    assert data["unit"] == "Unit 3: How to lead beyond your role?" and data["programme"] == "PCN Leadership Development Programme"
-    programme = outline().programme
-    assert [(a["id"], a["label"], a["title"]) for a in data["activities"]] == [(a.id, a.label, a.title) for a in programme.activities]
-    assert data["activities"][3]["prompts"][0] == {"id": "define-with-typology", "text": "How would you define them using Grint's typology of problems?"}
+    assert data["unit"] == "Unit 1: Working beyond the team?" and data["programme"] == "Fixture Leadership Programme"
+    assert [(a["id"], a["label"], a["title"]) for a in data["activities"]] == [
+        ("walk", "Exercise", "Walking together"),
+        ("reflect", "Self-Activity 3", "Your own projects"),
+        ("discuss", "Discussion", "Talking it through"),
+    ]
+    assert data["activities"][1]["prompts"] == [
+        {"id": "define", "text": "How would you define your problem?"},
+        {"id": "adapt", "text": "How might you adapt your approach?"},
+    ]
 
 
 def test_my_workbook_buttons_and_confirmation_wait_for_javascript():
@@ -113,7 +130,7 @@ def test_my_workbook_data_cannot_break_out_of_its_script(make_data_dir, hostile)
     scripts = soup(html).find_all("script")
     assert len(scripts) == 1, "no text may open or close a script element"
     data = json.loads(scripts[0].string)
-    assert data["unit"] == f"Unit 3: {hostile}" and data["programme"] == hostile
+    assert data["unit"] == f"Unit 1: {hostile}" and data["programme"] == hostile
     assert data["activities"][0]["prompts"][0]["text"] == hostile
     assert "</script" not in scripts[0].string.lower() and "<!--" not in scripts[0].string
 
@@ -126,9 +143,9 @@ def test_the_self_check_asks_each_types_question_with_yes_no_and_not_sure():
     assert form.has_attr("hidden")
     fieldsets = form.find_all("fieldset")
     assert [f.legend.get_text() for f in fieldsets] == [
-        "1. Does it threaten survival and need decisive action, with little time to act?",
-        "2. Are its causes known, and has it been tackled before, so that existing knowledge can be applied to it?",
-        "3. Is it messy, complex and intractable, with uncertainty about the problem itself and only partial solutions?",
+        "1. Does it threaten survival, with little time to act?",
+        "2. Are its causes known, so that existing knowledge applies?",
+        "3. Is it messy, with only partial solutions?",
     ]
     for fieldset, type_id in zip(fieldsets, ["critical", "tame", "wicked"]):
         radios = fieldset.find_all("input", type="radio")
@@ -140,17 +157,17 @@ def test_the_self_check_asks_each_types_question_with_yes_no_and_not_sure():
 def test_the_self_check_outcomes_come_from_the_typology_data():
     html = problem_check()
     data = page_json(html, "problem-check-data")
-    types = load_programme(DATA_DIR).unit("unit-3").problem_types.types
+    types = load_programme(DATA_DIR).unit("unit-1").problem_types.types
     assert [(t["id"], t["name"], t["response"], t["approach"], t["description"], t["question"]) for t in data["types"]] == [
         (t.id, t.name, t.response, t.approach, t.description, t.check_question) for t in types
     ]
-    assert data["copyTo"] == {"activity": "self-activity-8", "prompt": "define-with-typology", "label": "Self-Activity 8", "number": 1}
-    assert soup(html).find(id="problem-check-copy").get_text() == "Copy into Self-Activity 8"
+    assert data["copyTo"] == {"activity": "reflect", "prompt": "define", "label": "Self-Activity 3", "number": 1}
+    assert soup(html).find(id="problem-check-copy").get_text() == "Copy into Self-Activity 3"
 
 
-def test_the_self_check_says_the_typology_is_a_lens_not_a_verdict():
+def test_the_self_check_gives_the_datas_caveat():
     caveat = soup(problem_check()).find(class_="problem-check__caveat").get_text()
-    assert caveat.startswith("The typology is a lens, not a verdict")
+    assert caveat == "The kinds are a lens, not a verdict."  # problem_types.yml's check_caveat
 
 
 def test_the_result_is_a_live_region_and_the_no_javascript_note_is_there():
@@ -168,8 +185,8 @@ def test_copying_to_a_prompt_that_does_not_exist_names_the_prompts(make_data_dir
             load_programme(make_data_dir(edit))
         return str(caught.value)
 
-    assert "no prompt 'nope'; its prompts: 'define-with-typology', 'adapt-leadership'" in copy_to("self-activity-8", "nope")
-    assert "no activity with id 'self-activity-99'" in copy_to("self-activity-99", "define-with-typology")
+    assert "no prompt 'nope'; its prompts: 'define', 'adapt'" in copy_to("reflect", "nope")
+    assert "no activity with id 'reflection'" in copy_to("reflection", "define")
 
 
 def test_without_a_box_to_copy_into_the_self_check_offers_no_copy(make_data_dir):
@@ -197,7 +214,7 @@ def test_a_problem_type_without_its_question_is_a_located_error(make_data_dir):
     with pytest.raises(ContentError) as caught:
         load_programme(folder)
     [problem] = caught.value.problems
-    assert "data/unit-3/problem_types.yml" in str(problem)
+    assert "data/unit-1/problem_types.yml" in str(problem)
     assert "problem type 'tame'" in str(problem) and "field 'check_question'" in str(problem) and "missing" in str(problem)
 
 

@@ -69,5 +69,5 @@ def test_the_glossary_has_a_limit(tmp_path):
     assert str(problem).startswith(f"includes/abbreviations.md:1: {MAX_GLOSSARY + 1} abbreviations, over the limit of {MAX_GLOSSARY}")
 
 
-def test_every_page_of_the_unit_is_within_the_limits():
+def test_every_page_of_the_fixture_course_is_within_the_limits():
     assert check_markdown_limits(outline()) == []

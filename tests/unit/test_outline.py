@@ -16,21 +16,30 @@ def test_reading_order_follows_the_navigation_then_every_other_page():
     nav = [{"Overview": "index.md"}, {"Part": ["b.md", {"A": "a.md"}]}, {"Out": "https://example.org/"}]
     order, listed = reading_order(nav, ["a.md", "b.md", "index.md", "extra/z.md", "extra/index.md"])
     assert order == ["index.md", "b.md", "a.md", "extra/index.md", "extra/z.md"]
-    assert listed == {"index.md", "a.md", "b.md"}
+    assert listed == {"index.md": "Overview", "b.md": None, "a.md": "A"}  # each with the title the navigation gives it
 
 
 def test_without_a_navigation_pages_are_read_by_path_index_first():
     order, listed = reading_order(None, ["b.md", "a/x.md", "index.md", "a/index.md"])
     assert order == ["index.md", "a/index.md", "a/x.md", "b.md"]
-    assert listed == set(order)
+    assert listed == dict.fromkeys(order)  # every page listed, none with a title of the navigation's
 
 
-def test_every_page_of_the_site_is_in_unit_3_but_the_websites_own():
+def test_every_page_is_in_the_unit_of_its_folder_but_the_websites_own():
     found = outline()
     own = {"accessibility.md", "privacy.md"}  # front matter `unit: false`: pages of the website, in no unit
-    assert {found.unit_of(page.path).id for page in found.pages if page.path not in own} == {"unit-3"}
+    units = {page.path: found.unit_of(page.path).id for page in found.pages if page.path not in own}
+    # The first unit's pages are docs/ itself (pages: ""), the second's docs/unit-2/.
+    assert {path for path, unit in units.items() if unit == "unit-2"} == {path for path in units if path.startswith("unit-2/")}
+    assert set(units.values()) == {"unit-1", "unit-2"}
     assert [found.unit_of(path) for path in sorted(own)] == [None, None]
-    assert [page.path for page in found.pages_of(found.programme.unit("unit-3"))][:3] == ["index.md", "pcn-ethos.md", "complex-systems.md"]
+    assert [page.path for page in found.pages_of(found.programme.unit("unit-1"))][:3] == ["index.md", "basics.md", "together.md"]
+    assert [page.path for page in found.pages_of(found.programme.unit("unit-2"))] == [
+        "unit-2/index.md",
+        "unit-2/more.md",
+        "unit-2/typology.md",
+        "unit-2/my-workbook.md",
+    ]
 
 
 def line_showing(page: str, activity_id: str) -> int:
@@ -40,10 +49,12 @@ def line_showing(page: str, activity_id: str) -> int:
 def test_activities_are_placed_where_the_pages_show_them():
     found = outline()
     assert {activity: [(page.path, line) for page, line in places] for activity, places in found.showings().items()} == {
-        "flocking": [("complex-systems.md", line_showing("complex-systems.md", "flocking"))],
-        "self-activity-7": [("leading-complex-systems.md", line_showing("leading-complex-systems.md", "self-activity-7"))],
-        "leading-complex-pcn-projects": [("systems-leadership.md", line_showing("systems-leadership.md", "leading-complex-pcn-projects"))],
-        "self-activity-8": [("systems-leadership.md", line_showing("systems-leadership.md", "self-activity-8"))],
+        "walk": [("together.md", line_showing("together.md", "walk"))],
+        "reflect": [("problems.md", line_showing("problems.md", "reflect"))],
+        "discuss": [("problems.md", line_showing("problems.md", "discuss"))],
+        "fixture-first-reflection": [("unit-2/index.md", line_showing("unit-2/index.md", "fixture-first-reflection"))],
+        "fixture-group-talk": [("unit-2/more.md", line_showing("unit-2/more.md", "fixture-group-talk"))],
+        "fixture-second-reflection": [("unit-2/more.md", line_showing("unit-2/more.md", "fixture-second-reflection"))],
     }
 
 
@@ -57,9 +68,10 @@ def course_copy(tmp_path):
 
 
 def test_a_new_activity_is_numbered_where_the_reader_meets_it(course_copy):
-    """Appended to the data but shown first: it becomes Self-Activity 7, and the others follow it."""
+    """Appended to the data but shown before the first Self-Activity: it becomes Self-Activity 3, and the
+    others follow it, the second unit's too."""
     docs, data = course_copy
-    activities_file = data / "unit-3" / "activities.yml"
+    activities_file = data / "unit-1" / "activities.yml"
     activities = yaml.safe_load(activities_file.read_text(encoding="utf-8"))
     warm_up = {
         "id": "warm-up",
@@ -70,26 +82,21 @@ def test_a_new_activity_is_numbered_where_the_reader_meets_it(course_copy):
         "prompts": [{"id": "first", "text": "What comes to mind?", "lines": 3}],
     }
     activities["activities"].append(warm_up)
-    session_file = data / "unit-3" / "session.yml"
+    session_file = data / "unit-1" / "session.yml"
     session = yaml.safe_load(session_file.read_text(encoding="utf-8"))
     run_in_session(session, warm_up)
     activities_file.write_text(yaml.safe_dump(activities, sort_keys=False), encoding="utf-8")
     session_file.write_text(yaml.safe_dump(session, sort_keys=False), encoding="utf-8")
-    page = docs / "complex-systems.md"
+    page = docs / "together.md"
     page.write_text(page.read_text(encoding="utf-8") + '\n{{ activity("warm-up") }}\n', encoding="utf-8")
     found = outline(data, docs)
     labels = {activity.id: activity.label for activity in found.programme.activities}
-    assert labels["warm-up"] == "Self-Activity 7"
-    assert labels["self-activity-7"] == "Self-Activity 8"
-    assert labels["self-activity-8"] == "Self-Activity 9"
-    unit = found.programme.unit("unit-3")
-    assert [a.id for a in found.programme.activities_in_reading_order(unit)] == [
-        "flocking",
-        "warm-up",
-        "self-activity-7",
-        "leading-complex-pcn-projects",
-        "self-activity-8",
-    ]
+    assert labels["warm-up"] == "Self-Activity 3"
+    assert labels["reflect"] == "Self-Activity 4"
+    assert labels["fixture-first-reflection"] == "Self-Activity 5"
+    assert labels["fixture-second-reflection"] == "Self-Activity 6"
+    unit = found.programme.unit("unit-1")
+    assert [a.id for a in found.programme.activities_in_reading_order(unit)] == ["walk", "warm-up", "reflect", "discuss"]
 
 
 def test_a_page_can_name_its_unit_or_none(course_copy):
@@ -98,7 +105,7 @@ def test_a_page_can_name_its_unit_or_none(course_copy):
     page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\nunit: false\n", 1), encoding="utf-8")
     found = outline(data, docs)
     assert found.unit_of("glossary.md") is None
-    assert found.unit_of("pcn-ethos.md").id == "unit-3"
+    assert found.unit_of("basics.md").id == "unit-1"
     with pytest.raises(KeyError, match=r"key_terms\(\) draws from a unit's data, but docs/glossary.md is in no unit"):
         from course.page_macros import PageMacros
 
@@ -113,26 +120,61 @@ def test_an_unknown_unit_in_front_matter_is_a_located_problem(course_copy):
     page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\nunit: unit-9\n", 1), encoding="utf-8")
     problems = [str(problem) for problem in outline(data, docs).problems]
     assert problems == [
-        "docs/glossary.md:1: front matter 'unit: unit-9': there is no such unit in data/programme.yml; use one of 'unit-3', or false"
+        "docs/glossary.md:1: front matter 'unit: unit-9': there is no such unit in data/programme.yml; use one of 'unit-1', 'unit-2', or false"
     ]
 
 
 def test_the_overview_lists_the_units_activities_from_the_data():
     listing = macros("index.md").activity_list()
     assert listing.splitlines()[:2] == [
-        "The unit has two self-activities for you to do on your own and",
+        "The unit has one self-activity for you to do on your own and",
         "two activities for a group:",
     ]
     items = [line for line in listing.splitlines() if line.startswith("- ")]
     assert items == [
-        "- [Flocking](/complex-systems.md#flocking) (group exercise)",
-        "- [Self-Activity 7: Leading complex systems – what is the reality across our PCN?](/leading-complex-systems.md#self-activity-7)",
-        "- [Leading complex PCN projects](/systems-leadership.md#leading-complex-pcn-projects) (group discussion)",
-        "- [Self-Activity 8: What kind of problems are you trying to address across your PCN?](/systems-leadership.md#self-activity-8)",
+        "- [Walking together](/together.md#walk) (group exercise)",
+        "- [Self-Activity 3: Your own projects](/problems.md#reflect)",
+        "- [Talking it through](/problems.md#discuss) (group discussion)",
     ]
+    second = [line for line in macros("unit-2/index.md").activity_list().splitlines() if line.startswith("- ")]
+    assert second[0] == "- [Self-Activity 4: A first reflection for the test unit](/unit-2/index.md#fixture-first-reflection)"
+    assert len(second) == 3
 
 
 def test_markdown_in_an_activity_title_stays_text_in_the_list(make_data_dir):
     data = make_data_dir(lambda d: d["activities.yml"]["activities"][0].update(title="*Not* [a](link) `code` <b>x</b> & y"))
-    item = next(line for line in macros("index.md", data).activity_list().splitlines() if "flocking" in line)
-    assert item.startswith(r"- [\*Not\* \[a\](link) \`code\` &lt;b&gt;x&lt;/b&gt; &amp; y](/complex-systems.md#flocking)")
+    item = next(line for line in macros("index.md", data).activity_list().splitlines() if "#walk" in line)
+    assert item.startswith(r"- [\*Not\* \[a\](link) \`code\` &lt;b&gt;x&lt;/b&gt; &amp; y](/together.md#walk)")
+
+
+def test_a_pages_title_is_the_one_mkdocs_gives_it(tmp_path):
+    """The navigation's title, else the front matter's, else a first-block h1 (ATX or setext), else the file's name."""
+    from course.content.pages import read_pages
+
+    pages = {
+        "index.md": "Some text first.\n\n# Not the title\n",
+        "named.md": "---\ntitle: From the front matter\n---\n\n# Not this\n",
+        "atx.md": "# The *first* heading { #x }\n\nText.\n",
+        "setext.md": "A setext title\n==============\n\nText.\n",
+        "later.md": "Text first.\n\n# A later heading\n",
+        "folder/index.md": "No heading.\n",
+        "my_notes-page.md": "No heading.\n",
+        "listed.md": "# Its own heading\n",
+        "fenced.md": "```\n# Not a heading\n```\n\n# Not first\n",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    read = {page.path: page for page in read_pages([tmp_path / name for name in pages], tmp_path, tmp_path)}
+    read["listed.md"].nav_title = "From the navigation"
+    assert {path: page.title for path, page in read.items()} == {
+        "index.md": "Home",
+        "named.md": "From the front matter",
+        "atx.md": "The first heading",
+        "setext.md": "A setext title",
+        "later.md": "Later",
+        "folder/index.md": "Folder",
+        "my_notes-page.md": "My notes page",
+        "listed.md": "From the navigation",
+        "fenced.md": "Fenced",
+    }

@@ -7,7 +7,8 @@ from jinja2 import Environment
 
 from course.checks.html import MAX_NESTING, page_problems
 from course.content.pages import read_page
-from engine import DOCS_DIR, outline
+from engine import DATA_DIR, outline
+from fixture_course import assembled
 
 
 def problems_of(tmp_path, text: str) -> list[str]:
@@ -96,6 +97,8 @@ def test_plain_structure_and_formatting_pass(tmp_path, case):
     assert problems_of(tmp_path, ALLOWED[case]) == []
 
 
-def test_every_page_of_the_unit_passes():
-    for page in outline().pages:
-        assert page_problems(page, DOCS_DIR) == [], page.display
+def test_every_page_of_the_fixture_course_passes():
+    # Assembled, as it is built: its pages' scripts are the site's, in docs/javascripts/.
+    docs = assembled() / "docs"
+    for page in outline(DATA_DIR, docs).pages:
+        assert page_problems(page, docs) == [], page.display

@@ -6,13 +6,11 @@ PDF maker's refusal to read anything but the site. No MkDocs involved.
 from __future__ import annotations
 
 import datetime
-import re
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from engine import HOSTILE_TEXTS, PROJECT_DIR, expected_modules, handouts, macros, outline, qr_modules
+from engine import HOSTILE_TEXTS, expected_modules, fixture_data, handouts, macros, outline, qr_modules
 from course.paper.downloads import PdfFacts, pdf_facts
 from course.paper.footer import running_footer_css
 from course.paper.handouts import COMPARISONS_SLUG, handout_html, qr_svg
@@ -22,13 +20,9 @@ from course.paper.whole_unit import UnitPage, combine
 from course.publish.addresses import relative_url, short_address
 from course.render.environment import css_string
 
-CONFIG = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-SITE_NAME = CONFIG["site_name"]
-COPYRIGHT = CONFIG["copyright"]
-
-
-def activities() -> list[dict]:
-    return yaml.safe_load((PROJECT_DIR / "data" / "unit-3" / "activities.yml").read_text(encoding="utf-8"))["activities"]
+def activities(data_file: str = "activities.yml") -> list[dict]:
+    """A unit's activities as its data lists them: the first unit's, or the second's ("unit-2/activities.yml")."""
+    return fixture_data()[data_file]["activities"]
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -92,8 +86,8 @@ def test_workbook_has_every_activity_with_its_ruled_lines():
 def test_activity_heading_level_is_three_unless_asked():
     from course.render.activities import activity_html
 
-    assert soup(macros("complex-systems.md").activity("flocking")).find("h3", class_="activity__title")
-    one = soup(activity_html(outline().programme.activity("flocking"), {}, heading_level=1, privacy_href=None))
+    assert soup(macros("together.md").activity("walk")).find("h3", class_="activity__title")
+    one = soup(activity_html(outline().programme.activity("walk"), {}, heading_level=1, privacy_href=None))
     assert one.find("h1", class_="activity__title") and not one.find("h3")
 
 
@@ -108,22 +102,24 @@ def test_workbook_shows_hostile_data_as_text(make_data_dir):
     assert HOSTILE_TEXTS[0] in soup(html).get_text() and HOSTILE_TEXTS[4] in soup(html).get_text()
 
 
-def test_there_is_a_handout_for_every_activity_and_the_tables():
-    assert [h.slug for h in handouts()] == [a["id"] for a in activities()] + [COMPARISONS_SLUG]
+def test_there_is_a_handout_for_every_activity_and_the_tables_of_each_unit():
+    first, second = [a["id"] for a in activities()], [a["id"] for a in activities("unit-2/activities.yml")]
+    assert [h.slug for h in handouts()] == [*first, COMPARISONS_SLUG, *second, COMPARISONS_SLUG]
+    # Each unit's tables have a handout of their own, each PDF a name of its own.
     assert len({h.pdf_name for h in handouts()}) == len(handouts())
 
 
 def test_an_activity_cannot_take_the_comparison_tables_handout_id(make_data_dir):
     def edit(data):
         data["activities.yml"]["activities"][0]["id"] = COMPARISONS_SLUG
-        data["session.yml"]["running_order"][2]["activity"] = COMPARISONS_SLUG
+        data["session.yml"]["running_order"][1]["activity"] = COMPARISONS_SLUG  # the running order names the activity
 
     problems = [str(problem) for problem in plan_paper(outline(make_data_dir(edit))).problems]
     assert any(f"activity '{COMPARISONS_SLUG}', field 'id'" in problem for problem in problems), problems
 
 
 def test_the_qr_code_encodes_the_address():
-    url = "https://example.org/unit-3/handouts/flocking/"
+    url = "https://example.org/course/handouts/walk/"
     svg = str(qr_svg(url))
     assert qr_modules(svg) == expected_modules(url)
     assert qr_modules(svg) != expected_modules(url + "x")  # the comparison can tell addresses apart
@@ -136,10 +132,10 @@ def test_a_handout_shows_its_short_address_and_escapes_data(make_data_dir):
 
     edited = outline(make_data_dir(edit))
     handout = plan_paper(edited).handouts[0]
-    html = soup(handout_html(handout, "https://example.org/x/handouts/flocking/", edited.programme, edited.glossary, "../../privacy/"))
+    html = soup(handout_html(handout, "https://example.org/x/handouts/walk/", edited.programme, edited.glossary, "../../privacy/"))
     assert short_address("https://www.example.org/x/") == "example.org/x/"
     link = html.find("a", class_="handout__link")
-    assert link["href"] == "https://example.org/x/handouts/flocking/" and link.get_text() == "example.org/x/handouts/flocking/"
+    assert link["href"] == "https://example.org/x/handouts/walk/" and link.get_text() == "example.org/x/handouts/walk/"
     assert html.find("h1").get_text() == HOSTILE_TEXTS[0] and not html.find("script")
     assert html.find(class_="handout__qr")["role"] == "img"
     assert html.select_one(".activity__answers-note a")["href"] == "../../privacy/"

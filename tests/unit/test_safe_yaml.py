@@ -11,7 +11,7 @@ from course.content.safe_yaml import MAX_DEPTH, Refused, check_events
 from course.content.yaml_files import MAX_DATA_FILE_BYTES, MAX_PROBLEMS_PER_FILE, load_file
 from engine import billion_laughs, nested
 
-FILE = "data/unit-3/simple_rules.yml"
+FILE = "data/unit-1/simple_rules.yml"
 RULES = "heading: Simple rules\nrules:\n  - name: About leading\n    description: Lead.\n"
 
 

@@ -19,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from engine import DATA_DIR, DOCS_DIR, HOSTILE_TEXTS, macros, mkdocs_config, outline
+from fixture_course import assembled, course_source
 from course.checks import check_course, remind
 from course.checks.statement import check_statement_data, check_statement_pages
 from course.content.outline import Outline
@@ -26,13 +27,12 @@ from course.content.problems import ContentError
 from course.content.programme import load_programme
 from course.page_macros import PageMacros
 from course.paper.plan import plan_paper
-from course.project import CourseSource
 from course.publish import conformance
 from course.publish.addresses import SiteAddress, missing_page_report, new_issue_url, problem_report
 
 STATEMENT = """\
 # The accessibility statement's data.
-organisation: Shared Service Architecture Ltd
+organisation: Example Health Ltd
 contact: repository issues
 compliance: not assessed
 prepared: 2026-11-28
@@ -44,7 +44,7 @@ unconfirmed:
 
 @pytest.fixture
 def data_with(tmp_path):
-    """A copy of the real data folder with data/accessibility.yml's text replaced (None: the file removed)."""
+    """A copy of the fixture's data folder with data/accessibility.yml's text replaced (None: the file removed)."""
 
     def make(text: str | None):
         folder = tmp_path / f"copy-{len(list(tmp_path.iterdir()))}" / "data"
@@ -82,11 +82,12 @@ def section(markdown_text: str, heading: str) -> str:
 # --- The data file ---------------------------------------------------------------------
 
 
-def test_the_real_statement_data_is_valid_and_marks_what_is_unconfirmed():
+def test_the_statement_data_is_read_with_what_is_unconfirmed():
     statement = load_programme(DATA_DIR).accessibility
+    assert statement.organisation == "Fixture Organisation Ltd"
     assert statement.contact == "repository issues" and statement.email is None
-    assert statement.last_reviewed >= statement.prepared
-    assert statement.unconfirmed == ["organisation", "contact"]
+    assert (statement.prepared, statement.last_reviewed) == (datetime.date(2026, 1, 5), datetime.date(2026, 1, 5))
+    assert statement.unconfirmed == ["contact"]
 
 
 def test_a_missing_statement_file_is_named(data_with):
@@ -101,7 +102,7 @@ def test_a_missing_statement_file_is_named(data_with):
         ("contact: repository issues", "contact: the web team", 3, "field 'contact': write 'repository issues' or an email address"),
         ("contact: repository issues", "contact: someone@", 3, "field 'contact': write 'repository issues' or an email address"),
         ("compliance: not assessed", "compliance: mostly", 4, "field 'compliance'"),
-        ("organisation: Shared", "organisaton: Shared", 2, "field 'organisaton': unknown field"),
+        ("organisation: Example", "organisaton: Example", 2, "field 'organisaton': unknown field"),
         ("  - organisation", "  - organisation\n  - phone", 9, "field 'unconfirmed, item 2': input should be 'organisation', 'contact'"),
         ("  - organisation", "  - organisation\n  - organisation", 8, "organisation is listed twice"),
     ],
@@ -141,7 +142,7 @@ def test_a_review_over_a_year_old_is_a_warning_at_its_line(data_with):
 def test_each_unconfirmed_value_is_a_warning_at_its_line(data_with):
     folder = data_with(STATEMENT.replace("  - organisation\n", "  - organisation\n  - contact\n"))
     assert reminders_on(folder, datetime.date(2026, 11, 28)) == [
-        "accessibility.yml:2: warning: 'organisation' (Shared Service Architecture Ltd) is listed under 'unconfirmed': "
+        "accessibility.yml:2: warning: 'organisation' (Example Health Ltd) is listed under 'unconfirmed': "
         "confirm it with the organisation, then take it off that list",
         "accessibility.yml:3: warning: 'contact' (repository issues) is listed under 'unconfirmed': "
         "confirm it with the organisation, then take it off that list",
@@ -150,9 +151,10 @@ def test_each_unconfirmed_value_is_a_warning_at_its_line(data_with):
 
 def test_reminders_are_never_problems(data_with):
     """However old the review, the check finds no problem: reminders only warn."""
-    found = outline(data_with(STATEMENT))
-    assert reminders_on(data_with(STATEMENT), datetime.date(2031, 1, 1))
-    assert check_course(CourseSource(found, []), plan_paper(found)) == []
+    folder = data_with(STATEMENT)
+    found = outline(folder, assembled() / "docs")  # assembled: the pages' scripts and images are the site's
+    assert reminders_on(folder, datetime.date(2031, 1, 1))
+    assert check_course(course_source(found), plan_paper(found)) == []
 
 
 # --- What the statement says ---------------------------------------------------------------
@@ -182,9 +184,9 @@ def test_the_statement_has_the_model_statements_sections_in_order():
 
 def test_the_statement_names_the_site_the_organisation_and_the_enforcement_bodies():
     text = text_of(statement_markdown())
-    assert "This accessibility statement applies to the website at pcn-leadership.github.io/unit-3/" in text
-    assert "This website is run by Shared Service Architecture Ltd." in text
-    assert "Shared Service Architecture Ltd is committed to making its website accessible, in accordance with" in text
+    assert "This accessibility statement applies to the website at fixture-programme.github.io/course/" in text
+    assert "This website is run by Fixture Organisation Ltd." in text
+    assert "Fixture Organisation Ltd is committed to making its website accessible, in accordance with" in text
     enforcement = text_of(section(statement_markdown(), "Enforcement procedure"))
     assert "The Equality and Human Rights Commission (EHRC) is responsible for enforcing" in enforcement
     assert "in England, Scotland and Wales, and the Equality Commission for Northern Ireland (ECNI) in Northern Ireland" in enforcement
@@ -261,7 +263,7 @@ def test_the_compliance_status_uses_the_regulations_wording(data_with, monkeypat
 
 def test_the_contact_is_the_repositorys_issues_or_an_email_address(data_with):
     feedback = html_of(section(statement_markdown(), "Feedback and contact information"))
-    assert feedback.find("a")["href"] == "https://github.com/pcn-leadership/unit-3/issues"
+    assert feedback.find("a")["href"] == "https://github.com/fixture-programme/course/issues"  # the repository of site_url
     assert "needs a GitHub account" in feedback.get_text()
     folder = data_with(STATEMENT.replace("repository issues", "access_team@example.org"))
     by_email = html_of(section(statement_markdown(folder), "Feedback and contact information"))
@@ -276,7 +278,7 @@ def test_the_issues_follow_repo_url_when_mkdocs_yml_names_the_repository():
 
 def test_hostile_organisation_text_is_shown_as_typed(data_with):
     for hostile in [*HOSTILE_TEXTS, "*starred* and _underlined_"]:
-        folder = data_with(STATEMENT.replace("organisation: Shared Service Architecture Ltd", f"organisation: {json.dumps(hostile)}"))
+        folder = data_with(STATEMENT.replace("organisation: Example Health Ltd", f"organisation: {json.dumps(hostile)}"))
         html = html_of(statement_markdown(folder))
         assert not html.find(["script", "em", "strong"])
         assert f"This website is run by {hostile}." in " ".join(html.get_text().split()), hostile
@@ -327,27 +329,32 @@ def privacy_markdown(data_dir=DATA_DIR) -> str:
 
 def test_the_privacy_notice_names_every_key_the_site_keeps():
     text = text_of(privacy_markdown())
-    assert "pcn-unit3:answer:<activity>:<prompt>" in text
-    assert "for example pcn-unit3:answer:flocking:what-happened" in text
-    assert "pcn-unit3:storage-check" in text
-    assert "under the name /unit-3/.__palette" in text, "Material's key: the site's path from site_url"
+    # Each unit's answers under its own storage key (programme.yml), with an example from its first activity.
+    assert "fixture-unit1:answer:<activity>:<prompt>" in text and "for example fixture-unit1:answer:walk:what-happened" in text
+    assert "fixture-unit2:answer:<activity>:<prompt>" in text
+    assert "for example fixture-unit2:answer:fixture-first-reflection:notes" in text
+    assert "fixture-unit1:storage-check" in text
+    assert "under the name /course/.__palette" in text, "Material's key: the site's path from site_url"
     assert "It sets no cookies." in text
-    assert "unit-3-my-workbook.md" in text and "unit-3-my-workbook.txt" in text and "unit-3-offline.zip" in text
+    assert "unit-1-my-workbook.md" in text and "unit-1-my-workbook.txt" in text and "unit-2-my-workbook.md" in text
+    assert "fixture-offline.zip" in text
 
 
 def test_the_privacy_notice_links_my_workbook_and_githubs_statements():
-    links = {a.get_text(" ", strip=True): a["href"] for a in html_of(privacy_markdown()).find_all("a")}
-    assert links["My workbook"] == "/my-workbook.md", "a link MkDocs checks and rewrites"
+    anchors = html_of(privacy_markdown()).find_all("a")
+    # Each unit's My workbook, by a link MkDocs checks and rewrites.
+    assert [a["href"] for a in anchors if a.get_text() == "My workbook"] == ["/my-workbook.md", "/unit-2/my-workbook.md"]
+    links = {a.get_text(" ", strip=True): a["href"] for a in anchors}
     assert links["GitHub Pages' data collection"].startswith("https://docs.github.com/en/pages/")
-    assert links["the website's issues page on GitHub"] == "https://github.com/pcn-leadership/unit-3/issues"
+    assert links["the website's issues page on GitHub"] == "https://github.com/fixture-programme/course/issues"
 
 
 def test_the_answer_note_links_to_the_privacy_notice_from_any_depth():
-    note = BeautifulSoup(macros("complex-systems.md").activity("flocking"), "html.parser").find(class_="activity__answers-note")
+    note = BeautifulSoup(macros("together.md").activity("walk"), "html.parser").find(class_="activity__answers-note")
     assert note.find("a")["href"] == "../privacy/" and note.find("a").get_text() == "privacy notice"
-    handout_note = BeautifulSoup(macros("handouts/flocking.md").activity("flocking"), "html.parser").find(class_="activity__answers-note")
+    handout_note = BeautifulSoup(macros("handouts/walk.md").activity("walk"), "html.parser").find(class_="activity__answers-note")
     assert handout_note.find("a")["href"] == "../../privacy/"
-    home = BeautifulSoup(macros("index.md").activity("flocking"), "html.parser").find(class_="activity__answers-note")
+    home = BeautifulSoup(macros("index.md").activity("walk"), "html.parser").find(class_="activity__answers-note")
     assert home.find("a")["href"] == "privacy/"
 
 

@@ -1,0 +1,204 @@
+"""Unit 3's own content: what an edit to its pages or data can change, and what to update.
+
+The engine's tests run on the fixture course (tests/fixtures/course/), so an
+edit to Unit 3 breaks no test of the engine. It can break these, and only on
+purpose: each failure says which number or sentence to update, and where.
+
+- Every statement of the slides is on its page, in the slides' order
+  (tests/content/source_statements.txt).
+- The copyright line and the slides' sources.
+- Which page shows which activity, and how many prompts the unit asks.
+- How many sheets of paper each PDF and each printed page takes (SHEETS below):
+  a change means looking at the sheets before updating the number.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from built_pages import page_file, page_names, page_soup
+from unit_3_pages import unit_3_pdfs
+from engine import PROJECT_DIR
+
+UNIT_3_DATA = PROJECT_DIR / "data" / "unit-3"
+STATEMENTS = Path(__file__).with_name("source_statements.txt")
+COPYRIGHT = "© 2017 Shared Service Architecture Ltd"
+# The slides cite these two sources (data/unit-3/references.yml), by author and year.
+SLIDES_SOURCES = ["The Leadership Centre (2014)", "Keith Grint (2005), adapted"]
+
+# Which page shows each activity (its id in data/unit-3/activities.yml), in reading order.
+ACTIVITIES_ON_PAGES = {
+    "complex-systems": ["flocking"],
+    "leading-complex-systems": ["self-activity-7"],
+    "systems-leadership": ["leading-complex-pcn-projects", "self-activity-8"],
+}
+# Prompts the unit asks across its activities: the learner's "You have answered 0 of N prompts".
+PROMPTS = 8
+
+# Sheets each PDF the build makes takes: (on A4, as built; on US Letter).
+PDF_SHEETS = {
+    "whole-unit.pdf": (14, 15),
+    "workbook.pdf": (5, 5),
+    "handout-flocking.pdf": (1, 1),
+    "handout-self-activity-7.pdf": (1, 1),
+    "handout-leading-complex-pcn-projects.pdf": (1, 1),
+    "handout-self-activity-8.pdf": (1, 1),
+    "handout-comparison-tables.pdf": (2, 2),
+    "facilitator-guide.pdf": (10, 10),
+}
+# Sheets Chromium's print of each page takes: (on A4, on US Letter).
+PRINT_SHEETS = {
+    "index": (1, 1),
+    "pcn-ethos": (2, 2),
+    "complex-systems": (2, 2),
+    "leading-complex-systems": (1, 1),
+    "theory-and-practice": (1, 1),
+    "systems-leadership": (4, 4),
+    "leading-health-and-social-care": (1, 1),
+    "my-workbook": (4, 4),
+    "references": (1, 1),
+    "glossary": (1, 1),
+    "workbook": (5, 5),
+    "handouts": (1, 1),
+    "handouts/flocking": (1, 1),
+    "handouts/self-activity-7": (1, 1),
+    "handouts/leading-complex-pcn-projects": (1, 1),
+    "handouts/self-activity-8": (1, 1),
+    "handouts/comparison-tables": (2, 2),
+    "print": (14, 14),
+    "facilitators": (10, 10),
+    "facilitators/present": (4, 4),
+    "accessibility": (3, 3),
+    "privacy": (2, 2),
+}
+
+
+def where(name: str) -> str:
+    """`tests/content/test_unit_3.py:LINE`, where the named number is set."""
+    lines = Path(__file__).read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(lines, start=1) if text.startswith(f"{name} = "))
+    return f"tests/content/test_unit_3.py:{line}"
+
+
+def source_statements() -> list[tuple[int, str, str]]:
+    """(line in source_statements.txt, page, statement), in the slides' order."""
+    found = []
+    for number, line in enumerate(STATEMENTS.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip() and not line.startswith("#"):
+            page, statement = (part.strip() for part in line.split("|", 1))
+            found.append((number, page, statement))
+    return found
+
+
+def page_text(site: Path, name: str) -> str:
+    """The page's words as a reader reads them: abbreviations' meanings (the site's) left out, spaces squashed."""
+    soup = page_soup(site, name)
+    for expansion in soup.select(".abbreviation-expansion"):
+        expansion.decompose()
+    text = " ".join(soup.get_text(" ").split())
+    return re.sub(r"\s+([,.;:?!)])", r"\1", text).replace("( ", "(")  # get_text(" ") spaces out inline tags
+
+
+# --- The slides, on the pages --------------------------------------------------------
+
+
+@pytest.mark.parametrize(("line", "page", "statement"), source_statements(), ids=lambda v: str(v)[:40])
+def test_every_statement_of_the_slides_is_on_its_page(unit_3_site, line, page, statement):
+    assert page_file(unit_3_site, page).is_file(), (
+        f"tests/content/source_statements.txt:{line} names the page '{page}', which the build does not make; "
+        "name the page the statement is on now"
+    )
+    assert " ".join(statement.split()) in page_text(unit_3_site, page), (
+        f"tests/content/source_statements.txt:{line}: this statement of the slides is not on the page '{page}': "
+        f"“{statement}”. Every point of the slides belongs on the site: put it back, or, if you reworded it on purpose "
+        "(keeping its meaning), write the new wording on that line"
+    )
+
+
+def test_the_pages_follow_the_slides_order(unit_3_site):
+    order = list(dict.fromkeys(page for _, page, _ in source_statements()))
+    in_navigation = [name for name in page_names_in_navigation(unit_3_site) if name in order]
+    assert in_navigation == order, (
+        "the pages holding the slides' statements are no longer in the slides' order in the navigation (mkdocs.yml, nav:); "
+        "put them back in order, or, if the order changed on purpose, move the lines of tests/content/source_statements.txt to match"
+    )
+
+
+def page_names_in_navigation(site: Path) -> list[str]:
+    menu = page_soup(site, "index").select_one("nav.md-nav--primary")
+    names = []
+    for link in menu.select("a.md-nav__link[href]"):
+        href = link["href"].split("#")[0].strip("./").rstrip("/")
+        names.append(href or "index")
+    return list(dict.fromkeys(names))
+
+
+def test_every_page_carries_the_copyright_line(unit_3_site):
+    for name in page_names(unit_3_site):
+        footer = page_soup(unit_3_site, name).find("footer")
+        assert COPYRIGHT in footer.get_text(), f"{name}: the footer has lost “{COPYRIGHT}” (mkdocs.yml, copyright:); keep it"
+
+
+def test_the_references_give_the_slides_sources(unit_3_site):
+    text = page_text(unit_3_site, "references")
+    for source in SLIDES_SOURCES:
+        assert source in text, f"the references page no longer gives “{source}”, a source the slides cite (data/unit-3/references.yml)"
+
+
+# --- Activities and prompts --------------------------------------------------------
+
+
+def test_each_activity_is_on_its_page(unit_3_site):
+    shown = {name: [s["id"] for s in page_soup(unit_3_site, name).select("article section.activity")] for name in ACTIVITIES_ON_PAGES}
+    assert shown == ACTIVITIES_ON_PAGES, (
+        f"the activities are shown on other pages than before: now {shown}. If you moved one on purpose, "
+        f"update ACTIVITIES_ON_PAGES ({where('ACTIVITIES_ON_PAGES')})"
+    )
+
+
+def test_the_unit_asks_its_prompts():
+    activities = yaml.safe_load((UNIT_3_DATA / "activities.yml").read_text(encoding="utf-8"))["activities"]
+    count = sum(len(activity["prompts"]) for activity in activities)
+    assert count == PROMPTS, (
+        f"data/unit-3/activities.yml now asks {count} prompts, not {PROMPTS}. If you added or removed one on purpose, "
+        f"update PROMPTS ({where('PROMPTS')})"
+    )
+
+
+# --- Sheets of paper ----------------------------------------------------------------
+
+
+def changed_sheets(what: str, name: str, counted: tuple[int, int], table: str) -> str:
+    look = f"pdftoppm -png -r 80 site/pdf/{name} /tmp/{name.removesuffix('.pdf')}" if table == "PDF_SHEETS" else (
+        f"print the page from Chromium on A4 and on Letter"
+    )
+    return (
+        f"{what} now takes {counted[0]} sheets on A4 and {counted[1]} on US Letter, not {globals()[table][name]}. "
+        f"Look at every sheet ({look}) and, if they look right, update '{name}' in {table} ({where(table)})"
+    )
+
+
+def test_every_pdf_and_page_has_its_sheet_count(unit_3_site):
+    pdfs = sorted(path.name for path in (unit_3_site / "pdf").glob("*.pdf"))
+    assert pdfs == sorted(PDF_SHEETS), f"the build makes these PDFs now: {pdfs}; list each in PDF_SHEETS ({where('PDF_SHEETS')})"
+    pages = page_names(unit_3_site)
+    assert sorted(pages) == sorted(PRINT_SHEETS), f"the build makes these pages now: {pages}; list each in PRINT_SHEETS ({where('PRINT_SHEETS')})"
+
+
+@pytest.mark.parametrize("pdf_name", PDF_SHEETS)
+def test_each_pdf_takes_its_sheets(unit_3_site, on_letter, pdf_name):
+    a4 = len(PdfReader(unit_3_site / "pdf" / pdf_name).pages)
+    letter = len(PdfReader(io.BytesIO(on_letter(unit_3_pdfs()[pdf_name]))).pages)
+    assert (a4, letter) == PDF_SHEETS[pdf_name], changed_sheets(pdf_name, pdf_name, (a4, letter), "PDF_SHEETS")
+
+
+@pytest.mark.parametrize("name", PRINT_SHEETS)
+def test_each_page_prints_on_its_sheets(printed, name):
+    counted = (len(printed(name, "A4")[1]), len(printed(name, "Letter")[1]))
+    assert counted == PRINT_SHEETS[name], changed_sheets(f"The page '{name}', printed", name, counted, "PRINT_SHEETS")
