@@ -83,3 +83,28 @@ class ReadyBrowser:
         page = context.new_page()
         page.on("close", lambda _: context.close())
         return page
+
+
+class SlowedBrowser:
+    """The browser with every page's CPU slowed `rate` times (Chrome DevTools Protocol's
+    Emulation.setCPUThrottlingRate, set as each page opens), to try the browser tests as a loaded
+    machine runs them: `CHROMIUM_CPU_SLOWDOWN=4 make test-site` (guides/tests.md)."""
+
+    def __init__(self, browser, rate: float):
+        self._browser = browser
+        self._rate = rate
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        context.on("page", lambda page: context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": self._rate}))
+        return context
+
+    def new_page(self, **options):
+        """A page in a context of its own, closed with it (as Playwright's browser.new_page)."""
+        context = self.new_context(**options)
+        page = context.new_page()
+        page.on("close", lambda _: context.close())
+        return page

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from browser_pages import ReadyBrowser
+from browser_pages import ReadyBrowser, SlowedBrowser
 from engine import PROJECT_DIR, data_path, fixture_data
 from fixture_course import assembled
 from site_building import CHROMIUM_ARGS, SITE_BUILDER, chromium_path, mkdocs_build
@@ -107,7 +107,9 @@ def browser():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield ReadyBrowser(browser)  # navigations return once the page's scripts have run (tests/browser_pages.py)
+        ready = ReadyBrowser(browser)  # navigations return once the page's scripts have run (tests/browser_pages.py)
+        slowdown = float(os.environ.get("CHROMIUM_CPU_SLOWDOWN", "1"))
+        yield SlowedBrowser(ready, slowdown) if slowdown > 1 else ready
         browser.close()
 
 

@@ -21,7 +21,8 @@ from .rendering import RenderedPages
 
 # Every pattern here takes time in proportion to the line (a page can be 200 KB of one line):
 # no part can run on past a character that starts the next try ([, {, ().
-_LINK = re.compile(r"(?<!!)\[[^\[\]]*\]\(\s*<?([^()\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# A link's address may hold spaces, as Python-Markdown reads it ([x](#A & B) is a link to "#A & B").
+_LINK = re.compile(r"(?<!!)\[[^\[\]]*\]\(\s*<?([^()\s>\"](?:[^()>\"]*[^()\s>\"])?)>?(?:\s+\"[^\"]*\")?\s*\)")
 _HREF = re.compile(r"""\bhref=["']([^"']+)["']""")
 
 

@@ -466,6 +466,8 @@ def test_a_seed_replays_the_same_run_and_reset_gives_another(open_page, site_url
 
 def test_print_shows_the_static_figure_not_the_canvas(open_page, site_url):
     page = open_page("together", site_url, reduced_motion="reduce")
+    # course.js links paper's stylesheets once the page has loaded: wait until the browser has read them.
+    wait_until(page, "[...document.querySelectorAll('head > link[media=print]')].filter(link => link.sheet !== null).length === 2")
     page.emulate_media(media="print")
     assert page.locator("#flocking-figure").is_visible()
     assert page.locator(".flocking__live").is_hidden()
