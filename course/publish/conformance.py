@@ -1,10 +1,12 @@
 """What the site is tested against, and what is known not to work: said once.
 
-The tests use these (tests/site/test_browser.py runs axe-core with WCAG_TAGS
-on every page in each of COLOUR_SCHEMES, and opens every page PHONE_WIDTH
-pixels wide and with the text at TEXT_SIZE; tests/site/test_keyboard.py tries
-every page by keyboard at each of KEYBOARD_WIDTHS and makes each of
-KEYBOARD_JOURNEYS); the accessibility statement says them (course/render/statement.py).
+The tests use these (tests/content/test_unit_3_in_use.py runs axe-core with
+WCAG_TAGS on every page of the unit in each of COLOUR_SCHEMES and opens every
+page PHONE_WIDTH pixels wide; tests/site/test_keyboard.py opens every page of
+the fixture course with the text at TEXT_SIZE and tries it by keyboard at each of
+KEYBOARD_WIDTHS; tests/content/test_unit_3_keyboard.py tries every page of the
+unit by keyboard at each width and makes each of KEYBOARD_JOURNEYS); the
+accessibility statement says them (course/render/statement.py).
 Change what a test checks here, and the statement follows.
 
 The tools' versions are pinned where they are installed, and tests hold these
@@ -44,7 +46,7 @@ LIGHTHOUSE_VERSION = "12.2.3"  # bench/package.json, for bench/lighthouse.py
 
 @dataclass(frozen=True)
 class KeyboardJourney:
-    """A task done with the keyboard alone, at each of KEYBOARD_WIDTHS (tests/site/test_keyboard.py)."""
+    """A task done with the keyboard alone, at each of KEYBOARD_WIDTHS (tests/content/test_unit_3_keyboard.py)."""
 
     name: str  # the test's name for it
     task: str  # what is done: completes "With the keyboard alone, a test does each of these tasks:"
