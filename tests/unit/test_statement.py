@@ -255,18 +255,29 @@ def test_how_we_tested_states_what_the_tests_check_and_the_tools_versions():
     assert f"axe-core {conformance.AXE_CORE_VERSION} checks every page" in tested
     assert "against the rules of WCAG 2.0, 2.1 and 2.2 at levels A and AA" in tested
     assert "once in the light and once in the dark colour scheme" in tested
-    assert f"every page is opened {conformance.PHONE_WIDTH} pixels wide and must not scroll sideways" in tested
+    assert (
+        f"every page is opened {conformance.PHONE_WIDTH} pixels wide, and again with the browser's text at {conformance.TEXT_SIZE}%, "
+        "and must not scroll sideways" in tested
+    )
+    assert "every page is gone through with the Tab key, forwards and backwards, 1280 and 320 pixels wide" in tested
+    assert "not be hidden under the page's header, the \"Back to top\" button or anything else" in tested
+    for journey in conformance.KEYBOARD_JOURNEYS:
+        assert journey.task in tested
+    assert "; and opens the menu, closes and opens one of its sections, and closes the menu, checking at each step" in tested
+    assert "Chromium's accessibility tree, which is what a screen reader is given, is checked for the names, roles and states" in tested
     assert f"Lighthouse {conformance.LIGHTHOUSE_VERSION}" in tested
     assert "not each time the website changes" in tested, "Lighthouse is a benchmark, run by hand"
-    assert "The website has not yet been audited by hand" in tested, "compliance: not assessed"
+    assert "The website has not yet been audited with a screen reader, or by an accessibility specialist" in tested, "compliance: not assessed"
 
 
 def test_every_known_issue_is_listed_with_what_to_do_instead():
     listed = [li.get_text(" ", strip=True) for li in html_of(section(statement_markdown(), "How accessible this website is")).find_all("li")]
     assert len(listed) == len(conformance.KNOWN_ISSUES) >= 2
     for item, issue in zip(listed, conformance.KNOWN_ISSUES):
-        assert " ".join(item.split()) == " ".join(f"{issue.problem}; instead, {issue.instead}".split())
+        since = f"{issue.noted.day} {issue.noted:%B %Y}"
+        assert " ".join(item.split()) == " ".join(f"{issue.problem} (known since {since}); instead, {issue.instead}".split())
     assert "Firefox or Safari have no running footer" in listed[0]
+    assert "(known since 28 November 2026)" in listed[0]
 
 
 @pytest.mark.parametrize(
@@ -279,7 +290,9 @@ def test_every_known_issue_is_listed_with_what_to_do_instead():
     ],
 )
 def test_the_compliance_status_uses_the_regulations_wording(data_with, monkeypatch, compliance, sentence):
-    failing = conformance.KnownIssue(problem="some charts have no text alternative", instead="ask us for the figures", wcag="1.1.1 Non-text Content")
+    failing = conformance.KnownIssue(
+        problem="some charts have no text alternative", instead="ask us for the figures", noted=datetime.date(2026, 1, 2), wcag="1.1.1 Non-text Content"
+    )
     if compliance in ("partially compliant", "not compliant"):
         monkeypatch.setattr(conformance, "KNOWN_ISSUES", (*conformance.KNOWN_ISSUES, failing))
     folder = data_with(STATEMENT.replace("compliance: not assessed", f"compliance: {compliance}"))
@@ -337,7 +350,7 @@ def test_a_status_with_non_compliances_needs_them_listed(data_with, compliance, 
 
 
 def test_fully_compliant_cannot_stand_beside_a_known_failure(data_with, monkeypatch):
-    failing = conformance.KnownIssue(problem="x", instead="y", wcag="2.4.4 Link Purpose (In Context)")
+    failing = conformance.KnownIssue(problem="x", instead="y", noted=datetime.date(2026, 1, 2), wcag="2.4.4 Link Purpose (In Context)")
     monkeypatch.setattr(conformance, "KNOWN_ISSUES", (failing,))
     found = outline(data_with(STATEMENT.replace("compliance: not assessed", "compliance: fully compliant")))
     [problem] = [str(p) for p in check_statement_data(found)]
