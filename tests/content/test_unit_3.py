@@ -62,7 +62,7 @@ SELF_CHECK_SCENARIOS = [
 
 # Sheets each PDF the build makes takes: (on A4, as built; on US Letter).
 PDF_SHEETS = {
-    "whole-unit.pdf": (19, 19),
+    "whole-unit.pdf": (30, 32),
     "workbook.pdf": (7, 7),
     "handout-the-ethos-in-your-pcn.pdf": (1, 1),
     "handout-flocking.pdf": (1, 1),
@@ -76,15 +76,15 @@ PDF_SHEETS = {
 # Sheets Chromium's print of each page takes: (on A4, on US Letter).
 PRINT_SHEETS = {
     "index": (2, 2),
-    "pcn-ethos": (3, 3),
+    "pcn-ethos": (3, 4),
     "complex-systems": (3, 3),
     "leading-complex-systems": (2, 2),
     "theory-and-practice": (2, 2),
-    "systems-leadership": (5, 5),
+    "systems-leadership": (12, 13),
     "leading-health-and-social-care": (2, 2),
-    "my-workbook": (6, 6),
-    "references": (1, 1),
-    "glossary": (1, 1),
+    "my-workbook": (9, 9),
+    "references": (3, 3),
+    "glossary": (3, 4),
     "workbook": (7, 7),
     "handouts": (1, 1),
     "handouts/the-ethos-in-your-pcn": (1, 1),
@@ -94,7 +94,7 @@ PRINT_SHEETS = {
     "handouts/self-activity-8": (1, 1),
     "handouts/what-i-will-do-differently": (1, 1),
     "handouts/comparison-tables": (2, 2),
-    "print": (19, 19),
+    "print": (29, 32),
     "facilitators": (14, 14),
     "facilitators/present": (6, 6),
     "accessibility": (3, 3),
