@@ -53,7 +53,8 @@ def self_check(open_page, width):
     page = open_page("systems-leadership", width)
     tab_to(page, "#problem-check-problem")
     page.keyboard.type("Joining up care")
-    for question, arrows in (("critical", 1), ("tame", 1), ("wicked", 0)):  # No, No, Yes
+    # Time to consult: Yes; do people agree what it is: No; could one organisation solve it as it knows how: No.
+    for question, arrows in (("time-to-consult", 0), ("agreed", 1), ("known-way", 1)):
         page.keyboard.press("Tab")
         assert is_focused(page, f"input[name='problem-check-{question}']")
         page.keyboard.press("Space")  # picks the first answer, Yes
@@ -62,7 +63,7 @@ def self_check(open_page, width):
         seen(page)
     tab_to(page, "#problem-check-form button[type='submit']", limit=1)
     press(page, "Enter", "document.querySelector('.problem-check__headline') !== null")
-    headline = "“Joining up care” looks like a wicked problem."
+    headline = "A wicked problem: a job for leadership"  # data/unit-3/self_check.yml
     assert any(headline in node["text"] for node in nodes(page, "status")), "the result is in a status, read out as it comes"
     seen(page)
 
@@ -152,7 +153,7 @@ def menu(open_page, width):
         page.keyboard.press("Shift+Tab")
         press(page, "Enter", "document.activeElement.getAttribute('aria-expanded') === 'true'")
         page.keyboard.press("Tab")
-        assert page.evaluate("document.activeElement.textContent.trim()") == "Exercise: Flocking"
+        assert page.evaluate("document.activeElement.textContent.trim()") == "Reflection: The PCN ethos in your PCN"  # the unit's first handout
         seen(page)
         return
     tab_to(page, MENU_BUTTON)
