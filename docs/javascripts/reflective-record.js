@@ -283,11 +283,12 @@
     };
   }
 
-  /* A detail's input shows what is kept; an empty date shows today's. */
+  /* A detail's input shows what is kept; an empty date shows today's, in words (a plain text field: a date
+     picker's calendar button takes a Tab stop Chromium draws no focus on). */
   function showDetails(state) {
     state.details.forEach(function (input) {
       var kept = state.store.get(state.data.id, input.dataset.recordDetail);
-      var shown = kept || (input.type === "date" ? isoDate(new Date()) : "");
+      var shown = kept || (input.dataset.recordDetail === "date" ? longDate(isoDate(new Date())) : "");
       if (input.value !== shown) input.value = shown;
     });
   }

@@ -78,7 +78,8 @@ def test_the_record_gathers_the_details_the_outcomes_the_account_and_only_the_an
 def test_an_untouched_date_is_todays_and_is_not_kept(open_page, site_url):
     page = open_page("my-workbook", site_url)
     today = page.evaluate("(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; })()")
-    assert page.locator(DATE).input_value() == datetime.date(*today).isoformat()
+    day = datetime.date(*today)
+    assert page.locator(DATE).input_value() == f"{day.day} {day:%B} {day.year}", "today's date, in words"
     assert sheet(page).locator('[data-record-slot="time-spent"]').text_content() == "Not given"
     assert stored_answers(page) == {}, "opening the page keeps nothing"
 

@@ -181,7 +181,7 @@ def test_the_details_and_buttons_wait_for_javascript_and_say_what_they_do():
     for detail, label in (("date", "Date"), ("time-spent", "Time spent")):
         field = details.find("input", attrs={"data-record-detail": detail})
         assert details.find("label", attrs={"for": field["id"]}).get_text() == label
-    assert field["type"] == "text" and details.find("input", attrs={"data-record-detail": "date"})["type"] == "date"
+    assert field["type"] == "text" and details.find("input", attrs={"data-record-detail": "date"})["type"] == "text"
     tools = form.find(class_="reflective-record__tools")
     assert tools.has_attr("hidden")
     assert [b.get_text() for b in tools.find_all("button")] == ["Print or save as PDF", "Reflective record (text)", "Reflective record (Word)"]
