@@ -59,15 +59,29 @@ def _ready(page):
     return page
 
 
-class ReadyBrowser:
-    """The launched browser, whose contexts' pages navigate as a reader would: to a page whose scripts have run."""
+class _WrappedBrowser:
+    """A launched browser whose contexts a subclass prepares (`new_context`); the rest is the browser's."""
 
     def __init__(self, browser):
         self._browser = browser
-        self.launched = browser
 
     def __getattr__(self, name):
         return getattr(self._browser, name)
+
+    def new_page(self, **options):
+        """A page in a context of its own, closed with it (as Playwright's browser.new_page)."""
+        context = self.new_context(**options)
+        page = context.new_page()
+        page.on("close", lambda _: context.close())
+        return page
+
+
+class ReadyBrowser(_WrappedBrowser):
+    """The launched browser, whose contexts' pages navigate as a reader would: to a page whose scripts have run."""
+
+    def __init__(self, browser):
+        super().__init__(browser)
+        self.launched = browser
 
     def new_context(self, **options):
         context = self._browser.new_context(**options)
@@ -77,34 +91,17 @@ class ReadyBrowser:
             context.new_page = lambda *args, **kwargs: _ready(new_page(*args, **kwargs))
         return context
 
-    def new_page(self, **options):
-        """A page in a context of its own, closed with it (as Playwright's browser.new_page)."""
-        context = self.new_context(**options)
-        page = context.new_page()
-        page.on("close", lambda _: context.close())
-        return page
 
-
-class SlowedBrowser:
+class SlowedBrowser(_WrappedBrowser):
     """The browser with every page's CPU slowed `rate` times (Chrome DevTools Protocol's
     Emulation.setCPUThrottlingRate, set as each page opens), to try the browser tests as a loaded
     machine runs them: `CHROMIUM_CPU_SLOWDOWN=4 make test-site` (guides/tests.md)."""
 
     def __init__(self, browser, rate: float):
-        self._browser = browser
+        super().__init__(browser)
         self._rate = rate
-
-    def __getattr__(self, name):
-        return getattr(self._browser, name)
 
     def new_context(self, **options):
         context = self._browser.new_context(**options)
         context.on("page", lambda page: context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": self._rate}))
         return context
-
-    def new_page(self, **options):
-        """A page in a context of its own, closed with it (as Playwright's browser.new_page)."""
-        context = self.new_context(**options)
-        page = context.new_page()
-        page.on("close", lambda _: context.close())
-        return page

@@ -13,8 +13,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
+from bs4 import BeautifulSoup
 from markupsafe import Markup
 
 from ..content.outline import Outline
@@ -22,10 +22,7 @@ from .environment import render
 
 # What a reader does not read on screen: code, figures drawn as SVG, answer boxes, the outcomes box
 # itself (its time would count itself), what only paper shows, and the headings' permalink signs.
-UNREAD_ELEMENTS = frozenset({"script", "style", "svg", "template", "textarea"})
-UNREAD_CLASSES = frozenset({"outcomes", "print-only", "headerlink"})
-# Elements with no end tag, which HTMLParser reports as starts only.
-VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+UNREAD = "script, style, svg, template, textarea, .outcomes, .print-only, .headerlink"
 
 PAGE_SLOT = re.compile(r'<p class="outcomes__time" data-page-time="([^"]*)"></p>')
 UNIT_SLOT = re.compile(r'<p class="outcomes__time" data-unit-time="([^"]*)"></p>')
@@ -46,37 +43,12 @@ class PageTime:
         return self.reading_minutes + sum(self.activity_minutes)
 
 
-class _WordCounter(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.words = 0
-        self._unread_depth = 0  # > 0 inside an element a reader does not read
-
-    def handle_starttag(self, tag, attrs):
-        if tag in VOID_ELEMENTS:
-            return
-        if self._unread_depth:
-            self._unread_depth += 1
-            return
-        classes = set((dict(attrs).get("class") or "").split())
-        if tag in UNREAD_ELEMENTS or classes & UNREAD_CLASSES:
-            self._unread_depth = 1
-
-    def handle_endtag(self, tag):
-        if tag not in VOID_ELEMENTS and self._unread_depth:
-            self._unread_depth -= 1
-
-    def handle_data(self, data):
-        if not self._unread_depth:
-            self.words += len(data.split())
-
-
 def words_read(html: str) -> int:
     """The words of a page's HTML a reader reads on screen."""
-    counter = _WordCounter()
-    counter.feed(html)
-    counter.close()
-    return counter.words
+    soup = BeautifulSoup(html, "html.parser")
+    for unread in soup.select(UNREAD):
+        unread.decompose()
+    return len(soup.get_text(" ").split())
 
 
 def duration(minutes: int) -> str:
