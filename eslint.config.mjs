@@ -71,7 +71,7 @@ const siteScriptRules = {
 export default [
   {
     ignores: [
-      "docs/javascripts/vendor/", // vendored as published (scripts/vendor-iframe-worker)
+      "docs/javascripts/vendor/", // vendored (scripts/vendor-iframe-worker, scripts/vendor-docx)
       "site/",
       ".venv/",
       ".venv-properdocs/",

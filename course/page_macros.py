@@ -26,15 +26,18 @@ from .content.outline import Outline
 from .content.programme import Unit
 from .paper.handouts import handout_html, handouts_for
 from .paper.workbook import workbook_activities_html, workbook_cover_html
-from .publish.addresses import SiteAddress, online_path, relative_url
+from .publish.addresses import SiteAddress, online_path, relative_url, short_address
 from .render.activities import ListedActivity, activity_html, activity_list_markdown
+from .render.changed_since import changed_since_html
 from .render.facilitation import Handout, facilitator_guide_markdown, guide_of
 from .render.figures import flocking_simulation_html, typology_figure_html
 from .render.glossary import abbreviations_html, key_terms_html
-from .render.my_workbook import my_workbook_html
+from .render.my_workbook import my_workbook_finish_html, my_workbook_html
+from .render.outcomes import key_points_markdown, outcomes_html
 from .render.presenter import presenter_view_html, slides_of
-from .render.problem_check import problem_check_html
-from .render.references import cite_markdown, references_html, simple_rules_html
+from .render.problem_check import problem_check_html, problem_check_scenarios_html
+from .render.references import Citation, citations_of, cite_markdown, references_html, simple_rules_html
+from .render.reflective_record import RecordView, record_view, reflective_record_html, reflective_record_uses_html
 from .render.statement import accessibility_statement_markdown, privacy_notice_markdown, privacy_of, statement_of
 from .render.tables import citation, comparison_table_html, table_view
 
@@ -72,6 +75,50 @@ class PageMacros:
             "activity", unit, (activity_id, privacy), lambda: activity_html(unit.activity(activity_id), self._glossary, privacy_href=privacy)
         )
 
+    def outcomes(self) -> str:
+        """The top of a unit page: the outcomes met on it (outcomes.yml) and how long it takes to read and do."""
+        unit = self._unit("outcomes")
+
+        def box():
+            outcomes = unit.require("outcomes")
+            met = outcomes.on_page(self._page_path)
+            if not met:
+                pages = {page.path for page in self._outline.pages}
+                if any(page not in pages for outcome in outcomes.outcomes for page in outcome.pages):
+                    return ""  # a mistyped page in outcomes.yml, which checks/teaching.py reports there: said once
+                raise KeyError(
+                    f"outcomes(): no outcome in {unit.data_folder}/outcomes.yml is met on docs/{self._page_path}; "
+                    f"add '{self._page_path}' to the pages of the outcomes a learner meets here"
+                )
+            return outcomes_html(met, self._glossary, page_path=self._page_path)
+
+        return self._cached("outcomes", unit, self._page_path, box)
+
+    def unit_outcomes(self) -> str:
+        """The top of a unit's overview: every outcome of the unit, and how long the whole unit takes."""
+        unit = self._unit("unit_outcomes")
+        return self._cached(
+            "unit_outcomes",
+            unit,
+            self._page_path,
+            lambda: outcomes_html(unit.require("outcomes").outcomes, self._glossary, page_path=self._page_path, unit_id=unit.id),
+        )
+
+    def key_points(self) -> str:
+        """The end of a unit page: its key points (key_points.yml), under a "Key points" heading."""
+        unit = self._unit("key_points")
+
+        def points():
+            found = unit.require("key_points").key_points.get(self._page_path)
+            if found is None:
+                raise KeyError(
+                    f"key_points(): {unit.data_folder}/key_points.yml has no key points for docs/{self._page_path}; "
+                    f"add three to five under '{self._page_path}:'"
+                )
+            return key_points_markdown(found, self._glossary)
+
+        return self._cached("key_points", unit, self._page_path, points)
+
     def activity_list(self) -> str:
         """The unit's activities, in reading order, as a list of links with how many of each kind."""
         unit = self._unit("activity_list")
@@ -100,14 +147,26 @@ class PageMacros:
 
         def figure():
             typology = unit.require("problem_types")
-            return typology_figure_html(typology, citation(self._programme, typology.source), self._glossary)
+            return typology_figure_html(self._programme, typology, self._glossary)
 
         return self._cached("typology_figure", unit, None, figure)
 
     def problem_check(self) -> str:
-        """The self-check "Which kind of problem is it?" on the unit's typology."""
+        """The self-check "Which kind of problem is it?" on the unit's typology (data/<unit>/self_check.yml)."""
         unit = self._unit("problem_check")
-        return self._cached("problem_check", unit, None, lambda: problem_check_html(unit, self._glossary))
+
+        def check():
+            source = unit.require("self_check").framing_source
+            reference = self._programme.reference(source) if source else None
+            citation = f"{reference.author}, {reference.year}" if reference else None
+            return problem_check_html(unit, self._glossary, citation)
+
+        return self._cached("problem_check", unit, None, check)
+
+    def problem_check_scenarios(self) -> str:
+        """The self-check's worked scenarios, each with its model answer."""
+        unit = self._unit("problem_check_scenarios")
+        return self._cached("problem_check_scenarios", unit, None, lambda: problem_check_scenarios_html(unit, self._glossary))
 
     def simple_rules(self) -> str:
         """The unit's simple rules, as a definition list."""
@@ -115,14 +174,17 @@ class PageMacros:
         return self._cached("simple_rules", unit, None, lambda: simple_rules_html(unit, self._glossary))
 
     def key_terms(self) -> str:
-        """The unit's key terms: its problem types and ways of organising, defined from the data."""
+        """The unit's key terms: problem types, ways of organising and the terms of key_terms.yml, defined from the data."""
         unit = self._unit("key_terms")
-        def terms():
-            roles = unit.problem_types.roles_source if unit.problem_types else None
-            source = self._programme.reference(roles) if roles else None
-            return key_terms_html(unit, self._glossary, f"{source.author}, {source.year}" if source else None)
+        # Its citations link to the references from this page.
+        return self._cached("key_terms", unit, self._page_path, lambda: key_terms_html(unit, self._glossary, self._citations))
 
-        return self._cached("key_terms", unit, None, terms)
+    def changed_since(self, note_id: str) -> str:
+        """A dated note of what has changed since the slides (changed_since.yml), each point with its sources."""
+        unit = self._unit("changed_since")
+        return self._cached(
+            "changed_since", unit, (note_id, self._page_path), lambda: changed_since_html(unit, note_id, self._glossary, self._citations)
+        )
 
     def my_workbook(self) -> str:
         """My workbook: every prompt of the unit with the learner's answers, to download, print or delete."""
@@ -132,8 +194,31 @@ class PageMacros:
             "my_workbook",
             unit,
             privacy,
-            lambda: my_workbook_html(unit.heading, self._programme.title, self._activities(unit), self._glossary, privacy),
+            lambda: my_workbook_html(
+                unit.heading, self._programme.title, self._activities(unit), self._glossary, privacy, unit.reflective_record is not None
+            ),
         )
+
+    def my_workbook_finish(self) -> str:
+        """The end of My workbook: keep your record, then delete your answers from this computer (My workbook's confirmation)."""
+        self._unit("my_workbook_finish")
+        return self._cached("my_workbook_finish", None, None, lambda: my_workbook_finish_html(self._glossary))
+
+    def reflective_record(self) -> str:
+        """The unit's reflective record (data/<unit>/reflective_record.yml): details, reflective account, print and downloads."""
+        unit = self._unit("reflective_record")
+        privacy = self._privacy_href
+        return self._cached(
+            "reflective_record",
+            unit,
+            privacy,
+            lambda: reflective_record_html(self._record(unit), self._activities(unit), self._glossary, privacy),
+        )
+
+    def reflective_record_uses(self) -> str:
+        """Who can use the unit's reflective record for appraisal or revalidation, and how, with sources."""
+        unit = self._unit("reflective_record_uses")
+        return self._cached("reflective_record_uses", unit, None, lambda: reflective_record_uses_html(self._record(unit), self._glossary))
 
     def workbook_cover(self) -> str:
         """The printable workbook's cover: programme, unit, name and date lines, the activities in it."""
@@ -237,6 +322,13 @@ class PageMacros:
         return self._outline.glossary
 
     @property
+    def _citations(self) -> dict[str, Citation]:
+        """Each reference of the programme cited as in text ("Keith Grint (2005), adapted"), by id, linked from this page."""
+        listing = self._outline.page_calling(REFERENCES_MACRO)
+        href = relative_url(online_path(listing.path), online_path(self._page_path)) if listing else None
+        return citations_of(self._programme, href)
+
+    @property
     def _privacy_href(self) -> str | None:
         return privacy_href(self._outline, self._page_path)
 
@@ -265,6 +357,11 @@ class PageMacros:
                 "move the page into a unit's folder (data/programme.yml, 'pages') or name its unit in the front matter ('unit: <id>')"
             )
         return unit
+
+    def _record(self, unit: Unit) -> RecordView:
+        site_url = self._outline.project.site_url
+        website = short_address(SiteAddress.of(site_url, self._outline.project.repo_url).url) if site_url else None
+        return record_view(unit, self._programme.title, self._activities(unit), website)
 
     def _activities(self, unit: Unit):
         return self._programme.activities_in_reading_order(unit)

@@ -19,7 +19,8 @@ instance across rebuilds). What happens when:
 - on_page_context: each page's settings for its scripts, its "Last updated" date,
   and its footer's links: the accessibility statement, the privacy notice and
   "Report a problem with this page" (a new issue in the repository).
-- on_env: every page's HTML is ready: the whole unit is joined onto its page,
+- on_env: every page's HTML is ready: each page's time to read and do is filled
+  in (and each unit overview's), the whole unit is joined onto its page,
   the PDF list onto the Handouts page, a Download PDF bar onto each page that
   is a PDF.
 - on_post_page: the page's CSP hashes (the theme's inline code only); a page that is a PDF goes to the workers.
@@ -58,6 +59,7 @@ from .publish.compact import published_without_comments
 from .publish.csp import ThemeCode, fill_in_hashes
 from .publish.dates import GitDates
 from .render.abbreviations import spell_out_first_use
+from .render.page_time import with_times
 from .render.site_added import label_site_added
 
 log = logging.getLogger("mkdocs.plugins.course")
@@ -234,6 +236,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             ]
             shim = Path(config.docs_dir) / IFRAME_WORKER_SHIM
             self.offline_copy = OfflineCopy(addresses, shim.read_text(encoding="utf-8") if shim.is_file() else "")
+        # Each page's time to read and do, from its words as rendered; before the whole units join them.
+        for src_uri, content in with_times({src_uri: page.content or "" for src_uri, page in pages.items()}, self.outline).items():
+            if content != (pages[src_uri].content or ""):
+                pages[src_uri].content = content
         # Joined from the pages as MkDocs rendered them, before anything below is added to them.
         joined = {
             whole.page: combine([unit_page(pages[part]) for part in whole.parts], pages[whole.page].url)
@@ -326,15 +332,19 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def _report_to(self) -> dict:
         """Where "Report a problem" goes: the GitHub repository, or else the statement's email address."""
-        return {"repository": self.published.github_repository, "email": self.outline.programme.accessibility.email}
+        return {"repository": self.published.github_repository, "email": self.outline.programme.accessibility.contact_email}
 
     def _footer(self, report: str | None) -> dict:
-        """The footer's links: each page's address from the site's root (the theme's `url` filter makes it relative), and the report link."""
+        """The footer's links: each page's address from the site's root (the theme's `url` filter makes it relative), the
+        report link, and the email address for anyone without a GitHub account (or that one is to be confirmed)."""
         statement, privacy = (self.outline.page_calling(macro) for macro in (STATEMENT_MACRO, PRIVACY_MACRO))
+        accessibility = self.outline.programme.accessibility
         return {
             "accessibility": online_path(statement.path) if statement else None,
             "privacy": online_path(privacy.path) if privacy else None,
             "report": report,
+            "email": accessibility.confirmed_email or accessibility.contact_email,
+            "email_to_confirm": accessibility.email_to_confirm,
         }
 
     def _last_updated(self, file: File):

@@ -28,6 +28,24 @@ def activity(context, activity_id: str) -> str:
 
 
 @pass_context
+def outcomes(context) -> str:
+    """The top of a unit page: what a learner will be able to do after it, and how long it takes to read and do."""
+    return _for_page(context).outcomes()
+
+
+@pass_context
+def unit_outcomes(context) -> str:
+    """The top of a unit's overview: every outcome of the unit, and how long the whole unit takes."""
+    return _for_page(context).unit_outcomes()
+
+
+@pass_context
+def key_points(context) -> str:
+    """The end of a unit page: its key points, from the unit's key_points.yml."""
+    return _for_page(context).key_points()
+
+
+@pass_context
 def activity_list(context) -> str:
     """The page's unit's activities, in reading order, as a list of links, with how many of each kind."""
     return _for_page(context).activity_list()
@@ -37,6 +55,12 @@ def activity_list(context) -> str:
 def activity_label(context, activity_id: str) -> str:
     """An activity's label as the programme numbers it, e.g. "Self-Activity 8", for prose."""
     return _for_page(context).activity_label(activity_id)
+
+
+@pass_context
+def changed_since(context, note_id: str) -> str:
+    """A dated note of what has changed since the slides, from the page's unit's changed_since.yml."""
+    return _for_page(context).changed_since(note_id)
 
 
 @pass_context
@@ -58,6 +82,12 @@ def problem_check(context) -> str:
 
 
 @pass_context
+def problem_check_scenarios(context) -> str:
+    """The worked scenarios of the page's unit's self-check, each with its model answer."""
+    return _for_page(context).problem_check_scenarios()
+
+
+@pass_context
 def simple_rules(context) -> str:
     """The page's unit's simple rules."""
     return _for_page(context).simple_rules()
@@ -73,6 +103,24 @@ def key_terms(context) -> str:
 def my_workbook(context) -> str:
     """My workbook: every prompt of the page's unit with the learner's answers."""
     return _for_page(context).my_workbook()
+
+
+@pass_context
+def my_workbook_finish(context) -> str:
+    """The end of My workbook: keep your record, then delete your answers from this computer."""
+    return _for_page(context).my_workbook_finish()
+
+
+@pass_context
+def reflective_record(context) -> str:
+    """The page's unit's reflective record: the details, the reflective account, and the record to print or download."""
+    return _for_page(context).reflective_record()
+
+
+@pass_context
+def reflective_record_uses(context) -> str:
+    """Who can use the page's unit's reflective record for appraisal or revalidation, with sources."""
+    return _for_page(context).reflective_record_uses()
 
 
 @pass_context
@@ -141,18 +189,26 @@ MACROS = (
     activity,
     activity_label,
     activity_list,
+    changed_since,
     cite,
     comparison_table,
     facilitator_guide,
     flocking_simulation,
+    key_points,
     key_terms,
     my_workbook,
+    my_workbook_finish,
+    outcomes,
     presenter_view,
     privacy_notice,
     problem_check,
+    problem_check_scenarios,
     references,
+    reflective_record,
+    reflective_record_uses,
     simple_rules,
     typology_figure,
+    unit_outcomes,
     workbook_activities,
     workbook_cover,
 )

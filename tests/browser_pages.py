@@ -24,22 +24,14 @@ def wait_until(page, expression: str, timeout: float = 30_000) -> None:
         page.wait_for_timeout(20)
 
 
-class SlowedBrowser:
-    """The browser with every page's CPU slowed `rate` times (Chrome DevTools Protocol's
-    Emulation.setCPUThrottlingRate, set as each page opens), to try the browser tests as a loaded
-    machine runs them: `CHROMIUM_CPU_SLOWDOWN=4 make test-site` (guides/tests.md)."""
+class _WrappedBrowser:
+    """A launched browser whose contexts a subclass prepares (`new_context`); the rest is the browser's."""
 
-    def __init__(self, browser, rate: float):
+    def __init__(self, browser):
         self._browser = browser
-        self._rate = rate
 
     def __getattr__(self, name):
         return getattr(self._browser, name)
-
-    def new_context(self, **options):
-        context = self._browser.new_context(**options)
-        context.on("page", lambda page: context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": self._rate}))
-        return context
 
     def new_page(self, **options):
         """A page in a context of its own, closed with it (as Playwright's browser.new_page)."""
@@ -47,3 +39,18 @@ class SlowedBrowser:
         page = context.new_page()
         page.on("close", lambda _: context.close())
         return page
+
+
+class SlowedBrowser(_WrappedBrowser):
+    """The browser with every page's CPU slowed `rate` times (Chrome DevTools Protocol's
+    Emulation.setCPUThrottlingRate, set as each page opens), to try the browser tests as a loaded
+    machine runs them: `CHROMIUM_CPU_SLOWDOWN=4 make test-site` (guides/tests.md)."""
+
+    def __init__(self, browser, rate: float):
+        super().__init__(browser)
+        self._rate = rate
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        context.on("page", lambda page: context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": self._rate}))
+        return context

@@ -7,7 +7,9 @@ edit to the unit breaks only tests/content/test_unit_3.py."""
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
 from pathlib import Path
 
 import segno
@@ -141,3 +143,36 @@ def qr_modules(svg: str) -> set[tuple[int, int]]:
 def expected_modules(url: str, border: int = 4) -> set[tuple[int, int]]:
     code = segno.make(url, error="m", micro=False)
     return {(col + border, row + border) for row, line in enumerate(code.matrix) for col, bit in enumerate(line) if bit}
+
+
+# --- The self-check's script, run by node on a page's data ----------------------------------
+
+# Reads {"data": the page's JSON, "answers": [sets of answers]} on stdin; writes each set's result id.
+_CLASSIFY = """
+const check = require(process.argv[1]);
+let input = "";
+process.stdin.on("data", (chunk) => (input += chunk));
+process.stdin.on("end", () => {
+  const { data, answers } = JSON.parse(input);
+  const ids = answers.map((set) => {
+    const outcome = check.classify(data, set);
+    return outcome.status === "result" ? outcome.result.id : outcome.status;
+  });
+  process.stdout.write(JSON.stringify(ids));
+});
+"""
+
+
+def classified_by_the_script(data: dict, answer_sets: list[dict[str, str]]) -> list[str]:
+    """What docs/javascripts/problem-check.js makes of each set of answers, given a page's self-check data:
+    the id of its result, or "incomplete" / "none"."""
+    script = PROJECT_DIR / "docs" / "javascripts" / "problem-check.js"
+    result = subprocess.run(
+        ["node", "-e", _CLASSIFY, str(script)],
+        input=json.dumps({"data": data, "answers": answer_sets}),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,  # a guard against a hang, not a measure of speed
+    )
+    return json.loads(result.stdout)

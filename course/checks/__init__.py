@@ -5,8 +5,8 @@
 Reports every problem at once as `file:line: what is wrong, and how to fix it`.
 The build runs the same checks first and stops before it writes anything.
 One module per kind of check; `check_course` runs them all. `remind` gives
-the warnings that never stop anything (an accessibility statement due for its
-yearly review, values still to confirm, US spellings): for a given day, never
+the warnings that never stop anything (an accessibility statement or a dated
+note due for its yearly review, values still to confirm, US spellings): for a given day, never
 the clock's.
 """
 
@@ -18,12 +18,14 @@ from pathlib import Path
 from ..content.problems import Problem
 from ..paper.plan import PaperPlan, plan_paper
 from ..project import CourseSource
+from .changed_since import changed_since_reminders
 from .front_matter import check_front_matter
 from .html import check_html
 from .images import check_images
 from .links import check_links
 from .macro_calls import check_macro_calls
 from .markdown_limits import check_markdown_limits
+from .teaching import check_teaching
 from .paper import check_paper
 from .rendering import RenderedPages
 from .snippets import check_snippets
@@ -44,6 +46,7 @@ def check_course(source: CourseSource, plan: PaperPlan, cache: dict | None = Non
     if data_loaded:
         problems.extend(check_macro_calls(outline, cache))
         problems.extend(check_usage(outline))
+        problems.extend(check_teaching(outline))
         problems.extend(check_paper(outline, plan, source.excluded_pages))
         problems.extend(check_statement_data(outline))
     else:
@@ -61,7 +64,7 @@ def check_course(source: CourseSource, plan: PaperPlan, cache: dict | None = Non
 
 def remind(outline, today: datetime.date) -> list[Problem]:
     """Warnings, as of `today`: each a `file:line: warning: ...` that fails nothing, once, in file and line order."""
-    warnings = statement_reminders(outline, today) + spelling_warnings(outline)
+    warnings = statement_reminders(outline, today) + changed_since_reminders(outline, today) + spelling_warnings(outline)
     return sorted(set(warnings), key=lambda p: (p.file, p.line or 0, p.message))
 
 

@@ -3,7 +3,8 @@
 Problems (the build stops): no page, or two pages, showing the statement or
 the notice (every page's footer links to them); a contact of 'repository
 issues' with no GitHub repository to open issues in; a compliance status the
-known issues contradict.
+known issues contradict; a placeholder email address (at a domain reserved
+for examples) that is not listed as unconfirmed.
 
 Reminders (never a problem, never a failed build): the statement was last
 reviewed more than a year before `today`, or data/accessibility.yml still
@@ -32,6 +33,15 @@ SHOWN_BY = {
 }
 # The regulations' guidance: review the statement at least once a year.
 REVIEW_EVERY = datetime.timedelta(days=365)
+# Domains reserved for examples (RFC 2606, RFC 6761): an address there is a placeholder, and nothing sent to it arrives.
+PLACEHOLDER_DOMAINS = ("example.com", "example.org", "example.net", "localhost")
+PLACEHOLDER_ENDINGS = (".example", ".invalid", ".test", ".localhost")
+
+
+def is_placeholder(address: str) -> bool:
+    """Whether an email address is at a domain reserved for examples."""
+    domain = address.rsplit("@", 1)[-1].lower()
+    return domain in PLACEHOLDER_DOMAINS or domain.endswith(PLACEHOLDER_ENDINGS)
 
 
 def check_statement_pages(outline: Outline) -> list[Problem]:
@@ -65,6 +75,16 @@ def check_statement_data(outline: Outline) -> list[Problem]:
                 line_of_key(path, "contact"),
                 f"field 'contact': '{REPOSITORY_ISSUES}' needs a GitHub repository, but site_url in mkdocs.yml is not a GitHub Pages "
                 "address and repo_url does not name one; give an email address, or set repo_url: https://github.com/OWNER/REPO",
+            )
+        )
+    if statement.email and "email" not in statement.unconfirmed and is_placeholder(statement.email):
+        problems.append(
+            Problem(
+                file,
+                line_of_key(path, "email"),
+                f"field 'email': {statement.email} is a placeholder (its domain is reserved for examples, and nothing sent there "
+                "arrives), but it is not listed under 'unconfirmed', so every page would show it as the address to write to; "
+                "give the address the organisation reads, or list 'email' under 'unconfirmed'",
             )
         )
     failing = [issue for issue in conformance.KNOWN_ISSUES if issue.wcag]
@@ -111,6 +131,16 @@ def statement_reminders(outline: Outline, today: datetime.date) -> list[Problem]
             )
         )
     for name in statement.unconfirmed:
+        if name == "email" and is_placeholder(statement.email):
+            reminders.append(
+                Problem(
+                    file,
+                    line_of_key(path, "email"),
+                    f"warning: 'email' ({statement.email}) is a placeholder, listed under 'unconfirmed': every page says the "
+                    "email address is to be confirmed; when the organisation gives one, put it here and take 'email' off that list",
+                )
+            )
+            continue
         reminders.append(
             Problem(
                 file,

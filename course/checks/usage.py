@@ -1,4 +1,5 @@
-"""Content defined in the data but shown on no page, and activities shown twice.
+"""Content defined in the data but shown on no page (an activity, a table, a dated note), activities
+shown twice, and a closing activity met before another.
 
 An activity's number ("Self-Activity 8") follows where a reader meets it, so
 a numbered activity must be shown by exactly one page.
@@ -21,6 +22,12 @@ def check_usage(outline: Outline) -> list[Problem]:
         for page in outline.pages
         for call in page.calls
         if call.name == "comparison_table" and call.args and isinstance(call.args[0], str)
+    }
+    used_notes = {
+        (outline.unit_of(page.path).id if outline.unit_of(page.path) else None, call.args[0])
+        for page in outline.pages
+        for call in page.calls
+        if call.name == "changed_since" and call.args and isinstance(call.args[0], str)
     }
     problems = []
     for unit in programme.units:
@@ -47,6 +54,18 @@ def check_usage(outline: Outline) -> list[Problem]:
                         "so its number follows where readers meet it: keep one and link to it from the others",
                     )
                 )
+        problems += _closing_comes_last(outline, unit, shown)
+        if unit.changed_since is not None:
+            notes_file = outline.project.data_dir / unit.id / "changed_since.yml"
+            for note in unit.changed_since.notes:
+                if (unit.id, note.id) not in used_notes:
+                    problems.append(
+                        Problem(
+                            f"{unit.data_folder}/changed_since.yml",
+                            line_of_id(notes_file, note.id),
+                            f"note '{note.id}' is not used on any page; add {{{{ changed_since(\"{note.id}\") }}}} beside what it updates",
+                        )
+                    )
         for table_id, (_, content) in TABLES.items():
             if getattr(unit, content) is not None and (unit.id, table_id) not in used_tables:
                 problems.append(
@@ -57,3 +76,24 @@ def check_usage(outline: Outline) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def _closing_comes_last(outline: Outline, unit, shown) -> list[Problem]:
+    """The unit's closing activity is the last activity a reader meets in it."""
+    closing = unit.closing_activity
+    if closing is None or closing.id not in shown:
+        return []
+    order = [activity.id for activity in outline.programme.activities_in_reading_order(unit) if activity.id in shown]
+    later = order[order.index(closing.id) + 1 :]
+    if not later:
+        return []
+    page, line = shown[closing.id][0]
+    after_page, after_line = shown[later[0]][0]
+    return [
+        Problem(
+            page.display,
+            line,
+            f"activity '{closing.id}' closes the unit ('closing: true'), but readers meet activity '{later[0]}' after it "
+            f"({after_page.display}:{after_line}); show the closing activity last, at the end of the unit's last page",
+        )
+    ]

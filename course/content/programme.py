@@ -13,7 +13,8 @@ from pathlib import Path
 
 from . import schemas
 from .problems import ContentError, Problem
-from .yaml_files import line_of_id, line_of_key, line_of_value, load_file
+from .self_check import check_self_check
+from .yaml_files import line_of_id, line_of_key, line_of_mention, line_of_value, load_file
 
 PROGRAMME_FILE = "programme.yml"
 # What only people can say in the accessibility statement: who runs the site, the contact, the dates.
@@ -26,9 +27,15 @@ UNIT_FILES = {
     "activities.yml": schemas.ActivitiesFile,
     "organisational_forms.yml": schemas.OrganisationalFormsFile,
     "problem_types.yml": schemas.ProblemTypesFile,
+    "self_check.yml": schemas.SelfCheckFile,
     "references.yml": schemas.ReferencesFile,
+    "key_terms.yml": schemas.KeyTermsFile,
+    "changed_since.yml": schemas.ChangedSinceFile,
     "simple_rules.yml": schemas.SimpleRulesFile,
     "session.yml": schemas.SessionFile,
+    "reflective_record.yml": schemas.ReflectiveRecordFile,
+    "outcomes.yml": schemas.OutcomesFile,
+    "key_points.yml": schemas.KeyPointsFile,
 }
 # A label such as "Self-Activity 8", numbered by hand or by the programme.
 NUMBERED_LABEL = re.compile(r"\s\d+$")
@@ -45,9 +52,20 @@ class Unit:
     activities: schemas.ActivitiesFile
     organisational_forms: schemas.OrganisationalFormsFile | None = None
     problem_types: schemas.ProblemTypesFile | None = None
+    self_check: schemas.SelfCheckFile | None = None
     references: schemas.ReferencesFile | None = None
+    key_terms: schemas.KeyTermsFile | None = None
+    changed_since: schemas.ChangedSinceFile | None = None
     simple_rules: schemas.SimpleRulesFile | None = None
     session: schemas.SessionFile | None = None
+    reflective_record: schemas.ReflectiveRecordFile | None = None
+    outcomes: schemas.OutcomesFile | None = None
+    key_points: schemas.KeyPointsFile | None = None
+
+    @property
+    def closing_activity(self) -> schemas.Activity | None:
+        """The activity that closes the unit (`closing: true`): the loaded programme has exactly one."""
+        return next((activity for activity in self.activities.activities if activity.closing), None)
 
     @property
     def heading(self) -> str:
@@ -61,6 +79,11 @@ class Unit:
 
     def activity(self, activity_id: str) -> schemas.Activity:
         return _find(self.activities.activities, activity_id, "activity", f"{self.data_folder}/activities.yml")
+
+    def changed_since_note(self, note_id: str) -> schemas.ChangedSinceNote:
+        """A dated note of changed_since.yml, or KeyError naming the file to add or the known ids."""
+        notes = self.require("changed_since")
+        return _find(notes.notes, note_id, "note", f"{self.data_folder}/changed_since.yml")
 
     def require(self, content: str):
         """The unit's data of one kind (e.g. "problem_types"), or KeyError saying which file to add."""
@@ -80,6 +103,7 @@ class Programme:
     offline_copy: str
     numbering: dict[str, int]
     units: tuple[Unit, ...]
+    words_per_minute: int = 200  # the reading speed a page's time to read and do counts
     accessibility: schemas.AccessibilityFile | None = None  # data/accessibility.yml
     folder: str = "data"  # for messages
     reading_order: tuple[str, ...] = field(default=())  # activity ids, as pages show them
@@ -215,6 +239,7 @@ def load_programme(data_dir: Path, folder: str = "data") -> Programme:
         offline_copy=entries.offline_copy,
         numbering=dict(entries.numbering),
         units=tuple(units),
+        words_per_minute=entries.words_per_minute,
         accessibility=accessibility,
         folder=folder,
         data_labels={activity.id: activity.label for unit in units for activity in unit.activities.activities},
@@ -226,7 +251,7 @@ def load_programme(data_dir: Path, folder: str = "data") -> Programme:
 
 
 def _cross_check(programme: Programme, data_dir: Path) -> list[Problem]:
-    """Checks across files and units: known sources, unique ids and labels, the self-check's target."""
+    """Checks across files and units: known sources, unique ids and labels, the self-check (self_check.py)."""
     problems = []
     known = {r.id for r in programme.references}
     for unit in programme.units:
@@ -236,26 +261,26 @@ def _cross_check(programme: Programme, data_dir: Path) -> list[Problem]:
                 problems.append(
                     Problem(f"{unit.data_folder}/{name}.yml", None, f"field 'source': no reference '{content.source}' in any references.yml")
                 )
-        roles = unit.problem_types.roles_source if unit.problem_types else None
-        if roles and roles not in known:
+        axes = unit.problem_types.axes if unit.problem_types else None
+        if axes and axes.source and axes.source not in known:
             problems.append(
-                Problem(f"{unit.data_folder}/problem_types.yml", None, f"field 'roles_source': no reference '{roles}' in any references.yml")
-            )
-        if unit.problem_types and any(t.role for t in unit.problem_types.types) and not roles:
-            problems.append(
-                Problem(f"{unit.data_folder}/problem_types.yml", None, "the types have a 'role': name the reference it comes from in 'roles_source'")
-            )
-        target = unit.problem_types.check_copy_to if unit.problem_types else None
-        if target is not None:
-            try:
-                unit.activity(target.activity).prompt(target.prompt)
-            except KeyError as error:
-                problems.append(
-                    Problem(f"{unit.data_folder}/problem_types.yml", None, f"field 'check_copy_to': {error.args[0]} (in this unit)")
+                Problem(
+                    f"{unit.data_folder}/problem_types.yml",
+                    line_of_key(data_dir / unit.id / "problem_types.yml", "axes"),
+                    f"field 'axes', 'source': no reference '{axes.source}' in any references.yml; add it there, "
+                    "or leave 'source' out if the labels are this site's",
                 )
+            )
+        problems += _check_definition_sources(unit, data_dir, known)
+        if unit.self_check is not None:
+            problems += check_self_check(unit, data_dir, known)
     for unit in programme.units:
+        problems += _check_closing(unit, data_dir)
         if unit.session is not None:
             problems += _check_session(unit, data_dir)
+        if unit.reflective_record is not None:
+            problems += _check_record(unit, data_dir)
+        problems += _check_record_id(unit, data_dir)
     for what, entries_of in (
         ("activities", lambda unit: unit.activities.activities),
         ("references", lambda unit: unit.references.references if unit.references else []),
@@ -289,6 +314,59 @@ def _cross_check(programme: Programme, data_dir: Path) -> list[Problem]:
                     )
                 )
             labels.setdefault(activity.label, activity.id)
+    return problems
+
+
+def _check_closing(unit: Unit, data_dir: Path) -> list[Problem]:
+    """The unit has one closing activity (`closing: true`): what the learner takes from it, and will do."""
+    file, path = f"{unit.data_folder}/activities.yml", data_dir / unit.id / "activities.yml"
+    closing = [activity for activity in unit.activities.activities if activity.closing]
+    if not closing:
+        return [
+            Problem(
+                file,
+                line_of_key(path, "activities"),
+                f"unit '{unit.id}' has no closing activity; mark the activity learners meet last, on what they take from "
+                "the unit and will do differently, with 'closing: true' (see data/unit-3/activities.yml)",
+            )
+        ]
+    return [
+        Problem(
+            file,
+            line_of_id(path, activity.id),
+            f"activity '{activity.id}' is marked 'closing: true', as is activity '{closing[0].id}'; a unit has one closing activity",
+        )
+        for activity in closing[1:]
+    ]
+
+
+def _check_definition_sources(unit: Unit, data_dir: Path, known: set[str]) -> list[Problem]:
+    """Every definition and dated note the site adds names references that exist."""
+    sourced = {
+        "problem_types.yml": [(t.id, "definition", t.definition) for t in (unit.problem_types.types if unit.problem_types else [])],
+        "organisational_forms.yml": [
+            (f.id, "definition", f.definition) for f in (unit.organisational_forms.forms if unit.organisational_forms else [])
+        ],
+        "key_terms.yml": [(t.id, "definition", t.definition) for t in (unit.key_terms.terms if unit.key_terms else [])],
+        "changed_since.yml": [
+            (n.id, f"point {number}", point)
+            for n in (unit.changed_since.notes if unit.changed_since else [])
+            for number, point in enumerate(n.points, start=1)
+        ],
+    }
+    problems = []
+    for name, listed in sourced.items():
+        for entry_id, what, words in listed:
+            for source in words.sources if words else []:
+                if source not in known:
+                    problems.append(
+                        Problem(
+                            f"{unit.data_folder}/{name}",
+                            line_of_mention(data_dir / unit.id / name, source),
+                            f"'{entry_id}': its {what}'s sources name '{source}', which no references.yml has; "
+                            "add the reference, or correct the id",
+                        )
+                    )
     return problems
 
 
@@ -330,4 +408,55 @@ def _check_session(unit: Unit, data_dir: Path) -> list[Problem]:
                     "change the total or the parts' minutes",
                 )
             )
+    return problems
+
+
+def _check_record_id(unit: Unit, data_dir: Path) -> list[Problem]:
+    """No activity takes the id the reflective record keeps the learner's words under."""
+    if not any(activity.id == schemas.RECORD_ID for activity in unit.activities.activities):
+        return []
+    return [
+        Problem(
+            f"{unit.data_folder}/activities.yml",
+            line_of_id(data_dir / unit.id / "activities.yml", schemas.RECORD_ID),
+            f"activity '{schemas.RECORD_ID}': the reflective record keeps the learner's own words under this id; give the activity another id",
+        )
+    ]
+
+
+def _check_record(unit: Unit, data_dir: Path) -> list[Problem]:
+    """The record's sources, dimensions and answers drawn on are ones that exist."""
+    record, path = unit.reflective_record, data_dir / unit.id / "reflective_record.yml"
+    file = f"{unit.data_folder}/reflective_record.yml"
+    problems = []
+    sources = [source.id for source in record.sources]
+    known_sources = ", ".join(repr(source) for source in sources)
+
+    def source_problem(line, where: str, source_id: str) -> None:
+        if source_id not in sources:
+            problems.append(Problem(file, line, f"{where}: no source '{source_id}' in 'sources'; its sources: {known_sources}"))
+
+    if record.account_source:
+        source_problem(line_of_key(path, "account_source"), "field 'account_source'", record.account_source)
+    source_problem(line_of_value(path, "source", record.leadership_model.source), "leadership_model, field 'source'", record.leadership_model.source)
+    for use in record.uses:
+        for source_id in use.sources:
+            source_problem(line_of_id(path, use.id), f"use '{use.id}', field 'sources'", source_id)
+    dimensions = [dimension.id for dimension in record.leadership_model.dimensions]
+    touched: set[str] = set()
+    for touch in record.touches:
+        line = line_of_value(path, "dimension", touch.dimension)
+        if touch.dimension not in dimensions:
+            names = ", ".join(repr(dimension) for dimension in dimensions)
+            problems.append(Problem(file, line, f"touches: no dimension '{touch.dimension}' in the leadership model; its dimensions: {names}"))
+        elif touch.dimension in touched:
+            problems.append(Problem(file, line, f"touches: dimension '{touch.dimension}' is named twice; name it once"))
+        touched.add(touch.dimension)
+    for part in record.account:
+        for target in part.draws_on:
+            try:
+                unit.activity(target.activity).prompt(target.prompt)
+            except KeyError as error:
+                line = line_of_value(path, "prompt", target.prompt) or line_of_id(path, part.id)
+                problems.append(Problem(file, line, f"part '{part.id}', field 'draws_on': {error.args[0]} (in this unit)"))
     return problems

@@ -11,7 +11,7 @@ import datetime
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
@@ -34,6 +34,17 @@ def _unique_ids(entries, what: str):
     return entries
 
 
+# --- Words the site adds, with their sources ------------------------------------
+
+
+class SourcedText(Strict):
+    """Words of this site's own (a definition, a point of a dated note), shown marked as the site's,
+    with the references they rest on."""
+
+    text: Text
+    sources: list[Slug] = Field(min_length=1, description="The references (ids in a references.yml) the words rest on")
+
+
 # --- Markets, hierarchies and networks -------------------------------------
 
 
@@ -43,7 +54,8 @@ class OrganisationalForm(Strict):
     metaphor: Text = Field(description="What the slides liken the form to")
     good_for: Text
     points: list[Text] = Field(min_length=1, description="The slides' points about the form, in their order")
-    definition: Text = Field(description="The site's own one-sentence definition, for the glossary")
+    in_the_slides: Text = Field(description="What the slides make of the form, in a sentence, for the glossary (shown as the slides')")
+    definition: SourcedText | None = Field(default=None, description="The form as the literature defines it (the site's words, sourced)")
 
 
 class OrganisationalFormsFile(Strict):
@@ -67,8 +79,15 @@ class ProblemType(Strict):
     description: Text
     response: Text
     approach: Text
-    role: Text | None = Field(default=None, description="What the response does ('provides the answer'): the site's words, citing roles_source")
-    check_question: Text = Field(description="The self-check's yes/no question for this type")
+    definition: SourcedText | None = Field(default=None, description="The type as its sources define it (the site's words), beside the slides'")
+
+
+class FigureAxes(Strict):
+    """The typology figure's axis labels: as the source's figure gives them (`source`), or the site's own."""
+
+    horizontal: Text
+    vertical: Text
+    source: Slug | None = Field(default=None, description="The reference whose figure has these labels; leave out when they are this site's")
 
 
 class CopyTarget(Strict):
@@ -82,14 +101,140 @@ class ProblemTypesFile(Strict):
     name: Text = Field(description="What the typology is called, as a heading and the figure's title: 'Grint's typology of problems'")
     caption: Text
     source: Slug | None = None
-    check_caveat: Text = Field(description="Shown with the self-check's result: the typology is a lens")
-    check_copy_to: CopyTarget | None = Field(default=None, description="Where the self-check's result can be copied")
-    roles_source: Slug | None = Field(default=None, description="The reference the types' roles come from")
+    axes: FigureAxes | None = Field(default=None, description="The figure's axis labels; without them its axes are unlabelled")
     types: list[ProblemType] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _ids(self):
         _unique_ids(self.types, "problem types")
+        return self
+
+
+# --- The self-check on the typology (self_check.yml) ----------------------------
+
+
+def _yaml_boolean_as_answer(value):
+    """YAML reads a bare yes or no as true or false: an answer written so means "yes" or "no"."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return value
+
+
+# An answer's id ("yes", "no", "not-sure"), in quotes or not.
+AnswerId = Annotated[Slug, BeforeValidator(_yaml_boolean_as_answer)]
+# The most questions and answers a self-check may have: every combination of answers
+# needs a result, and 6 questions of 5 answers are already 15,625 combinations.
+MAX_CHECK_QUESTIONS = 6
+MAX_CHECK_ANSWERS = 5
+
+
+class CheckAnswer(Strict):
+    id: AnswerId
+    label: Text = Field(description="What the learner ticks: 'Yes', 'Not sure'")
+
+
+class CheckQuestion(Strict):
+    id: Slug
+    text: Text
+    hint: Text | None = Field(default=None, description="A line under the question: what counts as yes")
+    answers: list[AnswerId] | None = Field(
+        default=None, min_length=2, max_length=MAX_CHECK_ANSWERS, description="The answers this question offers (ids); all of them when left out"
+    )
+
+
+class CheckResult(Strict):
+    """What one or more combinations of answers suggest."""
+
+    id: Slug
+    when: dict[Slug, AnswerId | Annotated[list[AnswerId], Field(min_length=1)]] = Field(
+        default_factory=dict, description="Question id: the answer (or answers) this result is for; a question left out: any answer"
+    )
+    types: list[Slug] = Field(min_length=1, description="The problem types it suggests (ids in problem_types.yml), in the order they apply")
+    headline: Text
+    explanation: Text = Field(description="What it means in practice: who does what, now and later")
+    reframe: Text = Field(description="How else it could be framed: who gains if it is called this type?")
+
+
+class ScenarioAnswer(Strict):
+    question: Slug
+    answer: AnswerId
+    why: Text
+
+
+class ModelAnswer(Strict):
+    answers: list[ScenarioAnswer] = Field(min_length=1, description="An answer to every question, with why")
+    types: list[Slug] = Field(min_length=1, description="The problem types (ids): those of the result its answers lead to")
+
+
+class Scenario(Strict):
+    """A worked example: a situation, its model answer, and how else it could be framed."""
+
+    id: Slug
+    title: Text
+    situation: Text
+    model_answer: ModelAnswer
+    reframe: Text = Field(description="How else could this be framed?")
+
+
+class SelfCheckFile(Strict):
+    caveat: Text = Field(description="Shown with every result: the typology is a lens")
+    framing: Text = Field(description="Shown with every result and on paper: the type is partly a choice of framing")
+    framing_source: Slug | None = Field(default=None, description="The reference the framing point comes from")
+    copy_to: CopyTarget | None = Field(default=None, description="The answer box a result can be copied into")
+    answers: list[CheckAnswer] = Field(min_length=2, max_length=MAX_CHECK_ANSWERS)
+    questions: list[CheckQuestion] = Field(min_length=1, max_length=MAX_CHECK_QUESTIONS)
+    results: list[CheckResult] = Field(min_length=1)
+    scenarios: list[Scenario] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _ids(self):
+        for entries, what in ((self.answers, "answers"), (self.questions, "questions"), (self.results, "results"), (self.scenarios, "scenarios")):
+            _unique_ids(entries, what)
+        return self
+
+    def offered(self, question: CheckQuestion) -> list[str]:
+        """The ids of the answers a question offers, in the order of `answers`."""
+        return [a.id for a in self.answers if question.answers is None or a.id in question.answers]
+
+
+# --- Key terms ---------------------------------------------------------------
+
+
+class KeyTerm(Strict):
+    """A term the unit uses without explaining it, defined in the glossary (the site's words, sourced)."""
+
+    id: Slug
+    term: Text
+    definition: SourcedText
+
+
+class KeyTermsFile(Strict):
+    terms: list[KeyTerm] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids(self):
+        _unique_ids(self.terms, "terms")
+        return self
+
+
+# --- What has changed since the slides ------------------------------------------
+
+
+class ChangedSinceNote(Strict):
+    """A dated note of what has changed since the slides, shown beside what it updates."""
+
+    id: Slug
+    title: Text = Field(description="Its heading: 'What has changed since 2019'")
+    as_of: datetime.date = Field(description="The day its points were last checked against their sources (YYYY-MM-DD)")
+    points: list[SourcedText] = Field(min_length=1)
+
+
+class ChangedSinceFile(Strict):
+    notes: list[ChangedSinceNote] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids(self):
+        _unique_ids(self.notes, "notes")
         return self
 
 
@@ -134,23 +279,44 @@ class Facilitation(Strict):
     bridge: Text = Field(description="How to lead into the next part of the session")
 
 
+# What an activity's solo version can show between its steps and its prompts, in place of the room.
+SOLO_SHOWS = ("flocking-simulation",)
+
+
+class Solo(Strict):
+    """How one person does a group activity on their own."""
+
+    steps: list[Text] = Field(min_length=1, description="What to do, on your own, in order")
+    shows: Literal[SOLO_SHOWS] | None = Field(  # type: ignore[valid-type]
+        default=None, description="Shown after the steps and before the prompts: 'flocking-simulation'"
+    )
+
+
 class Activity(Strict):
     id: Slug
     label: Text
     title: Text
     mode: Literal["individual", "group"]
+    minutes: Minutes = Field(description="About how long one person takes to do it on their own: the page's time counts it")
     question: Text | None = None
     instructions: list[Text] = Field(min_length=1)
+    solo: Solo | None = Field(default=None, description="A group activity's way to do it alone (required for a group activity)")
     prompts: list[Prompt] = Field(min_length=1)
     facilitation: Facilitation | None = None
     added_for_site: list[Slug] = Field(
-        default_factory=list, description="Parts the site adds to the slides: 'question', 'instructions' or a prompt's id"
+        default_factory=list,
+        description="Parts the site adds to the slides: 'activity' (all of it), 'question', 'instructions', 'solo' or a prompt's id",
     )
+    closing: bool = Field(default=False, description="The activity that closes the unit: each unit has one, met last")
 
     @model_validator(mode="after")
     def _ids(self):
         _unique_ids(self.prompts, "prompts")
-        known = {"question", "instructions", *(prompt.id for prompt in self.prompts)}
+        if self.mode == "group" and self.solo is None:
+            raise ValueError("a group activity needs 'solo': the steps one person follows to do it on their own (its 'steps')")
+        if self.mode == "individual" and self.solo is not None:
+            raise ValueError("'solo' is for a group activity; an individual activity is done alone as it is: remove 'solo'")
+        known = {"activity", "question", "instructions", "solo", *(prompt.id for prompt in self.prompts)}
         for part in self.added_for_site:
             if part not in known:
                 names = ", ".join(repr(name) for name in sorted(known))
@@ -200,14 +366,64 @@ class SessionPart(Strict):
 
 
 class SessionFile(Strict):
-    """A unit's session plan, for whoever runs it in a room."""
+    """A unit's session plan, for whoever runs it in a room (its learning outcomes are outcomes.yml's)."""
 
     title: Text
-    learning_outcomes: list[Text] = Field(min_length=1)
     materials: list[Text] = Field(min_length=1)
     room: list[Text] = Field(min_length=1, description="How to set the room up")
     total_minutes: Minutes = Field(description="The session's length: the running order must add up to it")
     running_order: list[SessionPart] = Field(min_length=1)
+
+
+# --- Learning outcomes --------------------------------------------------------
+
+
+class Outcome(Strict):
+    """What a learner will be able to do after the unit, and the pages where they meet it."""
+
+    id: Slug
+    text: Text = Field(description="Starts with a verb, to follow 'you will be able to': 'Compare markets, ...'")
+    pages: list[Text] = Field(min_length=1, description="The pages it is met on, as docs/ names them (pcn-ethos.md)")
+
+    @field_validator("pages")
+    @classmethod
+    def _pages_once(cls, pages: list[str]) -> list[str]:
+        repeated = sorted({page for page in pages if pages.count(page) > 1})
+        if repeated:
+            raise ValueError(f"{', '.join(repeated)} is listed twice; list each page once")
+        return pages
+
+
+class OutcomesFile(Strict):
+    """A unit's learning outcomes: the facilitator's guide lists them, each page shows those met on it."""
+
+    outcomes: list[Outcome] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids(self):
+        _unique_ids(self.outcomes, "outcomes")
+        return self
+
+    def on_page(self, page_path: str) -> list[Outcome]:
+        """The outcomes met on the page docs/<page_path>, in data order."""
+        return [outcome for outcome in self.outcomes if page_path in outcome.pages]
+
+
+# --- Key points ----------------------------------------------------------------
+
+def _three_to_five(points: list[str]) -> list[str]:
+    if not 3 <= len(points) <= 5:
+        raise ValueError(f"{len(points)} key point(s); give three to five, the page's main points in the site's words")
+    return points
+
+
+KeyPoints = Annotated[list[Text], AfterValidator(_three_to_five)]
+
+
+class KeyPointsFile(Strict):
+    """A unit's key points: three to five for each page that ends with them, keyed by the page as docs/ names it."""
+
+    key_points: dict[Text, KeyPoints] = Field(min_length=1)
 
 
 # --- The programme ----------------------------------------------------------
@@ -228,6 +444,9 @@ class ProgrammeFile(Strict):
     script_namespace: Identifier = Field(description="The name the site's scripts share in the browser (window.<name>)")
     offline_copy: Slug = Field(description="Name of the offline copy: download/<name>.zip, holding the folder <name>")
     numbering: dict[Text, int] = Field(default_factory=dict, description="First number of each numbered label")
+    words_per_minute: int = Field(
+        default=200, ge=50, le=1000, description="The reading speed a page's time to read and do counts, in words a minute"
+    )
     units: list[UnitEntry] = Field(min_length=1)
 
     @field_validator("units")
@@ -259,10 +478,13 @@ class ProgrammeFile(Strict):
 class Reference(Strict):
     id: Slug
     author: Text
-    year: int = Field(ge=1900, le=2100)
+    year: int | None = Field(default=None, ge=1900, le=2100, description="Left out only when the work shows none (cited 'n.d.')")
     title: Text | None = Field(default=None, description="Only where it has been checked against the work itself")
     published_in: Text | None = Field(default=None, description="Journal, volume(issue) and pages, as the work gives them")
     doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$", max_length=200)] | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"]+$", max_length=500)] | None = Field(
+        default=None, description="Where to read the work online, for a work with no DOI (https only)"
+    )
     adapted: bool = False
     cited_by_slides: bool = Field(default=True, description="False for further reading this site adds")
     used_for: Text
@@ -275,6 +497,107 @@ class ReferencesFile(Strict):
     def _ids(self):
         _unique_ids(self.references, "references")
         return self
+
+
+# --- The reflective record ----------------------------------------------------
+
+# Where the record keeps the learner's own words in the browser: under
+# <storage key>:answer:reflective-record:<part>, beside the activities' answers
+# (so deleting a unit's answers deletes them too). No activity may take this id,
+# and no part of the account may take the details' ids.
+RECORD_ID = "reflective-record"
+RECORD_DETAILS = ("date", "time-spent")
+# A web address a source was read at.
+WebAddress = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https://[^\s<>\"]+$", max_length=500)]
+
+
+class RecordPart(Strict):
+    """One part of the reflective account: an answer box on My workbook, a heading on the record."""
+
+    id: Slug = Field(description="Stable: the learner's words are kept under it; never change it")
+    heading: Text
+    hint: Text = Field(description="What to write, shown under the heading on screen")
+    lines: int = Field(ge=1, le=30, description="Ruled lines on paper where the part is empty")
+    draws_on: list[CopyTarget] = Field(
+        default_factory=list, description="Answers to the unit's prompts shown under the learner's words, in this order"
+    )
+
+    @field_validator("id")
+    @classmethod
+    def _not_a_detail(cls, part_id: str) -> str:
+        if part_id in RECORD_DETAILS:
+            raise ValueError(f"'{part_id}' is the id of one of the record's details ({', '.join(RECORD_DETAILS)}); give the part another id")
+        return part_id
+
+
+class RecordSource(Strict):
+    """Where a statement about a regulator or the leadership model was read."""
+
+    id: Slug
+    publisher: Text
+    title: Text
+    url: WebAddress | None = Field(default=None, description="The page it was read on (https://...); leave it out if it was not read online")
+
+
+class LeadershipDimension(Strict):
+    id: Slug
+    name: Text
+
+
+class LeadershipModel(Strict):
+    name: Text = Field(description="The model's name: 'The Healthcare Leadership Model'")
+    source: Slug = Field(description="The source (in 'sources') its dimensions' names were read in")
+    dimensions: list[LeadershipDimension] = Field(min_length=1, description="Every dimension, in the model's own order")
+
+    @model_validator(mode="after")
+    def _ids(self):
+        _unique_ids(self.dimensions, "dimensions")
+        return self
+
+
+class Touch(Strict):
+    """A dimension of the model the unit touches, and how: the site's judgement."""
+
+    dimension: Slug
+    how: Text
+
+
+class RecordUse(Strict):
+    """Who can use the record, and how: a statement verified in its sources."""
+
+    id: Slug
+    who: Text = Field(description="'Nurses, midwives and nursing associates'")
+    text: Text
+    sources: list[Slug] = Field(min_length=1, description="The sources (in 'sources') that say so")
+
+
+class ReflectiveRecordFile(Strict):
+    """A unit's reflective record (data/<unit>/reflective_record.yml), shown on its My workbook page."""
+
+    title: Text = Field(description="The record's name, on screen, on paper and in the files: 'Reflective record'")
+    account: list[RecordPart] = Field(min_length=1, description="The reflective account's parts, in order")
+    account_note: Text = Field(description="Where the account's parts come from, shown with them")
+    account_source: Slug | None = Field(default=None, description="The source (in 'sources') the parts follow")
+    leadership_model: LeadershipModel
+    touches: list[Touch] = Field(min_length=1, description="The model's dimensions this unit touches: the site's judgement")
+    touches_note: Text = Field(description="Shown with the dimensions touched: whose names they are, and whose judgement the choice is")
+    uses: list[RecordUse] = Field(min_length=1, description="Who can use the record for appraisal or revalidation, and how")
+    sources: list[RecordSource] = Field(min_length=1)
+
+    @field_validator("account")
+    @classmethod
+    def _parts_differ(cls, account: list[RecordPart]) -> list[RecordPart]:
+        return _unique_ids(account, "parts of the account")
+
+    @field_validator("uses")
+    @classmethod
+    def _uses_differ(cls, uses: list[RecordUse]) -> list[RecordUse]:
+        return _unique_ids(uses, "uses")
+
+    @field_validator("sources")
+    @classmethod
+    def _sources_differ(cls, sources: list[RecordSource]) -> list[RecordSource]:
+        return _unique_ids(sources, "sources")
 
 
 # --- The accessibility statement ---------------------------------------------
@@ -294,7 +617,12 @@ class AccessibilityFile(Strict):
     compliance: Compliance
     prepared: datetime.date = Field(description="The day the statement was first published")
     last_reviewed: datetime.date = Field(description="The day someone last checked the statement against the site")
-    unconfirmed: list[Literal["organisation", "contact", "compliance", "prepared", "last_reviewed"]] = Field(
+    email: Text | None = Field(
+        default=None,
+        description="An email address the organisation reads, for anyone without a GitHub account: every page's footer, "
+        "the statement and the privacy notice show it (as 'to be confirmed' while it is listed under 'unconfirmed')",
+    )
+    unconfirmed: list[Literal["organisation", "contact", "email", "compliance", "prepared", "last_reviewed"]] = Field(
         default_factory=list, description="Fields the organisation has still to confirm: `make check` reminds until it does"
     )
 
@@ -304,6 +632,13 @@ class AccessibilityFile(Strict):
         if contact != REPOSITORY_ISSUES and not _EMAIL.match(contact):
             raise ValueError(f"write '{REPOSITORY_ISSUES}' or an email address (name@example.org), not {contact!r}")
         return contact
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, email: str | None) -> str | None:
+        if email is not None and not _EMAIL.match(email):
+            raise ValueError(f"write an email address (name@example.org), not {email!r}")
+        return email
 
     @field_validator("last_reviewed")
     @classmethod
@@ -315,15 +650,29 @@ class AccessibilityFile(Strict):
 
     @field_validator("unconfirmed")
     @classmethod
-    def _listed_once(cls, fields: list[str]) -> list[str]:
+    def _listed_once(cls, fields: list[str], info: ValidationInfo) -> list[str]:
         repeated = sorted({name for name in fields if fields.count(name) > 1})
         if repeated:
             raise ValueError(f"{', '.join(repeated)} is listed twice; list each field once")
+        if "email" in fields and "email" in info.data and info.data["email"] is None:
+            raise ValueError("'email' is listed, but no email address is given; add 'email: ...' (a placeholder such as "
+                             "name@example.org until the organisation gives one), or take 'email' off this list")
         return fields
 
     @property
-    def email(self) -> str | None:
+    def contact_email(self) -> str | None:
+        """The contact, when it is an email address."""
         return None if self.contact == REPOSITORY_ISSUES else self.contact
+
+    @property
+    def confirmed_email(self) -> str | None:
+        """The email address to show: `email` once it is off the 'unconfirmed' list."""
+        return self.email if self.email and "email" not in self.unconfirmed else None
+
+    @property
+    def email_to_confirm(self) -> bool:
+        """An email address is promised but not yet confirmed: the site says it is to be confirmed."""
+        return bool(self.email) and "email" in self.unconfirmed
 
 
 # --- The spelling check's word list (data/spelling.yml) --------------------------

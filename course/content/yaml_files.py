@@ -34,6 +34,16 @@ ENTRY_NAMES = {
     "prompts": "prompt",
     "units": "unit",
     "running_order": "part",
+    "account": "part",
+    "dimensions": "dimension",
+    "touches": "dimension touched",
+    "uses": "use",
+    "sources": "source",
+    "outcomes": "outcome",
+    "answers": "answer",
+    "questions": "question",
+    "results": "result",
+    "scenarios": "scenario",
 }
 
 _ENTRY_START = re.compile(r"^\s*-\s*id:\s*['\"]?([^'\"#\s]+)")
@@ -125,19 +135,35 @@ def _duplicate_keys(node: yaml.Node):
             yield from _duplicate_keys(item)
 
 
-def line_of(node: yaml.Node, loc: tuple) -> int:
-    """The line of the deepest node on the path `loc` that exists."""
+def _along(node: yaml.Node, loc: tuple):
+    """The nodes on the path `loc`, as far as it exists: (the key that names it, or None; the node)."""
     for step in loc:
         if isinstance(node, yaml.MappingNode):
-            match = [value for key, value in node.value if key.value == step]
+            match = [(key, value) for key, value in node.value if key.value == step]
             if not match:
-                break
-            node = match[0]
+                return
+            key, node = match[0]
+            yield key, node
         elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
             node = node.value[step]
+            yield None, node
         else:
-            break
+            return
+
+
+def line_of(node: yaml.Node, loc: tuple) -> int:
+    """The line of the deepest node on the path `loc` that exists."""
+    for _, node in _along(node, loc):
+        pass
     return node.start_mark.line + 1
+
+
+def key_line_of(node: yaml.Node, loc: tuple) -> int:
+    """The line an author looks at for the path `loc`: its last key (`types:`, not the list under it), or list item."""
+    line = node.start_mark.line + 1
+    for key, found in _along(node, loc):
+        line = (key or found).start_mark.line + 1
+    return line
 
 
 def _describe(loc: tuple, raw) -> tuple[str, str]:
@@ -150,8 +176,8 @@ def _describe(loc: tuple, raw) -> tuple[str, str]:
     for index, step in enumerate(loc):
         if isinstance(step, int):
             item = _get(raw, loc[: index + 1])
-            if not isinstance(item, dict) and index == 1:
-                continue  # an item of a top-level list of plain values: a field's item, not an entry
+            if not isinstance(item, dict) and (index == 1 or str(loc[index - 1]) not in ENTRY_NAMES):
+                continue  # an item of a list of plain values (a top-level one, a page's key points): a field's item, not an entry
             ident = item.get("id") if isinstance(item, dict) else None
             name = ENTRY_NAMES.get(str(loc[index - 1]), "entry") if index else "entry"
             entry = f"{name} '{ident}'" if isinstance(ident, str) else f"{name} number {step + 1}"
@@ -284,3 +310,43 @@ def line_of_id(path: Path, entry_id: str) -> int | None:
 def line_of_value(path: Path, key: str, value: str) -> int | None:
     """The first line reading `key: value` at any depth (`- activity: flocking`), for messages about it."""
     return _first_line(path, rf"^\s*-?\s*{re.escape(key)}:\s*['\"]?{re.escape(value)}['\"]?\s*(#.*)?$")
+
+
+def line_of_item(path: Path, entry_id: str, value: str) -> int | None:
+    """The line of a value in the list entry with this id (a page in `pages:`), else the entry's line."""
+    start = line_of_id(path, entry_id)
+    if start is None:
+        return None
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return start
+    alone = re.compile(rf"(?<![\w./-]){re.escape(value)}(?![\w./-])")
+    for number in range(start, len(lines) + 1):
+        line = lines[number - 1]
+        if number > start and _ENTRY_START.match(line):
+            break
+        if alone.search(line.split("#", 1)[0]):
+            return number
+    return start
+
+
+def line_of_mention(path: Path, word: str) -> int | None:
+    """The first line naming `word` whole, outside a comment (`- powell-1990`, `sources: [a, powell-1990]`), for messages."""
+    return _first_line(path, rf"^[^#]*(?<![\w-]){re.escape(word)}(?![\w-])")
+
+
+def line_of_key_in_entry(path: Path, entry_id: str, key: str) -> int | None:
+    """The line of `key:` in the list entry with this id, or the entry's own line when it has none."""
+    start = line_of_id(path, entry_id)
+    if start is None:
+        return None
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    dash = len(lines[start - 1]) - len(lines[start - 1].lstrip(" "))  # where this entry's "- " stands
+    for number, line in enumerate(lines[start:], start=start + 1):
+        indent = len(line) - len(line.lstrip(" "))
+        if line.strip() and (indent < dash or (indent == dash and line.lstrip().startswith("- "))):
+            break  # the next entry, or the end of the list
+        if re.match(rf"^\s*{re.escape(key)}\s*:", line):
+            return number
+    return start

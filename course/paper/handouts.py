@@ -20,6 +20,7 @@ from ..content.programme import Programme, Unit
 from ..content.problems import Problem
 from ..content.schemas import Activity
 from ..publish.addresses import short_address
+from ..render.activities import solo_shown
 from ..render.environment import render
 from ..render.figures import typology_figure_html
 from ..render.tables import citation, comparison_table_html, table_view
@@ -158,14 +159,16 @@ def handout_html(
             forms_table=Markup(comparison_table_html(table_view(programme, unit, "organisational-forms"), glossary))
             if unit.organisational_forms
             else None,
-            figure=Markup(typology_figure_html(typology, citation(programme, typology.source), glossary)) if typology else None,
+            figure=Markup(typology_figure_html(programme, typology, glossary)) if typology else None,
             types_table=Markup(comparison_table_html(table_view(programme, unit, "problem-types"), glossary)) if typology else None,
             **context,
         )
+    activity = unit.activity(handout.activity_id)
     return render(
         "handout_activity.html",
         glossary=glossary,
-        activity=unit.activity(handout.activity_id),
+        activity=activity,
+        shown=solo_shown(activity),
         privacy_href=privacy_href,
         activity_heading_level=heading_level,
         **context,

@@ -8,6 +8,7 @@ the data is in the workbook (and its PDF) with no other change.
 from __future__ import annotations
 
 from ..content.schemas import Activity
+from ..render.activities import solo_shown
 from ..render.environment import render
 
 
@@ -19,5 +20,6 @@ def workbook_cover_html(programme_title: str, unit_heading: str, activities: lis
 
 
 def workbook_activities_html(activities: list[Activity], glossary: dict[str, str], privacy_href: str | None) -> str:
-    """Every activity, each headed at level 2 under the workbook's title."""
-    return render("workbook_activities.html", glossary=glossary, activities=activities, privacy_href=privacy_href)
+    """Every activity, each headed at level 2 under the workbook's title, with what its solo version shows (on paper, the figure)."""
+    shown = {activity.id: solo_shown(activity) for activity in activities}
+    return render("workbook_activities.html", glossary=glossary, activities=activities, privacy_href=privacy_href, shown_for=shown)

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ..content.programme import NUMBERED_LABEL
 from ..content.schemas import Activity
 from .environment import render, render_verbatim
+from .figures import flocking_simulation_html
+
+# What a solo version can show (schemas.SOLO_SHOWS), drawn after its steps, before the prompts; `marked`
+# when it needs its own "Added for this site" (the solo version around it is not marked).
+SOLO_SHOWS = {"flocking-simulation": lambda marked: flocking_simulation_html(20, marked=marked)}
 
 
 def activity_html(activity: Activity, glossary: dict[str, str], heading_level: int = 3, *, privacy_href: str | None) -> str:
@@ -16,7 +23,15 @@ def activity_html(activity: Activity, glossary: dict[str, str], heading_level: i
     activity is the page (a handout). privacy_href: the link from the page that
     shows it to the privacy notice, which the note under the answer boxes gives.
     """
-    return render("activity.html", glossary=glossary, activity=activity, heading_level=heading_level, privacy_href=privacy_href)
+    return render(
+        "activity.html", glossary=glossary, activity=activity, heading_level=heading_level, privacy_href=privacy_href, shown=solo_shown(activity)
+    )
+
+
+def solo_shown(activity: Activity) -> Markup | None:
+    """What the activity's solo version shows after its steps (the flocking simulation), or None."""
+    shows = activity.solo.shows if activity.solo else None
+    return Markup(SOLO_SHOWS[shows]("solo" not in activity.added_for_site)) if shows else None
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from ..content.outline import Outline
 from ..content.programme import Unit
-from ..content.schemas import Activity, Facilitation, SessionFile
+from ..content.schemas import Activity, Facilitation, OutcomesFile, SessionFile
 from ..publish.addresses import online_path, relative_url
 from .environment import render, render_verbatim
 
@@ -49,6 +49,7 @@ class ActivityNotes:
 @dataclass(frozen=True)
 class Guide:
     session: SessionFile
+    outcomes: OutcomesFile | None  # the unit's learning outcomes, listed before the running order
     rows: list[PlanRow]
     notes: list[ActivityNotes]
 
@@ -94,7 +95,7 @@ def guide_of(outline: Outline, unit: Unit, page_path: str, handouts: dict[str, H
             opened = link(_page_of_part(outline, part.page)) if part.page else None
         rows.append(PlanRow(start, minutes, title, anchor, opened, part.notes))
         start += minutes
-    return Guide(unit.session, rows, notes)
+    return Guide(unit.session, unit.outcomes, rows, notes)
 
 
 def _page_of_part(outline: Outline, page_path: str) -> str:
@@ -117,4 +118,4 @@ def facilitator_guide_markdown(guide: Guide, glossary: dict[str, str]) -> str:
     """The guide, below its page's title: the session plan, then each activity's notes."""
     running_order = Markup(render("running_order.html", glossary=glossary, rows=guide.rows, clock=clock, total=guide.session.total_minutes))
     notes = [Markup(render("facilitation_notes.html", glossary=glossary, notes=entry)) for entry in guide.notes]
-    return render_verbatim("facilitator_guide.md", guide=guide, session=guide.session, running_order=running_order, notes=notes)
+    return render_verbatim("facilitator_guide.md", guide=guide, session=guide.session, outcomes=guide.outcomes, running_order=running_order, notes=notes)

@@ -2,8 +2,9 @@
 the flocking simulation (from a committed run of its maths).
 
 The typology slide's diagram was lost; this puts each problem type, in data
-order, on a rising diagonal: more uncertainty to the right, a more
-collaborative response higher up.
+order, on a rising diagonal, first bottom left. Its axis labels come from the
+data (problem_types.yml, `axes`), and the caption says whose they are: the
+source's, or this site's.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..content.programme import Programme
 from ..content.schemas import ProblemTypesFile
 from .environment import render
+from .tables import citation
 
 WIDTH, HEIGHT = 600, 420
 ORIGIN_X, ORIGIN_Y = 40, 370
@@ -36,8 +39,8 @@ class Figure:
     title: str
     description: str
     caption: str
-    x_label: str
-    y_label: str
+    x_label: str | None
+    y_label: str | None
     boxes: list[Box]
     width: int = WIDTH
     height: int = HEIGHT
@@ -65,19 +68,27 @@ def layout(names_and_responses: list[tuple[str, str, str]]) -> list[Box]:
     return boxes
 
 
-def typology_figure_html(typology: ProblemTypesFile, source: str | None, glossary: dict[str, str]) -> str:
-    types = typology.types
-    pairs = "; ".join(f"{t.name.lower()} problems call for {t.response.lower()}" for t in types)
+def typology_figure_html(programme: Programme, typology: ProblemTypesFile, glossary: dict[str, str]) -> str:
+    """The figure of the typology, citing its source and, when they are not the site's, its axis labels' source."""
+    types, axes = typology.types, typology.axes
+    source = citation(programme, typology.source)
+    axes_source = citation(programme, axes.source) if axes else None
+    pairs = "; ".join(f"{t.name.lower()} problem: {t.response.lower()}" for t in types)
+    placed = f"The {len(types)} problem types, placed one above and to the right of the other, each with its response: {pairs}."
+    if axes:
+        placed += f" Across: {axes.horizontal}. Up: {axes.vertical}."
+    caption = f"Problem types and leadership responses. Source: {source}." if source else "Problem types and leadership responses."
+    caption += " Redrawn for this site, as the slide's own figure was lost"
+    if axes:
+        caption += f"; the axis labels are from {axes_source}." if axes_source else "; the axis labels are this site's."
+    else:
+        caption += "."
     figure = Figure(
         title=typology.name,
-        description=(
-            f"The {len(types)} problem types placed against rising uncertainty: {pairs}. "
-            "The more uncertain the problem, the more collaborative the response."
-        ),
-        caption=(f"Problem types and leadership responses. Source: {source}." if source else "Problem types and leadership responses.")
-        + " Redrawn for this site, as the slide's own figure was lost; the axis labels are this site's.",
-        x_label="Rising uncertainty about the problem",
-        y_label="More collaborative response",
+        description=placed,
+        caption=caption,
+        x_label=axes.horizontal if axes else None,
+        y_label=axes.vertical if axes else None,
         boxes=layout([(t.id, f"{t.name} problem", t.response) for t in types]),
     )
     return render("typology_figure.html", glossary=glossary, figure=figure)
@@ -143,8 +154,8 @@ def load_flocking_figure(path: Path = FLOCKING_FIGURE_FILE) -> FlockingFigure:
         raise ValueError(f"{path.name} is missing or damaged ({error}); remake it with: node scripts/flocking-figure.js") from None
 
 
-def flocking_simulation_html(people: int = 20, figure_file: Path = FLOCKING_FIGURE_FILE) -> str:
+def flocking_simulation_html(people: int = 20, figure_file: Path = FLOCKING_FIGURE_FILE, *, marked: bool = True) -> str:
     """The canvas, its controls and status (run by docs/javascripts/flocking.js), and the static figure."""
     if not 5 <= people <= 60:
         raise ValueError(f"flocking_simulation: people must be 5 to 60, not {people}")
-    return render("flocking_simulation.html", glossary={}, figure=load_flocking_figure(figure_file), people=people)
+    return render("flocking_simulation.html", glossary={}, figure=load_flocking_figure(figure_file), people=people, marked=marked)

@@ -30,13 +30,25 @@ def my_workbook_data(unit_heading: str, programme_title: str, activities: list[A
 
 
 def my_workbook_html(
-    unit_heading: str, programme_title: str, activities: list[Activity], glossary: dict[str, str], privacy_href: str | None
+    unit_heading: str,
+    programme_title: str,
+    activities: list[Activity],
+    glossary: dict[str, str],
+    privacy_href: str | None,
+    has_record: bool = False,
 ) -> str:
-    """Every activity with answer boxes, plus download, print and delete buttons."""
+    """Every activity with answer boxes, plus download, print and delete buttons; `has_record`: the unit
+    has a reflective record, whose details and account the delete button deletes too."""
     return render(
         "my_workbook.html",
         glossary=glossary,
         activities=activities,
         data=my_workbook_data(unit_heading, programme_title, activities),
         privacy_href=privacy_href,
+        has_record=has_record,
     )
+
+
+def my_workbook_finish_html(glossary: dict[str, str]) -> str:
+    """The end of My workbook: advice for a shared computer, and the button that deletes every answer."""
+    return render("my_workbook_finish.html", glossary=glossary)

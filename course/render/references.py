@@ -2,9 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..content.programme import Programme, Unit
 from .environment import render, render_verbatim
 from .tables import citation
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A reference as cited in text ("Keith Grint (2008)"), linked to its entry in the list when a page lists them."""
+
+    text: str
+    href: str | None
+
+
+def citations_of(programme: Programme, references_href: str | None) -> dict[str, Citation]:
+    """Every reference of the programme, cited, by id; `references_href` is the link to the page that lists them."""
+    return {
+        reference.id: Citation(citation(programme, reference.id), f"{references_href}#{reference.id}" if references_href else None)
+        for reference in programme.references
+    }
 
 
 def references_html(programme: Programme, glossary: dict[str, str]) -> str:

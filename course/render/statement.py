@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..content.outline import Outline
 from ..content.programme import Programme
-from ..content.schemas import AccessibilityFile
+from ..content.schemas import RECORD_ID, AccessibilityFile
 from ..publish import conformance
 from ..publish.addresses import SiteAddress, is_github_pages, short_address
 from .environment import render_verbatim
@@ -26,8 +26,9 @@ from .environment import render_verbatim
 class Contact:
     """Where readers ask for another format or report a problem."""
 
-    email: str | None  # an address the organisation reads, or
-    issues: str | None  # the repository's issues page (https://github.com/OWNER/REPO/issues)
+    email: str | None  # an address the organisation reads (the contact, or the confirmed 'email'), and/or
+    issues: str | None  # the repository's issues page (https://github.com/OWNER/REPO/issues), when the contact is
+    email_to_confirm: bool = False  # an email address is promised for anyone without GitHub, not yet confirmed
 
 
 @dataclass(frozen=True)
@@ -42,12 +43,20 @@ class StatementView:
 
 
 @dataclass(frozen=True)
+class RecordStorage:
+    id: str  # the record's words are kept as the answers of this "activity": reflective-record
+    parts: list[str]  # the reflective account's parts' ids
+    file_name: str  # unit-3-reflective-record (.txt and .docx)
+
+
+@dataclass(frozen=True)
 class UnitStorage:
     heading: str  # "Unit 3: How to lead beyond your role?"
     storage_key: str  # pcn-unit3
     example: str  # one answer's key: pcn-unit3:answer:self-activity-8:define-with-typology
     my_workbook_page: str | None  # docs-relative page with the unit's My workbook, for a link
     download_name: str  # unit-3-my-workbook (.md and .txt)
+    record: RecordStorage | None = None  # the unit's reflective record, if it has one
 
 
 @dataclass(frozen=True)
@@ -64,13 +73,19 @@ def report_channel(statement: AccessibilityFile, site: SiteAddress) -> str | Non
     """Where each page's "Report a problem" link goes (as the plugin makes it): "issue", "email", or None."""
     if site.github_repository:
         return "issue"
-    return "email" if statement.email else None
+    return "email" if statement.contact_email else None
 
 
 def site_contact(statement: AccessibilityFile, site: SiteAddress) -> Contact:
-    """Where readers ask and report: the statement's email address, or the repository's issues."""
+    """Where readers ask and report: the statement's email address, the repository's issues, or both
+    (issues as the contact, and the confirmed 'email' for anyone without a GitHub account)."""
     repository = site.github_repository
-    contact = Contact(email=statement.email, issues=f"{repository}/issues" if repository and not statement.email else None)
+    issues = f"{repository}/issues" if repository and not statement.contact_email else None
+    contact = Contact(
+        email=statement.contact_email or statement.confirmed_email,
+        issues=issues,
+        email_to_confirm=statement.email_to_confirm and not statement.contact_email,
+    )
     if not contact.email and not contact.issues:
         raise KeyError(
             "data/accessibility.yml gives 'contact: repository issues', but the site has no GitHub repository "
@@ -107,6 +122,9 @@ def privacy_of(outline: Outline, site: SiteAddress, my_workbooks: dict[str, str]
                 example=f"{unit.storage_key}:answer:{first.id}:{first.prompts[0].id}",
                 my_workbook_page=my_workbooks.get(unit.id),
                 download_name=unit.my_workbook_file,
+                record=RecordStorage(RECORD_ID, [part.id for part in unit.reflective_record.account], f"{unit.id}-reflective-record")
+                if unit.reflective_record
+                else None,
             )
         )
     return PrivacyView(

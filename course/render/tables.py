@@ -34,7 +34,7 @@ def citation(programme: Programme, reference_id: str | None) -> str | None:
         return None
     reference = programme.reference(reference_id)
     adapted = ", adapted" if reference.adapted else ""
-    return f"{reference.author} ({reference.year}){adapted}"
+    return f"{reference.author} ({reference.year or 'n.d.'}){adapted}"
 
 
 def organisational_forms_table(programme: Programme, unit: Unit) -> TableView:

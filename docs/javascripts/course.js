@@ -235,9 +235,27 @@
     }
   }
 
+  /* A file made in the browser (`content`: text, or a Blob), saved through the
+     browser's own download: works offline and from file://, and sends nothing anywhere. */
+  function saveFile(content, fileName, type) {
+    var blob = content instanceof Blob ? content : new Blob([content], { type: type });
+    var url = URL.createObjectURL(blob);
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = fileName;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    root.setTimeout(function () {
+      URL.revokeObjectURL(url);
+    }, 10000);
+  }
+
   course.settings = settings; // the page's unit: its storage key and download name
   course.component = component;
   course.readJson = readJson;
+  course.saveFile = saveFile;
   course.answersStore = answersStore;
 
   /* --- Search on demand ---------------------------------------------------------------
@@ -353,6 +371,165 @@
     });
     openedForPrint = [];
   });
+
+  /* --- Material's menu and search, for the keyboard and the accessibility tree -----
+
+     Material opens its menu (a drawer below 76.25em wide) and the menu's sections
+     with <label>s for hidden checkboxes: a mouse or a finger can use them, but Tab
+     never reaches the menu's, and reaches a section's with no name, role or state.
+     Here (tests/site/test_keyboard.py holds each; unit.css hides what is closed):
+     - the header's menu label becomes a real button, "Menu", that says whether the
+       menu is open; opening it moves focus into the menu; Escape, or Tab out of
+       it, closes it, and focus comes back to the button;
+     - each section's toggle, and the title that leads back out of a section where
+       sections slide over the menu, is a button that says whether the section is
+       open and answers Enter and Space; where sections slide, focus goes with them;
+     - below 60em wide, the header's search label is a button, and the search
+       box, off screen there until search opens, no Tab stop; Escape in search
+       brings focus back to where it was before search.
+     Without JavaScript the labels still work for a mouse or a finger. */
+
+  var DRAWER_MEDIA = "(max-width: 76.234375em)"; // Material's: below this the menu is a drawer
+  var FOCUSABLE = "a[href], button:not([disabled]), input:not([disabled]):not([type='hidden']), select, textarea, [tabindex]";
+
+  function isShown(element) {
+    return element.getClientRects().length > 0 && getComputedStyle(element).visibility === "visible";
+  }
+
+  function firstShownIn(container) {
+    var candidates = container.querySelectorAll(FOCUSABLE);
+    for (var i = 0; i < candidates.length; i += 1) {
+      if (candidates[i].tabIndex >= 0 && isShown(candidates[i])) return candidates[i];
+    }
+    return null;
+  }
+
+  function showExpanded(control, toggle) {
+    control.setAttribute("aria-expanded", String(toggle.checked));
+  }
+
+  /* The header's menu label, replaced by a button with the label's icon. */
+  function menuButtonFor(label) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " unit-menu-button";
+    button.setAttribute("aria-label", "Menu");
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.parentNode.replaceChild(button, label);
+    return button;
+  }
+
+  function setUpMenuButton(label) {
+    var toggle = document.getElementById(label.htmlFor);
+    var drawer = document.querySelector(".md-sidebar--primary");
+    if (!toggle || !drawer) return;
+    var button = menuButtonFor(label);
+    var following = false; // a link in the menu was followed: Material closes the menu after it
+    showExpanded(button, toggle);
+    toggle.addEventListener("change", function () {
+      showExpanded(button, toggle);
+      // Closed around the focus, the focus goes back to the button; after a link to a part of
+      // this page, the browser already starts the next Tab from there.
+      if (!toggle.checked && !following && drawer.contains(document.activeElement)) button.focus();
+      following = false;
+    });
+    drawer.addEventListener("click", function (event) {
+      following = !!event.target.closest("a[href]");
+    });
+    button.addEventListener("click", function () {
+      toggle.click(); // as Material opens it: the checkbox's change event follows
+      var first = toggle.checked && firstShownIn(drawer);
+      if (first) first.focus();
+    });
+    drawer.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.checked) toggle.click();
+    });
+    drawer.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (toggle.checked && next && !drawer.contains(next) && root.matchMedia(DRAWER_MEDIA).matches) toggle.click();
+    });
+  }
+
+  /* A label made a button: a Tab stop that Enter and Space click. */
+  function labelButton(label) {
+    label.setAttribute("role", "button");
+    if (!label.hasAttribute("tabindex")) label.tabIndex = 0;
+    label.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      event.stopPropagation(); // Material's own Enter would click it a second time
+      label.click();
+    });
+  }
+
+  /* A label that opens or closes a section: a button with its section's state. */
+  function sectionButton(label, toggle, section) {
+    labelButton(label);
+    if (!label.textContent.trim()) label.setAttribute("aria-label", "Pages in " + section);
+    showExpanded(label, toggle);
+    toggle.addEventListener("change", function () {
+      showExpanded(label, toggle);
+    });
+  }
+
+  /* One section of the menu: its checkbox, the toggle that opens it and the title inside it. */
+  function setUpMenuSection(toggle) {
+    var labels = document.querySelectorAll('.md-nav--primary label[for="' + toggle.id + '"]');
+    var title = toggle.parentNode.querySelector(".md-nav > .md-nav__title[for='" + toggle.id + "']");
+    var opener = null;
+    Array.prototype.forEach.call(labels, function (label) {
+      if (label !== title) opener = label;
+      sectionButton(label, toggle, title ? title.textContent.trim() : "");
+    });
+    toggle.addEventListener("change", function () {
+      var focused = document.activeElement;
+      if (!root.matchMedia(DRAWER_MEDIA).matches || (focused !== opener && focused !== title)) return;
+      var next = toggle.checked ? title : opener; // the section slid in, or back out
+      if (next) next.focus();
+    });
+  }
+
+  /* The header's search label, shown where the search box is not (below 60em
+     wide): a button. There the closed search box is off screen, so it is not a
+     Tab stop until search is open. */
+  function setUpSearchButton(label) {
+    var toggle = document.getElementById(label.htmlFor);
+    var input = document.querySelector("[data-md-component='search-query']");
+    var narrow = root.matchMedia("(max-width: 59.984375em)");
+    if (!toggle || !input) return;
+    labelButton(label);
+    label.setAttribute("aria-label", "Search");
+    function placeBox() {
+      input.tabIndex = narrow.matches && !toggle.checked ? -1 : 0;
+    }
+    placeBox();
+    toggle.addEventListener("change", placeBox);
+    narrow.addListener(placeBox);
+  }
+
+  /* Escape closes search (Material); focus goes back to where it was before. */
+  function setUpSearchReturn(search) {
+    var toggle = document.getElementById("__search");
+    var before = null;
+    var escaped = false;
+    if (!toggle) return;
+    document.addEventListener("focusin", function (event) {
+      if (!search.contains(event.target)) before = event.target;
+    });
+    search.addEventListener("keydown", function (event) {
+      escaped = event.key === "Escape" && toggle.checked;
+    });
+    toggle.addEventListener("change", function () {
+      if (toggle.checked || !escaped) return;
+      escaped = false;
+      if (before && before.isConnected && isShown(before)) before.focus();
+    });
+  }
+
+  component(".md-header label.md-header__button[for='__drawer']", setUpMenuButton);
+  component(".md-nav--primary .md-nav__toggle", setUpMenuSection);
+  component(".md-header label.md-header__button[for='__search']", setUpSearchButton);
+  component("[data-md-component='search']", setUpSearchReturn);
 
   /* --- Answer boxes (course/render/templates/activity.html) ------------------------
 

@@ -89,29 +89,14 @@
   }
 
   /* --- The page: how many prompts are answered, downloads as Markdown and plain
-     text, print, and deleting every answer after a confirmation. The answer
-     boxes themselves are run by course.js, like on every other page. ---------- */
+     text, print, and deleting every answer after a confirmation (from the
+     buttons at the top, or the one at the end: "Finished?"). The answer boxes
+     themselves are run by course.js, like on every other page. ---------------- */
 
   var course = root[JSON.parse(document.getElementById("course-settings").textContent).namespace];
 
   function today() {
     return new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
-  }
-
-  /* A file made in the browser, saved through the browser's own download:
-     works offline and from file://, and sends nothing anywhere. */
-  function download(text, fileName, type) {
-    var url = URL.createObjectURL(new Blob([text], { type: type }));
-    var link = document.createElement("a");
-    link.href = url;
-    link.download = fileName;
-    link.hidden = true;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    root.setTimeout(function () {
-      URL.revokeObjectURL(url);
-    }, 10000);
   }
 
   /* The page's parts, its data and the answers' store. */
@@ -126,6 +111,7 @@
       status: element.querySelector(".my-workbook__status"),
       count: element.querySelector(".my-workbook__count"),
       dialog: element.querySelector(".my-workbook__confirm"),
+      opener: null, // the delete button that opened the dialog: the focus goes back to it
       clearButton: element.querySelector('[data-my-workbook-action="clear"]'),
       fileName: course.settings.unit.myWorkbookFile, // e.g. unit-3-my-workbook
     };
@@ -142,17 +128,22 @@
       (workbook.store.persistent ? "" : " This browser is not keeping them: download them before you leave.");
   }
 
+  function backToOpener(workbook) {
+    (workbook.opener || workbook.clearButton).focus();
+    workbook.opener = null;
+  }
+
   function deleteAll(workbook) {
     var removed = workbook.store.clear();
     course.answerBoxes.refresh();
     if (workbook.dialog.open) workbook.dialog.close();
-    workbook.clearButton.focus();
+    backToOpener(workbook);
     say(workbook, removed === 1 ? "Deleted 1 answer." : "Deleted " + removed + " answers.");
   }
 
   function save(workbook, extension, text, type) {
     var fileName = workbook.fileName + extension;
-    download(text, fileName, type);
+    course.saveFile(text, fileName, type);
     say(workbook, "Your answers were saved as " + fileName + ", in your downloads.");
   }
 
@@ -166,26 +157,43 @@
     print: function () {
       root.print();
     },
-    clear: function (workbook) {
+    clear: function (workbook, button) {
       say(workbook, "");
+      workbook.opener = button;
       if (typeof workbook.dialog.showModal === "function") workbook.dialog.showModal();
       else if (root.confirm("Delete all your answers? This cannot be undone.")) deleteAll(workbook);
     },
     "confirm-clear": deleteAll,
     "cancel-clear": function (workbook) {
       workbook.dialog.close();
-      workbook.clearButton.focus();
+      backToOpener(workbook);
       say(workbook, "Nothing was deleted.");
     },
   };
+
+  function listen(element, workbook) {
+    element.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-my-workbook-action]");
+      if (button && ACTIONS[button.dataset.myWorkbookAction]) ACTIONS[button.dataset.myWorkbookAction](workbook, button);
+    });
+  }
 
   function setUp(element) {
     var data = course.readJson("my-workbook-data");
     if (!data) return;
     var workbook = createWorkbook(element, data);
-    element.addEventListener("click", function (event) {
-      var button = event.target.closest("[data-my-workbook-action]");
-      if (button && ACTIONS[button.dataset.myWorkbookAction]) ACTIONS[button.dataset.myWorkbookAction](workbook);
+    listen(element, workbook);
+    // The end of the page (my_workbook_finish.html): the same delete, after the same confirmation.
+    var finish = document.getElementById("my-workbook-finish");
+    if (finish) {
+      listen(finish, workbook);
+      finish.querySelector(".my-workbook__finish-button").hidden = false;
+    }
+    // Escape closes the dialog without a click: the focus still goes back to the button that opened it.
+    workbook.dialog.addEventListener("close", function () {
+      if (!workbook.opener) return;
+      backToOpener(workbook);
+      say(workbook, "Nothing was deleted.");
     });
     document.addEventListener(course.answerBoxes.CHANGED, function () {
       showCount(workbook);

@@ -355,6 +355,18 @@
     element.querySelector(".presenter__keys").hidden = false;
     element.classList.add("presenter--live");
     show(deck, presenter.slideFor(deck.ids, root.location.hash), false);
+    readFromTheTop();
+  }
+
+  /* The address's #slide says which slide to show, not where to start reading:
+     having followed it, the browser would start Tab after it, past the header
+     and the way back. Tab starts from the top of the page, as on every page. */
+  function readFromTheTop() {
+    var body = document.body;
+    body.tabIndex = -1;
+    body.focus({ preventScroll: true });
+    body.blur();
+    body.removeAttribute("tabindex");
   }
 
   course.component("#presenter", setUp);

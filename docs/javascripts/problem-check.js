@@ -1,108 +1,106 @@
-/* "Which kind of problem is it?": the self-check on Grint's typology
-   (course/render/templates/problem_check.html). Its logic, then the page's
-   component. The logic is pure, no DOM: tested with node
-   (tests/js/problem-check.test.js); under node this file exports it and stops there.
+/* "Which kind of problem is it?": the self-check on a unit's typology
+   (course/render/templates/problem_check.html), and its worked scenarios
+   (problem_check_scenarios.html). Its logic, then the page's component. The
+   logic is pure, no DOM: tested with node (tests/js/problem-check.test.js);
+   under node this file exports it and stops there.
 
-   `types` is the page's data, rendered from data/problem_types.yml:
-     [{ id, name, description, response, approach, question }]
-   `answers` maps a type's id to "yes", "no" or "unsure" (or nothing yet).
-   Every type whose question is answered "yes" is suggested: the check never
-   picks one for the learner when the answers fit several. */
+   `data` is the page's JSON (course/render/problem_check.py), made from the
+   unit's self_check.yml: every word shown comes from it, none from here.
+     questions: [{ id, number, answers: [answer ids] }]
+     results:   [{ id, when: { question id: [answer ids] }, headline,
+                   types: "Critical (command)", typeCount, explanation, reframe }]
+     scenarios: [{ id, title, answers: { question id: answer id } }]
+     messages: { the self-check's own words }, copyTo
+   `answers` maps a question's id to the id of the answer ticked. A result is
+   for the answers when, for every question its `when` names, the answer is one
+   it lists (course/content/self_check.py, `matches`: the check makes sure each
+   full set of answers has exactly one result). */
 (function (root) {
   "use strict";
 
-  var CHOICES = ["yes", "no", "unsure"];
+  function matches(result, answers) {
+    return Object.keys(result.when).every(function (question) {
+      return result.when[question].indexOf(answers[question]) !== -1;
+    });
+  }
 
-  /* { status: "incomplete", missing: [types] }
-     { status: "none" }                      no question answered yes
-     { status: "match", matches: [types] }   one or more types fit */
-  function classify(types, answers) {
-    var missing = types.filter(function (type) {
-      return CHOICES.indexOf(answers[type.id]) === -1;
+  /* { status: "incomplete", missing: [questions] }
+     { status: "result", result }
+     { status: "none" }   no result is for these answers (the check refuses such data) */
+  function classify(data, answers) {
+    var missing = data.questions.filter(function (question) {
+      return question.answers.indexOf(answers[question.id]) === -1;
     });
     if (missing.length) return { status: "incomplete", missing: missing };
-    var matches = types.filter(function (type) {
-      return answers[type.id] === "yes";
+    var found = data.results.filter(function (result) {
+      return matches(result, answers);
     });
-    return matches.length ? { status: "match", matches: matches } : { status: "none" };
+    return found.length ? { status: "result", result: found[0] } : { status: "none" };
   }
 
-  function lower(text) {
-    return text.charAt(0).toLowerCase() + text.slice(1);
-  }
-
-  function withoutFullStop(text) {
-    return text.replace(/[.\s]+$/, "");
-  }
-
-  function listOf(words) {
-    if (words.length < 2) return words.join("");
-    return words.slice(0, -1).join(", ") + " and " + words[words.length - 1];
-  }
-
-  /* "critical problem" / "critical or wicked problem" */
-  function typeNames(matches) {
-    return matches.map(function (type) {
-      return lower(type.name);
+  /* A message with its {placeholders} filled. */
+  function fill(message, values) {
+    return message.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole;
     });
   }
 
-  /* The result in words: a headline and, for each type that fits, its
-     description, response and the question answered yes (three lines).
-     `problem` is what the learner called the problem ("" when they did not). */
-  function describe(result, types, problem) {
-    var subject = problem ? "“" + problem + "”" : "Your problem";
-    if (result.status === "incomplete") {
-      var numbers = result.missing.map(function (type) {
-        return String(types.indexOf(type) + 1);
-      });
-      return {
-        headline: "Answer every question first.",
-        details: [
-          numbers.length === 1
-            ? "Question " + numbers[0] + " still needs an answer."
-            : "Questions " + listOf(numbers) + " still need an answer.",
-        ],
-      };
+  function numbers(questions) {
+    return questions
+      .map(function (question) {
+        return String(question.number);
+      })
+      .join(", ");
+  }
+
+  /* The result in words: { problem, headline, lines: [{ label, text }] }; `problem` is
+     what the learner called the problem ("" when they did not). */
+  function describe(outcome, data, problem) {
+    var words = data.messages;
+    var named = problem ? fill(words.problem, { problem: problem }) : "";
+    if (outcome.status === "incomplete") {
+      return { problem: named, headline: words.incomplete, lines: [{ label: "", text: fill(words.missing, { numbers: numbers(outcome.missing) }) }] };
     }
-    if (result.status === "none") {
-      return {
-        headline: subject + " does not clearly fit any of the three types.",
-        details: ["You did not answer yes to any question. Look again at the table above: which description comes closest?"],
-      };
-    }
-    var matches = result.matches;
-    var details = matches.map(function (type) {
-      return [
-        type.name + " problem: " + lower(type.description),
-        "Leadership response: " + lower(type.response) + " (" + lower(withoutFullStop(type.approach)) + ").",
-        "You answered yes to “" + type.question + "”",
-      ].join("\n");
+    if (outcome.status === "none") return { problem: named, headline: words.none, lines: [] };
+    var result = outcome.result;
+    return {
+      problem: named,
+      headline: result.headline,
+      lines: [
+        { label: result.typeCount > 1 ? words.typesLabel : words.typeLabel, text: result.types },
+        { label: "", text: result.explanation },
+        { label: words.reframeLabel, text: result.reframe },
+      ],
+    };
+  }
+
+  /* How the learner's answers compare with a scenario's model answer. */
+  function compare(data, scenario, answers) {
+    var differ = data.questions.filter(function (question) {
+      return scenario.answers[question.id] !== answers[question.id];
     });
-    if (matches.length === 1) {
-      return { headline: subject + " looks like a " + typeNames(matches)[0] + " problem.", details: details };
-    }
-    details.push("Look again at the table above: which description fits it best?");
-    return { headline: subject + " fits more than one type: " + listOf(typeNames(matches)) + ".", details: details };
+    var values = { title: scenario.title, numbers: numbers(differ) };
+    return differ.length ? fill(data.messages.differ, values) : fill(data.messages.same, values);
   }
 
-  /* One short paragraph to copy into an answer box. */
-  function summary(result, types, problem) {
-    var description = describe(result, types, problem);
-    var text = "Self-check on Grint's typology: " + description.headline;
-    if (result.status === "match") {
-      text +=
-        " " +
-        result.matches
-          .map(function (type) {
-            return type.name + ": " + lower(type.response) + " (" + lower(withoutFullStop(type.approach)) + ").";
-          })
-          .join(" ");
-    }
-    return text;
+  function sentence(text) {
+    return /[.?!]$/.test(text) ? text : text + ".";
   }
 
-  var problemCheck = { CHOICES: CHOICES, classify: classify, describe: describe, summary: summary };
+  /* One short paragraph to copy into an answer box: the problem, the result, its types and the reframing question. */
+  function summary(outcome, data, problem) {
+    var words = data.messages;
+    var result = outcome.result;
+    var parts = [
+      problem ? fill(words.problem, { problem: problem }) : "",
+      result.headline,
+      (result.typeCount > 1 ? words.typesLabel : words.typeLabel) + " " + result.types,
+      words.reframeLabel + " " + result.reframe,
+    ];
+    return fill(words.summary, { text: parts.filter(Boolean).map(sentence).join(" ") });
+  }
+
+  var problemCheck = { matches: matches, classify: classify, describe: describe, compare: compare, summary: summary, fill: fill };
 
   if (typeof module === "object" && module.exports) {
     module.exports = problemCheck;
@@ -110,53 +108,78 @@
   }
 
   /* --- The self-check on the page ----------------------------------------------------
-     Reads the learner's answers, shows the suggestion in a live region, and
-     copies it into the answer box the data names (check_copy_to) on request. */
+     Reads the learner's answers, shows the result in a live region, copies it
+     into the answer box the data names (copy_to) on request, and lets a worked
+     scenario be tried: its title becomes the problem, and the result compares
+     the answers with its model answer. */
 
   var course = root[JSON.parse(document.getElementById("course-settings").textContent).namespace];
 
-  function answersOf(form, types) {
+  function answersOf(check) {
     var answers = {};
-    types.forEach(function (type) {
-      var chosen = form.querySelector('input[name="problem-check-' + type.id + '"]:checked');
-      if (chosen) answers[type.id] = chosen.value;
+    check.data.questions.forEach(function (question) {
+      var chosen = check.form.querySelector('input[name="problem-check-' + question.id + '"]:checked');
+      if (chosen) answers[question.id] = chosen.value;
     });
     return answers;
   }
 
-  function paragraph(className, text) {
-    var element = document.createElement("p");
-    element.className = className;
-    element.textContent = text;
-    return element;
+  function element(tag, className, text) {
+    var made = document.createElement(tag);
+    if (className) made.className = className;
+    if (text) made.textContent = text;
+    return made;
   }
 
-  /* The self-check's parts on the page, its data, and the last suggestion made. */
-  function createCheck(element, data) {
-    var form = element.querySelector(".problem-check__form");
-    var copyArea = element.querySelector(".problem-check__copy"); // none when the data names no box to copy to
+  /* The self-check's parts on the page, its data, the scenario being tried and the last result. */
+  function createCheck(container, data) {
+    var form = container.querySelector(".problem-check__form");
+    var copyArea = container.querySelector(".problem-check__copy"); // none when the data names no box to copy to
     return {
       data: data,
       form: form,
       problemField: form.querySelector('input[name="problem"]'),
-      result: element.querySelector(".problem-check__result"),
+      result: container.querySelector(".problem-check__result"),
       copyArea: copyArea,
       copyButton: copyArea && copyArea.querySelector("button"),
       copyStatus: copyArea && copyArea.querySelector(".problem-check__copy-status"),
+      scenario: null,
       lastSummary: "",
     };
   }
 
-  function showResult(check, words) {
-    var list = document.createElement("ul");
-    words.details.forEach(function (line) {
-      var item = document.createElement("li");
-      item.textContent = line;
-      list.appendChild(item);
-    });
+  function line(item) {
+    var paragraph = element("p", "problem-check__line");
+    if (item.label) paragraph.append(element("strong", "", item.label), " ");
+    paragraph.append(item.text);
+    return paragraph;
+  }
+
+  function showResult(check, words, comparison) {
     check.result.textContent = "";
-    check.result.append(paragraph("problem-check__headline", words.headline), list);
+    if (words.problem) check.result.append(element("p", "problem-check__problem", words.problem));
+    check.result.append(element("p", "problem-check__headline", words.headline));
+    words.lines.forEach(function (item) {
+      check.result.append(line(item));
+    });
+    if (comparison) check.result.append(comparison);
     check.result.classList.add("problem-check__result--shown");
+  }
+
+  /* "Your answers match the model answer…", and a button that opens it. */
+  function comparisonWith(check, answers) {
+    var scenario = check.scenario;
+    var paragraph = element("p", "problem-check__comparison", problemCheck.compare(check.data, scenario, answers) + " ");
+    var button = element("button", "unit-button", check.data.messages.showModel);
+    button.type = "button";
+    button.addEventListener("click", function () {
+      var model = document.getElementById("problem-scenario-" + scenario.id + "-model");
+      if (!model) return;
+      model.open = true;
+      model.querySelector("summary").focus();
+    });
+    paragraph.append(button);
+    return paragraph;
   }
 
   function showCopy(check, shown) {
@@ -173,17 +196,17 @@
   }
 
   function suggest(check) {
-    var types = check.data.types;
     var problem = check.problemField.value.trim();
-    var outcome = problemCheck.classify(types, answersOf(check.form, types));
-    showResult(check, problemCheck.describe(outcome, types, problem));
-    if (outcome.status === "incomplete") {
+    var answers = answersOf(check);
+    var outcome = problemCheck.classify(check.data, answers);
+    var tried = outcome.status === "result" && check.scenario && check.scenario.title === problem;
+    showResult(check, problemCheck.describe(outcome, check.data, problem), tried ? comparisonWith(check, answers) : null);
+    if (outcome.status !== "result") {
       showCopy(check, false);
-      var first = document.getElementById("problem-check-" + outcome.missing[0].id);
-      if (first) first.querySelector("input").focus();
+      if (outcome.missing) check.form.querySelector('input[name="problem-check-' + outcome.missing[0].id + '"]').focus();
       return;
     }
-    check.lastSummary = problemCheck.summary(outcome, types, problem);
+    check.lastSummary = problemCheck.summary(outcome, check.data, problem);
     showCopy(check, true);
   }
 
@@ -191,9 +214,30 @@
     if (!check.lastSummary) return;
     var to = check.data.copyTo;
     var kept = course.answerBoxes.append(to.activity, to.prompt, check.lastSummary);
-    check.copyStatus.textContent =
-      "Copied into " + to.label + ", question " + to.number + "." +
-      (kept ? "" : " It is not kept: this browser is not storing answers.");
+    var words = check.data.messages;
+    check.copyStatus.textContent = fill(words.copied, { label: to.label, number: to.number }) + (kept ? "" : " " + words.notKept);
+  }
+
+  /* A worked scenario, tried: its title is the problem, the answers start afresh, and focus goes to the first question. */
+  function tryScenario(check, scenario) {
+    check.form.reset();
+    check.problemField.value = scenario.title;
+    check.scenario = scenario;
+    clearResult(check);
+    var first = check.form.querySelector(".problem-check__question input");
+    first.scrollIntoView({ block: "center" });
+    first.focus();
+  }
+
+  function listenToScenarios(check) {
+    check.data.scenarios.forEach(function (scenario) {
+      var button = document.querySelector('.problem-scenario__try-button[data-scenario="' + scenario.id + '"]');
+      if (!button) return;
+      button.addEventListener("click", function () {
+        tryScenario(check, scenario);
+      });
+      button.parentNode.hidden = false;
+    });
   }
 
   function listen(check) {
@@ -201,7 +245,7 @@
       event.preventDefault();
       suggest(check);
     });
-    /* A changed answer makes the shown suggestion stale. */
+    /* A changed answer makes the shown result stale. */
     check.form.addEventListener("change", function () {
       if (check.lastSummary || check.result.childNodes.length) clearResult(check);
     });
@@ -213,14 +257,15 @@
         copy(check);
       });
     }
+    listenToScenarios(check);
   }
 
-  function setUp(element) {
+  function setUp(container) {
     var data = course.readJson("problem-check-data");
     if (!data) return;
-    var check = createCheck(element, data);
+    var check = createCheck(container, data);
     listen(check);
-    element.querySelector(".problem-check__no-js").hidden = true;
+    container.querySelector(".problem-check__no-js").hidden = true;
     check.form.hidden = false;
   }
 

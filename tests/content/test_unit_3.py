@@ -8,6 +8,8 @@ purpose: each failure says which number or sentence to update, and where.
   (tests/content/source_statements.txt).
 - The copyright line and the slides' sources.
 - Which page shows which activity, and how many prompts the unit asks.
+- The self-check: every combination of answers gives its result in the browser's script, and
+  its results and worked scenarios are the ones listed here.
 - How many sheets of paper each PDF and each printed page takes (SHEETS below):
   a change means looking at the sheets before updating the number.
 """
@@ -15,6 +17,7 @@ purpose: each failure says which number or sentence to update, and where.
 from __future__ import annotations
 
 import io
+import json
 import re
 from pathlib import Path
 
@@ -24,7 +27,9 @@ from pypdf import PdfReader
 
 from built_pages import page_file, page_names, page_soup
 from unit_3_pages import unit_3_pdfs
-from engine import PROJECT_DIR
+from course.content.programme import load_programme
+from course.content.self_check import combinations, result_for
+from engine import PROJECT_DIR, classified_by_the_script
 
 UNIT_3_DATA = PROJECT_DIR / "data" / "unit-3"
 STATEMENTS = Path(__file__).with_name("source_statements.txt")
@@ -34,48 +39,66 @@ SLIDES_SOURCES = ["The Leadership Centre (2014)", "Keith Grint (2005), adapted"]
 
 # Which page shows each activity (its id in data/unit-3/activities.yml), in reading order.
 ACTIVITIES_ON_PAGES = {
+    "pcn-ethos": ["the-ethos-in-your-pcn"],
     "complex-systems": ["flocking"],
     "leading-complex-systems": ["self-activity-7"],
     "systems-leadership": ["leading-complex-pcn-projects", "self-activity-8"],
+    "leading-health-and-social-care": ["what-i-will-do-differently"],
 }
 # Prompts the unit asks across its activities: the learner's "You have answered 0 of N prompts".
-PROMPTS = 8
+PROMPTS = 14
+
+# The self-check (data/unit-3/self_check.yml): how many results it has, and its worked scenarios, in order.
+SELF_CHECK_RESULTS = 11
+SELF_CHECK_SCENARIOS = [
+    "collapse-in-the-waiting-room",
+    "flu-clinic-rota",
+    "health-inequalities",
+    "new-roles-in-practices",
+    "care-home-cover",
+    "extended-access",
+    "flooded-practice",
+]
 
 # Sheets each PDF the build makes takes: (on A4, as built; on US Letter).
 PDF_SHEETS = {
-    "whole-unit.pdf": (14, 15),
-    "workbook.pdf": (5, 5),
+    "whole-unit.pdf": (30, 32),
+    "workbook.pdf": (7, 7),
+    "handout-the-ethos-in-your-pcn.pdf": (1, 1),
     "handout-flocking.pdf": (1, 1),
     "handout-self-activity-7.pdf": (1, 1),
     "handout-leading-complex-pcn-projects.pdf": (1, 1),
     "handout-self-activity-8.pdf": (1, 1),
+    "handout-what-i-will-do-differently.pdf": (1, 1),
     "handout-comparison-tables.pdf": (2, 2),
-    "facilitator-guide.pdf": (10, 10),
+    "facilitator-guide.pdf": (14, 14),
 }
 # Sheets Chromium's print of each page takes: (on A4, on US Letter).
 PRINT_SHEETS = {
-    "index": (1, 1),
-    "pcn-ethos": (2, 2),
-    "complex-systems": (2, 2),
-    "leading-complex-systems": (1, 1),
-    "theory-and-practice": (1, 1),
-    "systems-leadership": (4, 4),
-    "leading-health-and-social-care": (1, 1),
-    "my-workbook": (4, 4),
-    "references": (1, 1),
-    "glossary": (1, 1),
-    "workbook": (5, 5),
+    "index": (2, 2),
+    "pcn-ethos": (3, 4),
+    "complex-systems": (3, 3),
+    "leading-complex-systems": (2, 2),
+    "theory-and-practice": (2, 2),
+    "systems-leadership": (12, 13),
+    "leading-health-and-social-care": (2, 2),
+    "my-workbook": (9, 9),
+    "references": (3, 3),
+    "glossary": (3, 4),
+    "workbook": (7, 7),
     "handouts": (1, 1),
+    "handouts/the-ethos-in-your-pcn": (1, 1),
     "handouts/flocking": (1, 1),
     "handouts/self-activity-7": (1, 1),
     "handouts/leading-complex-pcn-projects": (1, 1),
     "handouts/self-activity-8": (1, 1),
+    "handouts/what-i-will-do-differently": (1, 1),
     "handouts/comparison-tables": (2, 2),
-    "print": (14, 14),
-    "facilitators": (10, 10),
-    "facilitators/present": (4, 4),
+    "print": (29, 32),
+    "facilitators": (14, 14),
+    "facilitators/present": (6, 6),
     "accessibility": (3, 3),
-    "privacy": (2, 2),
+    "privacy": (2, 3),
 }
 
 
@@ -168,6 +191,32 @@ def test_the_unit_asks_its_prompts():
     assert count == PROMPTS, (
         f"data/unit-3/activities.yml now asks {count} prompts, not {PROMPTS}. If you added or removed one on purpose, "
         f"update PROMPTS ({where('PROMPTS')})"
+    )
+
+
+# --- The self-check ------------------------------------------------------------------
+
+
+def test_every_combination_of_answers_gives_its_result_on_the_page(unit_3_site):
+    """Through the page's data and the browser's script, each set of answers a learner can give
+    leads to the one result data/unit-3/self_check.yml has for it (make check made sure there is one)."""
+    check = load_programme(PROJECT_DIR / "data").unit("unit-3").self_check
+    data = json.loads(page_soup(unit_3_site, "systems-leadership").find(id="problem-check-data").string)
+    every = list(combinations(check))
+    assert classified_by_the_script(data, every) == [result_for(check, answers).id for answers in every]
+    assert len(check.results) == SELF_CHECK_RESULTS, (
+        f"data/unit-3/self_check.yml now has {len(check.results)} results, not {SELF_CHECK_RESULTS}. If you added or merged "
+        f"results on purpose, update SELF_CHECK_RESULTS ({where('SELF_CHECK_RESULTS')})"
+    )
+    reached = {result_for(check, answers).id for answers in every}
+    assert reached == {result.id for result in check.results}, "every result is reached by some answers"
+
+
+def test_the_self_check_has_its_worked_scenarios_on_the_page(unit_3_site):
+    shown = [item["id"].removeprefix("problem-scenario-") for item in page_soup(unit_3_site, "systems-leadership").select(".problem-scenario")]
+    assert shown == SELF_CHECK_SCENARIOS, (
+        f"the worked scenarios on the page are now {shown}. If you changed them on purpose (data/unit-3/self_check.yml), "
+        f"update SELF_CHECK_SCENARIOS ({where('SELF_CHECK_SCENARIOS')})"
     )
 
 

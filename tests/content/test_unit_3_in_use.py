@@ -109,8 +109,68 @@ def _every_part_works(page, name: str) -> None:
     for check in article.locator(".problem-check").all():
         shown = (check.locator(".problem-check__form").is_visible(), check.locator(".problem-check__paper").is_visible())
         assert shown == ((False, True) if name == "print" else (True, False)), name
+    # The simulation is live where the page runs its script (not on the whole unit, which is for paper);
+    # elsewhere (the printable workbook, a handout) its figure of one run stands in.
+    live = page.evaluate("() => [...document.scripts].some(script => /flocking[.]js/.test(script.src))") and name != "print"
     for simulation in article.locator(".flocking").all():
-        assert simulation.locator("canvas").is_visible() == (name != "print"), name
+        if simulation.evaluate("element => !!element.closest('.print-only')"):
+            continue
+        assert (simulation.locator("canvas").is_visible(), simulation.locator("figure").is_visible()) == (live, not live), name
+
+
+# The self-check on problems the issue named, answered as a learner would (data/unit-3/self_check.yml):
+# the result's headline and its types. A changed headline there means updating it here.
+SELF_CHECK_CASES = {
+    # A clinician who knows the resuscitation drill: no time to consult, no disagreement, a drill.
+    "A patient with chest pain collapses in the waiting room": (
+        {"time-to-consult": "no", "agreed": "yes", "known-way": "yes"},
+        "A crisis with a known drill: command now, management before and after",
+        "Types: Critical (command), Tame (management)",
+    ),
+    "Flu clinic rota": (
+        {"time-to-consult": "yes", "agreed": "yes", "known-way": "yes"},
+        "A tame problem: a job for management",
+        "Type: Tame (management)",
+    ),
+    "Reducing health inequalities across the PCN": (
+        {"time-to-consult": "yes", "agreed": "no", "known-way": "no"},
+        "A wicked problem: a job for leadership",
+        "Type: Wicked (leadership)",
+    ),
+    # A mixed case: practices disagree what new roles are for, though recruiting is a known way.
+    "Bringing new roles into practices": (
+        {"time-to-consult": "yes", "agreed": "no", "known-way": "yes"},
+        "A known fix for a problem people see differently",
+        "Types: Wicked (leadership), Tame (management)",
+    ),
+}
+
+
+@pytest.mark.parametrize("problem", SELF_CHECK_CASES)
+def test_the_self_check_helps_with_the_hard_cases(contexts, unit_3_url, problem):
+    """Each gives its own result: its types, what to do, and how else it could be framed; never a
+    "fits more than one type, look again at the table"."""
+    answers, headline, types = SELF_CHECK_CASES[problem]
+    page = contexts().new_page()
+    try:
+        page.goto(address(unit_3_url, "systems-leadership"))
+        page.locator("#problem-check-form:not([hidden])").wait_for()
+        page.get_by_label("The problem you have in mind (optional)").fill(problem)
+        for question, answer in answers.items():
+            page.locator(f"input[name='problem-check-{question}'][value='{answer}']").check()
+        page.get_by_role("button", name="Suggest a type").click()
+        result = page.get_by_role("status").filter(has_text=headline)
+        lines = result.locator("p").all_inner_texts()
+        assert lines[:3] == [f"Your problem: “{problem}”", headline, types], (
+            f"the self-check's result for “{problem}” is now {lines[:3]}; if data/unit-3/self_check.yml changed on purpose, "
+            "update SELF_CHECK_CASES in tests/content/test_unit_3_in_use.py"
+        )
+        explanation, reframe = lines[3], lines[4]
+        assert len(explanation.split()) >= 25, "the result says what to do, not only which type"
+        assert reframe.startswith("How else could it be framed?") and "?" in reframe.removeprefix("How else could it be framed?")
+        assert "look again" not in " ".join(lines).lower()
+    finally:
+        page.close()
 
 
 @pytest.mark.parametrize("name", PAGES)

@@ -172,6 +172,32 @@ def test_anchors_made_by_macros_resolve(project):
 
 # The first activity of the fixture's first unit, and its title line in data/unit-1/activities.yml.
 TITLE = "    title: Walking together\n"
+# Parts of the fixture's data/unit-1/self_check.yml: a scenario's model answer, and two results.
+FIRE_ALARM_MODEL = """    model_answer:
+      answers:
+        - question: urgent
+          answer: "yes"
+          why: The building must be left now.
+        - question: agreed
+          answer: "yes"
+          why: Everyone hears the alarm.
+      types: [critical]
+"""
+EMERGENCY = """  - id: emergency
+    when:
+      urgent: "yes"
+      agreed: "yes"
+    types: [critical]
+"""
+MESS = """  - id: mess
+    when:
+      urgent: "no"
+      agreed: "no"
+    types: [wicked]
+    headline: A mess
+    explanation: Leadership asks the questions.
+    reframe: Who gains if it is called a mess?
+"""
 BAD_DATA = {
     "a YAML syntax error": ("activities.yml", TITLE, "    title: [Walking together\n", "walk", "not valid YAML"),
     "a tab": ("activities.yml", TITLE, "\ttitle: Walking together\n", "walk", "indented with a tab"),
@@ -180,6 +206,11 @@ BAD_DATA = {
     "a duplicate key": ("activities.yml", TITLE, TITLE + "    title: Walking\n", "walk", "appears twice"),
     "a very long value": ("activities.yml", TITLE, "    title: " + "Walking " * 400 + "\n", "walk", "longer than the limit"),
     "non-UTF-8 bytes": ("activities.yml", TITLE, "    title: Walking \udce9\n", "walk", "not UTF-8"),
+    # The self-check (self_check.yml): checked across its questions, results, scenarios and the typology.
+    "a scenario without a model answer": ("self_check.yml", FIRE_ALARM_MODEL, "", "fire-alarm", "field 'model_answer': this required field is missing"),
+    "a result naming an unknown type": ("self_check.yml", EMERGENCY, EMERGENCY.replace("[critical]", "[crisis]"), "emergency", "no problem type 'crisis'"),
+    "a result naming an unknown question": ("self_check.yml", EMERGENCY, EMERGENCY.replace("urgent:", "urgnet:"), "emergency", "names the question 'urgnet'"),
+    "answers no result is for": ("self_check.yml", MESS, "", "no", "no result for the answers (urgent 'no', agreed 'no')"),
 }
 
 
@@ -309,7 +340,52 @@ def _link_to_a_pdf_no_page_makes(project):
     _append(project / "docs" / "references.md", "\nDownload [the slides](pdf/slides.pdf).\n")
 
 
+def _outcome_on_a_page_that_does_not_exist(project):
+    edit_file(project / "data" / UNIT / "outcomes.yml", "      - forms.md\n", "      - form.md\n")
+
+
+def _record_touches_an_unknown_dimension(project):
+    edit_file(project / "data" / UNIT / "reflective_record.yml", "  - dimension: asking\n", "  - dimension: listening\n")
+
+
+def _no_closing_activity(project):
+    edit_file(project / "data" / UNIT / "activities.yml", "    closing: true\n", "")
+
+
+def _teaching_page_without_key_points(project):
+    edit_file(project / "docs" / "forms.md", "{{ key_points() }}\n", "")
+
+
+def _empty_key_points(project):
+    path = project / "data" / UNIT / "key_points.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  forms.md:\n")
+    end = text.index("  problems.md:\n")
+    path.write_text(text[:start] + "  forms.md: []\n" + text[end:], encoding="utf-8")
+
+
 UNIT_AND_PAPER_MISTAKES = {
+    "a reflective record touching a dimension its model lacks": (
+        _record_touches_an_unknown_dimension,
+        f"data/{UNIT}/reflective_record.yml:{{touched}}: touches: no dimension 'listening' in the leadership model; "
+        "its dimensions: 'seeing', 'asking', 'keeping'",
+    ),
+    "a teaching page without key points": (
+        _teaching_page_without_key_points,
+        "docs/forms.md:{forms_end}: the unit's outcomes are met on this page, so it ends with its key points: add {{{{ key_points() }}}} at its end",
+    ),
+    "a page's key points empty": (
+        _empty_key_points,
+        f"data/{UNIT}/key_points.yml:{{forms_points}}: field 'key_points, forms.md': 0 key point(s); give three to five",
+    ),
+    "a unit without a closing activity": (
+        _no_closing_activity,
+        f"data/{UNIT}/activities.yml:2: unit '{UNIT}' has no closing activity; mark the activity learners meet last",
+    ),
+    "an outcome met on a page that does not exist": (
+        _outcome_on_a_page_that_does_not_exist,
+        f"data/{UNIT}/outcomes.yml:{{outcome_page}}: outcome 'ways-of-organising': there is no page docs/form.md; did you mean forms.md?",
+    ),
     "a page in no unit calls a unit macro": (
         _page_in_no_unit,
         "docs/glossary.md:{key_terms}: key_terms() draws from a unit's data, but docs/glossary.md is in no unit; move the page into a unit's folder",
@@ -341,6 +417,14 @@ def test_a_unit_or_paper_mistake_is_one_clear_line(project, case):
     lines = {"key_terms": line_of(project / "docs" / "glossary.md", "{{ key_terms() }}"), "first_unit": line_of(programme, f"  - id: {UNIT}")}  # the list of units, at its first
     if "{unit_5}" in expected:
         lines["unit_5"] = line_of(programme, "  - id: unit-5")
+    if "{forms_end}" in expected:
+        lines["forms_end"] = len((project / "docs" / "forms.md").read_text(encoding="utf-8").rstrip().splitlines())
+    if "{forms_points}" in expected:
+        lines["forms_points"] = line_of(project / "data" / UNIT / "key_points.yml", "  forms.md: []")
+    if "{outcome_page}" in expected:
+        lines["outcome_page"] = line_of(project / "data" / UNIT / "outcomes.yml", "      - form.md")
+    if "{touched}" in expected:
+        lines["touched"] = line_of(project / "data" / UNIT / "reflective_record.yml", "  - dimension: listening")
     if "{slides}" in expected:
         lines["slides"] = line_of(project / "docs" / "references.md", "Download [the slides](pdf/slides.pdf).")
     expected = expected.format(**lines)
@@ -355,6 +439,18 @@ def test_a_page_in_no_unit_calling_a_unit_macro_stops_the_build(tmp_path, projec
     line = line_of(project / "docs" / "glossary.md", "{{ key_terms() }}")
     assert "1 problem(s) found; nothing was built" in result.stderr and f"docs/glossary.md:{line}: key_terms()" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "site").exists()
+
+
+def test_a_mistake_in_the_reflective_record_stops_the_build_with_one_line(tmp_path, project):
+    edit_file(project / "data" / UNIT / "reflective_record.yml", "        prompt: adapt\n", "        prompt: adopt\n")
+    result = mkdocs_build(tmp_path / "site", project_dir=project)
+    assert result.returncode != 0
+    line = line_of(project / "data" / UNIT / "reflective_record.yml", "        prompt: adopt")
+    expected = f"data/{UNIT}/reflective_record.yml:{line}: part 'learning', field 'draws_on': activity 'reflect' has no prompt 'adopt'"
+    assert "1 problem(s) found; nothing was built" in result.stderr and expected in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "site").exists()
+    checked = run_check(project)
+    assert checked.returncode == 1 and expected in checked.stdout, "make check says the same"
 
 
 # --- The preview ------------------------------------------------------------------------------
@@ -470,8 +566,28 @@ def test_unconfirmed_values_are_warnings_until_taken_off_the_list(project):
     warnings = [line for line in run_check(project, SOURCE_DATE_EPOCH=ON_THE_DAY).stderr.splitlines() if "'unconfirmed'" in line]
     assert [w.split(": warning: ")[1].split(" (")[0] for w in warnings] == [f"'{field}'" for field in STATEMENT["unconfirmed"]]
     edit_file(project / "data" / "accessibility.yml", "unconfirmed:\n" + "".join(f"  - {field}\n" for field in STATEMENT["unconfirmed"]), "")
+    placeholder = run_check(project, SOURCE_DATE_EPOCH=ON_THE_DAY)
+    assert placeholder.returncode == 1, "a placeholder email address off the list would be shown as real"
+    assert f"field 'email': {STATEMENT['email']} is a placeholder" in placeholder.stdout
+    edit_file(project / "data" / "accessibility.yml", STATEMENT["email"], "web-team@nhs.example.uk")
     result = run_check(project, SOURCE_DATE_EPOCH=ON_THE_DAY)
     assert result.returncode == 0 and result.stderr == ""
+
+
+def test_the_footer_gives_the_email_address_once_it_is_confirmed(tmp_path, project):
+    footer_of = lambda site: BeautifulSoup((site / "glossary" / "index.html").read_text(), "html.parser").find("nav", class_="unit-footer-links")  # noqa: E731
+    assert "email" in STATEMENT["unconfirmed"], "the fixture's email address is a placeholder, to confirm"
+    built = mkdocs_build(tmp_path / "unconfirmed", project_dir=project, env=SITE_ONLY)
+    assert built.returncode == 0, built.stderr
+    items = [" ".join(li.get_text().split()) for li in footer_of(tmp_path / "unconfirmed").find_all("li")]
+    assert items[-1] == "Email us: address to be confirmed"
+    assert STATEMENT["email"] not in str(footer_of(tmp_path / "unconfirmed")), "a placeholder is never shown"
+    edit_file(project / "data" / "accessibility.yml", STATEMENT["email"], "web-team@nhs.example.uk")
+    edit_file(project / "data" / "accessibility.yml", "  - email\n", "")
+    built = mkdocs_build(tmp_path / "confirmed", project_dir=project, env=SITE_ONLY)
+    assert built.returncode == 0, built.stderr
+    email = footer_of(tmp_path / "confirmed").find("a", href="mailto:web-team@nhs.example.uk")
+    assert email.get_text() == "web-team@nhs.example.uk" and email.parent.get_text().startswith("Email us:")
 
 
 def test_off_github_the_footer_reports_by_email(tmp_path, project):

@@ -55,3 +55,17 @@ def test_phone_tables_stack_into_labelled_cards(page_in, site_url):
     assert cell.evaluate("td => getComputedStyle(td, '::before').content") == f'"{first_form}"'
     box = page.locator("#organisational-forms table").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+
+
+def test_on_a_phone_the_self_checks_key_stacks_each_row_with_its_questions_named(page_in, site_url):
+    """The key, shown on the whole unit's page (and without JavaScript), reads on a phone: each row a block,
+    each answer labelled with its question, nothing wider than the screen."""
+    page = page_in(width=360)
+    page.goto(url_of(site_url, "print"))
+    key = page.locator(".problem-check__key")
+    first = key.locator("tbody td").first
+    assert first.evaluate("td => getComputedStyle(td, '::before').content") == '"Question 1: "'
+    assert key.locator("thead").bounding_box()["height"] <= 1  # its column headings are for screen readers
+    box = key.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360

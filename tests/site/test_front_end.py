@@ -21,7 +21,7 @@ from test_publish_browser import Watched, address, pages_url  # noqa: F401 (a fi
 from test_site import PAGES, page_path
 
 PRINT_CSS = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["extra"]["print_css"]
-OWN_SCRIPTS = {"together": ["flocking.js"], "problems": ["problem-check.js"], "my-workbook": ["my-workbook.js"],
+OWN_SCRIPTS = {"together": ["flocking.js"], "problems": ["problem-check.js"], "my-workbook": ["my-workbook.js", "reflective-record.js"],
                "facilitators/present": ["presenter.js"], "index": [], "404": ["not-found.js"]}
 
 

@@ -26,7 +26,7 @@ ADAPT_BOX = "#reflect--adapt-answer"
 REFLECT = next(activity for activity in activities() if activity["id"] == "reflect")
 SELF_ACTIVITY = f"Self-Activity {fixture_data()['programme.yml']['numbering']['Self-Activity']}"  # reflect's label
 PROMPTS = sum(len(activity["prompts"]) for activity in activities())  # My workbook gathers them all
-PROBLEM_TYPES = fixture_data()["problem_types.yml"]
+SELF_CHECK = fixture_data()["self_check.yml"]
 HOSTILE_ANSWER = "<img src=x onerror=alert(1)>"
 FIGURE = json.loads((PROJECT_DIR / "course" / "render" / "flocking_figure.json").read_text(encoding="utf-8"))
 
@@ -151,7 +151,7 @@ def test_answers_still_save_when_the_site_is_opened_from_file(open_page, built_s
     assert page.locator(FLOCKING_BOX).input_value() == "Saved offline."
     page.goto((Path(built_site) / "my-workbook" / "index.html").as_uri())
     assert page.locator(FLOCKING_BOX).input_value() == "Saved offline."
-    name, markdown = download(page, "Download as Markdown (.md)")
+    name, markdown = download(page, "My answers (Markdown, .md)")
     assert name == f"{DOWNLOAD_NAME}.md" and "\nSaved offline.\n" in markdown
     # Material's search cannot load its index over file:// (the offline build's job);
     # no script of ours (docs/javascripts/, published at /javascripts/) fails.
@@ -192,7 +192,7 @@ def test_with_storage_blocked_the_boxes_work_and_say_answers_are_not_kept(open_p
     page.locator(FLOCKING_BOX).fill("Only for now.")
     assert "not keeping them" in page.locator("#my-workbook-count").inner_text()
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download as plain text (.txt)").click()
+        page.get_by_role("button", name="My answers (text)").click()
     assert "Only for now." in Path(download.value.path()).read_text(encoding="utf-8")
 
 
@@ -216,12 +216,12 @@ def download(page, button_name: str) -> tuple[str, str]:
 def test_both_downloads_hold_every_prompt_and_the_same_answers(open_page, site_url):
     page = open_page()
     type_two_answers(page, site_url)
-    markdown_name, markdown = download(page, "Download as Markdown (.md)")
-    text_name, text = download(page, "Download as plain text (.txt)")
+    markdown_name, markdown = download(page, "My answers (Markdown, .md)")
+    text_name, text = download(page, "My answers (text)")
     assert (markdown_name, text_name) == (f"{DOWNLOAD_NAME}.md", f"{DOWNLOAD_NAME}.txt")
     assert f"Your answers were saved as {DOWNLOAD_NAME}.txt" in page.locator("#my-workbook-status").inner_text()
 
-    prompts = page.locator(".activity__prompt-text").all_inner_texts()
+    prompts = page.locator("#my-workbook-answers .activity__prompt-text").all_inner_texts()
     assert len(prompts) == PROMPTS
     for prompt in prompts:
         assert prompt in markdown and prompt in text
@@ -287,13 +287,13 @@ def test_printing_my_workbook_shows_answers_in_place_of_the_lines(open_page, sit
     assert empty.locator(".activity__answer-print").is_hidden()
     for hidden in (".my-workbook__tools", "textarea.activity__answer-box", ".activity__answers-note"):
         assert all(not element.is_visible() for element in page.locator(hidden).all()), hidden
-    page.get_by_role("button", name="Print")  # exists on screen; window.print itself is the browser's
+    page.get_by_role("button", name="Print my answers")  # exists on screen; window.print itself is the browser's
 
 
 def test_the_print_button_opens_the_browsers_print(open_page, site_url):
     page = open_page("my-workbook", site_url)
     page.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; }")
-    page.get_by_role("button", name="Print").click()
+    page.get_by_role("button", name="Print my answers").click()
     assert page.evaluate("window.printed") == 1
 
 
@@ -303,41 +303,52 @@ def test_the_print_button_opens_the_browsers_print(open_page, site_url):
 def answer_self_check(page, answers: dict[str, str], problem: str = ""):
     if problem:
         page.get_by_label("The problem you have in mind (optional)").fill(problem)
-    for type_id, choice in answers.items():
-        page.locator(f"input[name='problem-check-{type_id}'][value='{choice}']").check()
+    for question_id, choice in answers.items():
+        page.locator(f"input[name='problem-check-{question_id}'][value='{choice}']").check()
     page.get_by_role("button", name="Suggest a type").click()
     return page.locator("#problem-check-result")
 
 
+def result_of(result_id: str) -> dict:
+    return next(result for result in SELF_CHECK["results"] if result["id"] == result_id)
+
+
 @pytest.mark.parametrize(
-    ("answers", "headline", "responses"),
+    ("answers", "result_id", "types"),
     [
-        ({"critical": "yes", "tame": "no", "wicked": "no"}, "“Rota gap” looks like a critical problem.", ["command (a command approach)"]),
-        ({"critical": "no", "tame": "yes", "wicked": "unsure"}, "“Rota gap” looks like a tame problem.", ["management (a management approach)"]),
-        ({"critical": "no", "tame": "no", "wicked": "yes"}, "“Rota gap” looks like a wicked problem.", ["leadership (a collaborative approach)"]),
-        ({"critical": "yes", "tame": "no", "wicked": "yes"}, "“Rota gap” fits more than one type: critical and wicked.", ["command", "leadership"]),
-        ({"critical": "no", "tame": "unsure", "wicked": "no"}, "“Rota gap” does not clearly fit any of the three types.", []),
+        ({"urgent": "yes", "agreed": "yes"}, "emergency", "Type: Critical (command)"),
+        ({"urgent": "yes", "agreed": "not-sure"}, "emergency-in-a-mess", "Types: Critical (command), Wicked (leadership)"),
+        ({"urgent": "no", "agreed": "yes"}, "routine", "Type: Tame (management)"),
+        ({"urgent": "no", "agreed": "no"}, "mess", "Type: Wicked (leadership)"),
+        ({"urgent": "no", "agreed": "not-sure"}, "ask-first", "Types: Tame (management), Wicked (leadership)"),
     ],
-    ids=["critical", "tame", "wicked", "several", "none"],
+    ids=["critical", "critical and wicked", "tame", "wicked", "tame and wicked"],
 )
-def test_each_self_check_path_gives_its_outcome(open_page, site_url, answers, headline, responses):
+def test_each_combination_of_answers_shows_its_own_result_in_the_status_region(open_page, site_url, answers, result_id, types):
     page = open_page("problems", site_url)
     result = answer_self_check(page, answers, "Rota gap")
+    expected = result_of(result_id)
+    # The status region holds the whole result, so a screen reader announces it as it appears.
     assert result.get_attribute("role") == "status"
-    assert result.locator(".problem-check__headline").inner_text() == headline
-    details = " ".join(result.locator("li").all_inner_texts())
-    for response in responses:
-        assert f"Leadership response: {response}" in details
+    assert result.locator("p").all_inner_texts() == [
+        "Your problem: “Rota gap”",
+        expected["headline"],
+        types,
+        expected["explanation"],
+        f"How else could it be framed? {expected['reframe']}",
+    ]
+    assert page.get_by_role("status").filter(has_text=expected["headline"]).count() == 1
     assert page.get_by_role("button", name=f"Copy into {SELF_ACTIVITY}").is_visible()
-    assert page.locator(".problem-check__caveat").inner_text().startswith(PROBLEM_TYPES["check_caveat"])
+    assert page.locator(".problem-check__framing").inner_text().startswith(SELF_CHECK["framing"])
+    assert page.locator(".problem-check__caveat").inner_text() == SELF_CHECK["caveat"]
 
 
 def test_an_unfinished_self_check_names_the_missing_question_and_goes_to_it(open_page, site_url):
     page = open_page("problems", site_url)
-    result = answer_self_check(page, {"critical": "no"})
+    result = answer_self_check(page, {"urgent": "no"})
     assert result.locator(".problem-check__headline").inner_text() == "Answer every question first."
-    assert result.locator("li").inner_text() == "Questions 2 and 3 still need an answer."
-    assert page.evaluate("document.activeElement.name") == "problem-check-tame"
+    assert result.locator("p").all_inner_texts()[1] == "Questions still to answer: 2."
+    assert page.evaluate("document.activeElement.name") == "problem-check-agreed"
     assert page.get_by_role("button", name=f"Copy into {SELF_ACTIVITY}").is_hidden()
 
 
@@ -355,24 +366,66 @@ def test_the_self_check_works_from_the_keyboard(open_page, site_url):
     page = open_page("problems", site_url)
     page.get_by_label("The problem you have in mind (optional)").focus()
     page.keyboard.type("Estates")
-    for _ in range(3):  # each question: Tab into its group, Space picks "Yes", arrows move to "No"
+    for _ in range(2):  # each question: Tab into its group, Space picks "Yes", an arrow moves to "No"
         page.keyboard.press("Tab")
         page.keyboard.press("Space")
         page.keyboard.press("ArrowRight")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Suggest a type"
     page.keyboard.press("Enter")
-    assert page.locator(".problem-check__headline").inner_text() == "“Estates” does not clearly fit any of the three types."
+    assert page.locator(".problem-check__headline").inner_text() == result_of("mess")["headline"]
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == f"Copy into {SELF_ACTIVITY}"
+
+
+def test_a_question_with_a_hint_is_described_by_it(open_page, site_url):
+    page = open_page("problems", site_url)
+    group = page.get_by_role("group", name="2. Do people agree on the problem?")
+    assert group.get_attribute("aria-describedby") == "problem-check-agreed-hint"
+    assert page.locator("#problem-check-agreed-hint").inner_text() == "Think of everyone involved."
+
+
+def test_a_worked_scenario_can_be_tried_and_compared_with_its_model_answer(open_page, site_url):
+    page = open_page("problems", site_url)
+    answer_self_check(page, {"urgent": "no", "agreed": "no"}, "Something else")
+    scenario = page.locator("#problem-scenario-shared-building")
+    scenario.get_by_role("button", name="Try it in the self-check").click()
+    # The scenario's title is the problem, the answers start afresh, and the first question has the focus.
+    assert page.get_by_label("The problem you have in mind (optional)").input_value() == "Sharing a building"
+    assert page.locator(".problem-check__form input[type=radio]:checked").count() == 0
+    assert page.locator("#problem-check-result").inner_text() == ""
+    assert page.evaluate("document.activeElement.name") == "problem-check-urgent"
+    result = answer_self_check(page, {"urgent": "no", "agreed": "no"})
+    assert result.locator(".problem-check__comparison").inner_text().startswith(
+        "Questions where your answers differ from the model answer for “Sharing a building”: 2."
+    )
+    page.locator("input[name='problem-check-agreed'][value='not-sure']").check()
+    page.get_by_role("button", name="Suggest a type").click()
+    assert result.locator(".problem-check__comparison").inner_text().startswith("Your answers match the model answer for “Sharing a building”.")
+    model = scenario.locator("details")
+    assert model.get_attribute("open") is None
+    result.get_by_role("button", name="Show the model answer").click()
+    assert model.get_attribute("open") == ""
+    assert page.evaluate("document.activeElement.textContent") == "Model answer"
+    assert "No one has asked the teams." in model.inner_text()
+
+
+def test_a_problem_of_the_learners_own_is_not_compared_with_a_scenario(open_page, site_url):
+    page = open_page("problems", site_url)
+    page.locator("#problem-scenario-fire-alarm").get_by_role("button", name="Try it in the self-check").click()
+    result = answer_self_check(page, {"urgent": "yes", "agreed": "yes"}, "My own problem")
+    assert result.locator(".problem-check__headline").inner_text() == result_of("emergency")["headline"]
+    assert result.locator(".problem-check__comparison").count() == 0
 
 
 def test_the_self_check_result_can_be_copied_into_its_self_activity(open_page, site_url):
     page = open_page("problems", site_url)
     page.locator(DEFINE_BOX).fill("My first thoughts.")
-    answer_self_check(page, {"critical": "no", "tame": "no", "wicked": "yes"}, "Joining up care")
+    answer_self_check(page, {"urgent": "no", "agreed": "no"}, "Joining up care")
     page.get_by_role("button", name=f"Copy into {SELF_ACTIVITY}").click()
     expected = (
-        "My first thoughts.\n\nSelf-check on Grint's typology: “Joining up care” looks like a wicked problem. "
-        "Wicked: leadership (a collaborative approach)."
+        "My first thoughts.\n\nSelf-check on The fixture's kinds of problem: Your problem: “Joining up care”. A mess. "
+        "Type: Wicked (leadership). How else could it be framed? Who gains if it is called a mess?"
     )
     assert page.locator(DEFINE_BOX).input_value() == expected
     assert page.locator("#problem-check-copy-status").inner_text() == f"Copied into {SELF_ACTIVITY}, question 1."
@@ -380,12 +433,24 @@ def test_the_self_check_result_can_be_copied_into_its_self_activity(open_page, s
     assert page.locator(DEFINE_BOX).input_value() == expected
 
 
-def test_changing_an_answer_clears_the_stale_suggestion(open_page, site_url):
+def test_changing_an_answer_clears_the_stale_result(open_page, site_url):
     page = open_page("problems", site_url)
-    answer_self_check(page, {"critical": "no", "tame": "no", "wicked": "yes"})
-    page.locator("input[name='problem-check-tame'][value='yes']").check()
+    answer_self_check(page, {"urgent": "no", "agreed": "no"})
+    page.locator("input[name='problem-check-agreed'][value='yes']").check()
     assert page.locator("#problem-check-result").inner_text() == ""
     assert page.get_by_role("button", name=f"Copy into {SELF_ACTIVITY}").is_hidden()
+
+
+def test_without_javascript_the_self_check_is_a_worksheet_with_its_key_and_the_model_answers(open_page, site_url):
+    page = open_page("problems", site_url, java_script_enabled=False)
+    assert page.locator(".problem-check__no-js").is_visible() and page.locator("#problem-check-form").is_hidden()
+    key = page.locator(".problem-check__key")
+    assert key.is_visible()
+    assert key.locator("tbody tr").count() == len(SELF_CHECK["results"])
+    assert page.locator(".problem-scenario__try").first.is_hidden()
+    model = page.locator("#problem-scenario-fire-alarm details")
+    model.locator("summary").click()  # a details element opens without JavaScript
+    assert "Everyone hears the alarm." in model.inner_text()
 
 
 # --- The flocking simulation ------------------------------------------------------------------------
@@ -490,8 +555,10 @@ def axe_violations(page):
 def test_axe_finds_nothing_in_the_used_states(open_page, site_url, scheme):
     page = open_page("problems", site_url, color_scheme=scheme, reduced_motion="reduce")
     page.locator(DEFINE_BOX).fill("An answer")
-    answer_self_check(page, {"critical": "no", "tame": "no", "wicked": "yes"}, "A problem")
+    page.locator("#problem-scenario-fire-alarm").get_by_role("button", name="Try it in the self-check").click()
+    answer_self_check(page, {"urgent": "yes", "agreed": "no"})
     page.get_by_role("button", name=f"Copy into {SELF_ACTIVITY}").click()
+    page.get_by_role("button", name="Show the model answer").click()
     count, report = axe_violations(page)
     assert count == 0, report
 
@@ -509,6 +576,6 @@ def test_axe_finds_nothing_in_the_used_states(open_page, site_url, scheme):
 def test_search_leaves_out_the_notes_buttons_and_confirmation(built_site):
     index = json.loads((Path(built_site) / "search" / "search_index.json").read_text(encoding="utf-8"))
     text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
-    for left_out in ("cannot be kept", "needs JavaScript", "Delete all", "Download as Markdown"):
+    for left_out in ("cannot be kept", "needs JavaScript", "Delete all", "My answers (Markdown", "Print or save as PDF", "Delete my answers from this computer"):
         assert left_out not in text, left_out
     assert "Every prompt of the unit, with the answers you have typed." in text, "My workbook's own words are searchable"

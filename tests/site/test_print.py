@@ -256,15 +256,17 @@ def link_targets(reader: PdfReader) -> list[str]:
 
 
 def test_links_in_the_pdfs_lead_to_the_site_online(pdfs):
-    # The site online, or a work the references give by its DOI.
-    dois = {f"https://doi.org/{reference['doi']}" for reference in fixture_data()["references.yml"]["references"] if "doi" in reference}
-    assert dois, "the fixture cites a work by its DOI"
+    # The site online, or a work the references give by its DOI or its address.
+    references = fixture_data()["references.yml"]["references"]
+    dois = {f"https://doi.org/{reference['doi']}" for reference in references if "doi" in reference}
+    addresses = {reference["url"] for reference in references if "url" in reference}
+    assert dois and addresses, "the fixture cites a work by its DOI, and one by its address"
     for name, reader in pdfs.items():
         for target in link_targets(reader):
-            assert target.startswith(DEFAULT_SITE_URL) or target in dois, f"{name}: {target}"
+            assert target.startswith(DEFAULT_SITE_URL) or target in dois | addresses, f"{name}: {target}"
     assert f"{DEFAULT_SITE_URL}handouts/walk/" in link_targets(pdfs["handout-walk.pdf"])
     assert f"{DEFAULT_SITE_URL}facilitators/" in link_targets(pdfs["whole-unit.pdf"]), "a page the whole unit does not hold"
-    assert dois <= set(link_targets(pdfs["whole-unit.pdf"])), "the references' DOIs are links"
+    assert dois | addresses <= set(link_targets(pdfs["whole-unit.pdf"])), "the references' DOIs and addresses are links"
 
 
 def test_every_sheet_has_the_running_footer(pdfs):
@@ -292,6 +294,7 @@ def test_a_new_activity_gets_a_handout_page_and_pdf_with_no_new_file(tmp_path, m
             "label": "Self-Activity",
             "title": "Reflection <script>alert('x')</script> & {{ config }}",
             "mode": "individual",
+            "minutes": 5,
             "instructions": ["Think about the unit."],
             "prompts": [{"id": "learned", "text": "What will you do differently?", "lines": 4}],
         }
@@ -303,8 +306,10 @@ def test_a_new_activity_gets_a_handout_page_and_pdf_with_no_new_file(tmp_path, m
     run_in_session(session, data["activities"][-1])
     session_file.write_text(yaml.safe_dump(session, allow_unicode=True, sort_keys=False), encoding="utf-8")
     data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    page_file = project / "docs" / "problems.md"  # an activity must be on a page: the last, so numbered after the others
-    page_file.write_text(page_file.read_text(encoding="utf-8") + '\n{{ activity("reflection") }}\n', encoding="utf-8")
+    # An activity must be on a page: the last page, so numbered after the others, before the unit's closing activity.
+    page_file = project / "docs" / "problems.md"
+    closing = '{{ activity("discuss") }}'
+    page_file.write_text(page_file.read_text(encoding="utf-8").replace(closing, '{{ activity("reflection") }}\n\n' + closing), encoding="utf-8")
     monkeypatch.setenv("SITE_URL", "https://training.example.org/pcn/unit-1/")
     # Off GitHub Pages there is no repository to take reports: the statement needs an email address.
     statement = project / "data" / "accessibility.yml"

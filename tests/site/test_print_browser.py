@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from test_browser import url_of
 from test_print import CHROME, COPYRIGHT, SITE_NAME, squashed, without_meanings
+from engine import fixture_data
 from test_site import WEBSITE_PAGES, activities
 
 ACTIVITIES = activities()
@@ -155,3 +156,19 @@ def test_external_links_show_their_address_on_paper(print_page):
     sheets = chromium_pdf_pages(page)
     assert any("NHS England (https://www.england.nhs.uk/)" in sheet for sheet in sheets)
     assert not any("glossary (" in sheet for sheet in sheets)
+
+
+def test_on_paper_the_self_check_is_its_worksheet_and_key_and_every_model_answer_is_there(print_page):
+    """Printed from the browser, the self-check is the worksheet with its key, and each worked scenario
+    prints its model answer (closed on screen) without the button that tries it."""
+    check = fixture_data()["self_check.yml"]
+    page = print_page("problems")
+    assert page.locator(".problem-check__form").is_hidden() and page.locator(".problem-check__key").is_visible()
+    text = " ".join(chromium_pdf_pages(page))
+    for result in check["results"]:
+        assert squashed(result["headline"]) in text, result["id"]
+    for scenario in check["scenarios"]:
+        for answer in scenario["model_answer"]["answers"]:
+            assert squashed(answer["why"]) in text, scenario["id"]
+        assert squashed(scenario["reframe"]) in text, scenario["id"]
+    assert "Try it in the self-check" not in text and "Suggest a type" not in text

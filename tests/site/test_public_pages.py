@@ -53,6 +53,15 @@ def test_every_page_leads_to_the_statement_the_notice_and_a_report_of_itself(bui
     assert not re.search(r"[\s\"'<>]", raw), "every character a URL may not hold is percent-encoded"
 
 
+def test_every_footer_says_the_email_address_is_to_be_confirmed_and_shows_no_placeholder(built_site):
+    """The fixture's email address is a placeholder listed as unconfirmed (data/accessibility.yml)."""
+    placeholder = fixture_data()["accessibility.yml"]["email"]
+    for soup in [page_soup(built_site, name) for name in PAGES] + [BeautifulSoup((built_site / "404.html").read_text(encoding="utf-8"), "html.parser")]:
+        nav = soup.find("nav", class_="unit-footer-links")
+        assert " ".join(nav.find_all("li")[-1].get_text().split()) == "Email us: address to be confirmed"
+        assert placeholder not in str(soup)
+
+
 def test_the_page_for_a_missing_address_leads_there_too(built_site):
     links = footer_links(BeautifulSoup((built_site / "404.html").read_text(encoding="utf-8"), "html.parser"))
     site_path = urlsplit(SITE_URL).path  # /course/

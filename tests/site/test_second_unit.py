@@ -86,15 +86,18 @@ def test_each_page_knows_its_unit(built_site):
     assert settings_of(page(built_site, SECOND_UNIT))["namespace"] == PROGRAMME["script_namespace"]
 
 
-def test_each_units_self_check_asks_its_own_typology(built_site):
+def test_each_units_self_check_asks_its_own_questions_about_its_own_typology(built_site):
     first = json.loads(page(built_site, "problems").find(id="problem-check-data").string)
     second = json.loads(page(built_site, f"{SECOND_UNIT}/typology").find(id="problem-check-data").string)
-    first_types = fixture_data()["problem_types.yml"]["types"]
-    second_data = fixture_data()[f"{SECOND_UNIT}/problem_types.yml"]
-    assert [t["name"] for t in first["types"]] == [t["name"] for t in first_types]
-    assert [t["name"] for t in second["types"]] == [t["name"] for t in second_data["types"]] == ["Puzzle", "Mess"]
+    first_check, second_check = fixture_data()["self_check.yml"], fixture_data()[f"{SECOND_UNIT}/self_check.yml"]
+    for data, check in ((first, first_check), (second, second_check)):
+        assert [q["id"] for q in data["questions"]] == [q["id"] for q in check["questions"]]
+        assert [r["id"] for r in data["results"]] == [r["id"] for r in check["results"]]
+    # Each result names its types from its own unit's typology.
+    assert [r["types"] for r in second["results"]] == ["Puzzle (solve)", "Mess (explore)"]
+    assert second["scenarios"] == []
     assert second["copyTo"] == {
-        **second_data["check_copy_to"],
+        **second_check["copy_to"],
         "label": f"Self-Activity {FIRST_SELF_ACTIVITY + 2}",
         "number": 1,
     }
@@ -137,10 +140,9 @@ def test_both_units_keep_their_own_answers_and_self_checks(browser, site_url):
         assert page_.locator("#reflect--define-answer").input_value() == "Saved earlier."
 
         page_.goto(url_of(site_url, f"{SECOND_UNIT}/typology"))
-        page_.locator("input[name='problem-check-fixture-mess'][value='yes']").check()
-        page_.locator("input[name='problem-check-fixture-puzzle'][value='no']").check()
+        page_.locator("input[name='problem-check-fixture-one-answer'][value='no']").check()
         page_.get_by_role("button", name="Suggest a type").click()
-        assert "mess" in page_.locator(".problem-check__headline").inner_text().lower()
+        assert page_.locator(".problem-check__headline").inner_text() == "A fixture mess"
         page_.get_by_role("button", name=f"Copy into Self-Activity {FIRST_SELF_ACTIVITY + 2}").click()
         stored = page_.evaluate("Object.fromEntries(Object.entries(localStorage))")
         assert stored[f"{first_key}:answer:reflect:define"] == "Saved earlier."
@@ -149,7 +151,7 @@ def test_both_units_keep_their_own_answers_and_self_checks(browser, site_url):
         page_.goto(url_of(site_url, f"{SECOND_UNIT}/my-workbook"))
         assert page_.locator("#my-workbook-count").inner_text() == f"You have answered 1 of {second_prompts} prompts."
         with page_.expect_download() as download:
-            page_.get_by_role("button", name="Download as Markdown (.md)").click()
+            page_.get_by_role("button", name="My answers (Markdown, .md)").click()
         assert download.value.suggested_filename == f"{SECOND_UNIT}-my-workbook.md"
         page_.get_by_role("button", name="Delete all answers…").click()
         page_.get_by_role("button", name="Yes, delete my answers").click()

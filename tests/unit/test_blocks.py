@@ -9,7 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 import macros as page_macros_module
-from engine import DATA_DIR, HOSTILE_TEXTS, macros
+from engine import DATA_DIR, HOSTILE_TEXTS, macros, outline
+from course.paper.plan import plan_paper
 from course.content.abbreviations import singular_abbreviations
 from course.page_macros import MACRO_NAMES, signature
 from course.render.environment import Segment, render, split_abbreviations
@@ -158,8 +159,15 @@ def test_typology_figure_is_accessible_svg_built_from_the_data():
     assert svg["aria-labelledby"] == "typology-figure-title typology-figure-desc"
     assert svg.find("title").get_text().strip()
     description = svg.find("desc").get_text()
-    for phrase in ("critical problems call for command", "tame problems call for management", "wicked problems call for leadership"):
+    for phrase in ("critical problem: command", "tame problem: management", "wicked problem: leadership"):
         assert phrase in description
+    # The axes are labelled from the data, which gives no source for them: the caption says they are the site's.
+    assert [t.get_text() for t in svg.find_all("text", class_="typology-figure__axis-label")] == [
+        "More fixture uncertainty",
+        "More fixture collaboration",
+    ]
+    assert "Across: More fixture uncertainty. Up: More fixture collaboration." in description
+    assert "the axis labels are this site's" in figure.figcaption.get_text()
     names = [t.get_text() for t in svg.find_all("text", class_="typology-figure__name")]
     assert names == ["Critical problem", "Tame problem", "Wicked problem"]
     boxes = [(float(r["x"]), float(r["y"])) for r in svg.find_all("rect")]
@@ -168,10 +176,25 @@ def test_typology_figure_is_accessible_svg_built_from_the_data():
     assert "Ann Author (2005), adapted" in figure.figcaption.get_text()
 
 
+def test_the_figure_says_whose_axis_labels_it_shows(make_data_dir):
+    def from_the_source(data):
+        data["problem_types.yml"]["axes"]["source"] = "fixture-author-2005"
+
+    def none(data):
+        del data["problem_types.yml"]["axes"]
+
+    caption = soup(typology_figure(make_data_dir(from_the_source))).figcaption.get_text()
+    assert "the axis labels are from Ann Author (2005), adapted." in caption and "this site's" not in caption
+    unlabelled = soup(typology_figure(make_data_dir(none)))
+    assert not unlabelled.find(class_="typology-figure__axis-label")
+    assert "axis labels" not in unlabelled.figcaption.get_text()
+
+
 def test_the_figure_follows_the_data(make_data_dir):
     def edit(data):
         data["problem_types.yml"]["types"][1]["name"] = "<b>Tame & tidy</b>"
         del data["problem_types.yml"]["types"][0]
+        data["self_check.yml"] = None  # it names the type taken out
 
     svg = soup(typology_figure(make_data_dir(edit))).find("svg")
     assert [t.get_text() for t in svg.find_all("text", class_="typology-figure__name")] == [
@@ -199,7 +222,7 @@ def test_simple_rules_text_is_escaped(make_data_dir, hostile):
 def test_references_have_anchors_for_citations():
     items = soup(macros("references.md").references()).find_all("li")
     # Every source of the programme, the second unit's too; the further reading last.
-    assert [li["id"] for li in items] == ["fixture-centre-2014", "fixture-author-2005", "fixture-source", "fixture-author-2008"]
+    assert [li["id"] for li in items] == ["fixture-centre-2014", "fixture-author-2005", "fixture-source", "fixture-author-2008", "fixture-web-page"]
     assert items[1].get_text().startswith("Ann Author (2005), adapted.")
 
 
@@ -212,8 +235,15 @@ def test_references_give_what_was_checked_and_mark_further_reading_as_the_sites(
     assert listing.find(id="fixture-centre-2014").get_text(" ", strip=True) == "The Fixture Centre (2014) . The simple rules."
     further = listing.select_one(".site-added")
     assert further.select_one(".site-added__label").get_text() == "Added for this site"
-    assert [li["id"] for li in further.find_all("li")] == ["fixture-author-2008"]
+    assert [li["id"] for li in further.find_all("li")] == ["fixture-author-2008", "fixture-web-page"]
     assert not listing.find(id="fixture-author-2005").find_parent(class_="site-added")
+    # A web page with no DOI links to its address; one with no date is cited "n.d.", never with a made-up year.
+    page = listing.find(id="fixture-web-page")
+    assert page.get_text(" ", strip=True) == (
+        "The Fixture Trust (n.d.) . ‘Networks explained’. https://example.org/networks-explained . What a network is."
+    )
+    assert page.find("a")["href"] == "https://example.org/networks-explained"
+    assert not checked.find("a", class_="references__url")  # the DOI is the link when there is one
 
 
 def test_cite_is_a_markdown_link_to_the_references_page():
@@ -251,7 +281,7 @@ def test_abbreviations_list_each_once_from_the_snippet_file(tmp_path):
 
 def test_key_terms_come_from_the_data():
     terms = [dt.get_text() for dt in soup(macros("glossary.md").key_terms()).find_all("dt")]
-    assert terms == ["Critical problem", "Tame problem", "Wicked problem", "Market", "Hierarchy", "Network"]
+    assert terms == ["Critical problem", "Tame problem", "Wicked problem", "Market", "Hierarchy", "Network", "Place (a fixture term)"]
 
 
 # --- the plumbing ------------------------------------------------------------------
@@ -285,18 +315,26 @@ def test_define_env_registers_every_macro_the_engine_has():
         "activity",
         "activity_label",
         "activity_list",
+        "changed_since",
         "cite",
         "comparison_table",
         "facilitator_guide",
         "flocking_simulation",
+        "key_points",
         "key_terms",
         "my_workbook",
+        "my_workbook_finish",
+        "outcomes",
         "presenter_view",
         "privacy_notice",
         "problem_check",
+        "problem_check_scenarios",
         "references",
+        "reflective_record",
+        "reflective_record_uses",
         "simple_rules",
         "typology_figure",
+        "unit_outcomes",
         "workbook_activities",
         "workbook_cover",
     ]
@@ -357,6 +395,7 @@ def test_every_passage_the_site_adds_gets_one_label():
 def test_the_sites_own_material_carries_the_label_in_every_macro():
     for block in (
         macros("problems.md").problem_check(),
+        macros("problems.md").problem_check_scenarios(),
         macros("together.md").flocking_simulation(),
         macros("glossary.md").key_terms(),
         macros("problems.md").typology_figure(),
@@ -370,16 +409,75 @@ def test_the_sites_own_material_carries_the_label_in_every_macro():
     assert not walk.select_one(".activity__instructions").find_parent(class_="site-added")
 
 
-def test_key_terms_define_and_give_the_roles_with_their_source():
+def test_every_label_comes_before_the_words_it_marks_wherever_an_activity_is_shown():
+    """A reader, a screen reader and a sheet of paper meet "Added for this site" first, then the added words."""
+    from course.paper.handouts import handout_html
+
+    found = outline()
+    [walk_handout] = [handout for handout in plan_paper(found).handouts if handout.activity_id == "walk"]
+    shown = {
+        "page": activity("walk"),
+        "workbook": macros("workbook.md").workbook_activities(),
+        "handout": handout_html(walk_handout, "https://example.org/x/handouts/walk/", found.programme, found.glossary, None),
+    }
+    for where, html in shown.items():
+        prompt = soup(html).find(id="walk--what-happened")
+        marked = prompt.select_one(".site-added")
+        assert [child["class"][0] for child in marked.find_all(recursive=False)] == ["site-added__label", "activity__prompt-text"], where
+        assert prompt.get_text(" ", strip=True).startswith("Added for this site What did you notice"), where
+
+
+def test_key_terms_show_the_slides_words_as_theirs_and_mark_each_added_definition_with_its_sources():
     terms = soup(macros("glossary.md").key_terms())
-    assert terms.select_one(".site-added__label").get_text() == "Added for this site"
-    entries = {dt.get_text(strip=True): dd.get_text(" ", strip=True) for dt, dd in zip(terms.find_all("dt"), terms.find_all("dd"))}
-    # The roles are cited from problem_types.yml's roles_source (fixture-author-2008).
-    assert entries["Wicked problem"] == (
-        "Messy, complex and intractable. It calls for a collaborative approach. Leadership asks the questions. (Ann Author, 2008)"
+    entries = {dt.get_text(strip=True): dd for dt, dd in zip(terms.find_all("dt"), terms.find_all("dd"))}
+
+    def parts(term):
+        # The words as read: get_text spaces out inline tags (a link), so the space before a stop goes.
+        return [re.sub(r" ([.;])", r"\1", p.get_text(" ", strip=True)) for p in entries[term].find_all("p")]
+
+    # The slides' words, said to be the slides', never under the label or beside a citation.
+    assert parts("Critical problem") == ["In the slides: Threatens survival and needs decisive action. A command approach."]
+    assert not entries["Critical problem"].select(".site-added")
+    assert parts("Hierarchy") == ["In the slides: Organising through a long contract, with management as the invisible hand. "
+                                  "The slides liken it to a long contract."]
+    # Beside them, the site's definition: labelled first, then its words, then its sources, by citation.
+    assert parts("Wicked problem") == [
+        "In the slides: Messy, complex and intractable. A collaborative approach.",
+        "Added for this site",
+        "A problem that resists solution; 'wicked' does not mean immoral. Source: Ann Author (2008).",
+    ]
+    assert parts("Network")[1:] == [
+        "Added for this site",
+        "In general, a network coordinates through trust and reciprocity. Sources: Ann Author (2008); The Fixture Trust (n.d.).",
+    ]
+    assert entries["Network"].select_one(".site-added").find("p")["class"] == ["site-added__label"]
+    # Each source links to its entry in the references, from the page that shows the terms.
+    assert [a["href"] for a in entries["Network"].select("a.citation")] == [
+        "../references/#fixture-author-2008",
+        "../references/#fixture-web-page",
+    ]
+    # The unit's other terms (key_terms.yml) come last, defined by the site alone.
+    assert parts("Place (a fixture term)") == [
+        "Added for this site",
+        "The local level where fixture partners work together. Source: The Fixture Trust (n.d.).",
+    ]
+
+
+def test_a_definitions_sources_must_be_known_references(make_data_dir):
+    from course.content.problems import ContentError
+    from course.content.programme import load_programme
+
+    def edit(data):
+        data["key_terms.yml"]["terms"][0]["definition"]["sources"] = ["fixture-web-page", "nobody-2050"]
+
+    with pytest.raises(ContentError) as raised:
+        load_programme(make_data_dir(edit))
+    [problem] = [str(p) for p in raised.value.problems]
+    assert re.fullmatch(
+        r"data/unit-1/key_terms\.yml:\d+: 'fixture-place': its definition's sources name 'nobody-2050', which no "
+        r"references\.yml has; add the reference, or correct the id",
+        problem,
     )
-    assert entries["Critical problem"].endswith("Command provides the answer. (Ann Author, 2008)")
-    assert entries["Network"] == "Organising through relationships and trust. The slides liken it to a friendship."
 
 
 # --- The facilitator's guide ---------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from engine import DATA_DIR, outline
@@ -126,6 +128,12 @@ def test_a_source_must_be_a_known_reference(make_data_dir):
     assert problems == ["data/unit-1/problem_types.yml: field 'source': no reference 'fixture-author-2050' in any references.yml"]
 
 
+def test_the_figures_axis_labels_name_a_known_source(make_data_dir):
+    problems = problems_for(make_data_dir, lambda d: d["problem_types.yml"]["axes"].update(source="fixture-author-2050"))
+    assert len(problems) == 1
+    assert re.fullmatch(r"data/unit-1/problem_types\.yml:\d+: field 'axes', 'source': no reference 'fixture-author-2050' .*", problems[0])
+
+
 def test_every_problem_is_reported_at_once(make_data_dir):
     def edit(data):
         data["activities.yml"]["activities"][0]["mode"] = "pairs"
@@ -229,14 +237,157 @@ def test_the_script_namespace_must_be_a_javascript_name(make_data_dir):
     assert any("field 'script_namespace'" in p and "pattern" in p for p in problems), problems
 
 
-def test_the_self_check_copies_into_a_prompt_of_its_own_unit(make_data_dir):
-    def edit(data):
-        data["problem_types.yml"]["check_copy_to"]["prompt"] = "nope"
+# --- The self-check (self_check.yml): every combination of answers has one result -----------------
 
-    assert problems_for(make_data_dir, edit) == [
-        "data/unit-1/problem_types.yml: field 'check_copy_to': activity 'reflect' has no prompt 'nope'; "
+
+def self_check_problems(make_data_dir, edit) -> tuple[list[str], list[str]]:
+    """The problems an edit of the fixture's self_check.yml makes, and the edited file's lines (as written)."""
+    folder = make_data_dir(edit)
+    lines = (folder / "unit-1" / "self_check.yml").read_text(encoding="utf-8").splitlines()
+    with pytest.raises(ContentError) as caught:
+        load_programme(folder)
+    return [str(problem) for problem in caught.value.problems], lines
+
+
+def line_of(lines: list[str], text: str, after: str | None = None) -> int:
+    """The number of the first line holding `text` (after the first holding `after`)."""
+    start = next(n for n, line in enumerate(lines) if after in line) if after else 0
+    return next(n for n, line in enumerate(lines) if n >= start and text in line) + 1
+
+
+SELF_CHECK = "data/unit-1/self_check.yml"
+
+
+def test_the_self_check_copies_into_a_prompt_of_its_own_unit(make_data_dir):
+    problems, lines = self_check_problems(make_data_dir, lambda d: d["self_check.yml"]["copy_to"].update(prompt="nope"))
+    assert problems == [
+        f"{SELF_CHECK}:{line_of(lines, 'copy_to:')}: field 'copy_to': activity 'reflect' has no prompt 'nope'; "
         "its prompts: 'define', 'adapt' (in this unit)"
     ]
+
+
+def test_a_scenario_without_a_model_answer_is_located(make_data_dir):
+    problems, lines = self_check_problems(make_data_dir, lambda d: d["self_check.yml"]["scenarios"][1].pop("model_answer"))
+    assert problems == [
+        f"{SELF_CHECK}:{line_of(lines, 'id: shared-building')}: scenario 'shared-building', field 'model_answer': "
+        "this required field is missing; add it"
+    ]
+
+
+def test_a_result_naming_an_unknown_type_is_located(make_data_dir):
+    problems, lines = self_check_problems(make_data_dir, lambda d: d["self_check.yml"]["results"][3]["types"].append("chaotic"))
+    assert problems == [
+        f"{SELF_CHECK}:{line_of(lines, '- chaotic')}: result 'mess': no problem type 'chaotic' in data/unit-1/problem_types.yml; "
+        "use one of 'critical', 'tame', 'wicked'"
+    ]
+
+
+def test_a_scenario_naming_an_unknown_type_is_located(make_data_dir):
+    problems, lines = self_check_problems(make_data_dir, lambda d: d["self_check.yml"]["scenarios"][0]["model_answer"].update(types=["crtical"]))
+    assert problems == [
+        f"{SELF_CHECK}:{line_of(lines, '- crtical')}: scenario 'fire-alarm': no problem type 'crtical' in data/unit-1/problem_types.yml; "
+        "use one of 'critical', 'tame', 'wicked'"
+    ]
+
+
+def test_a_combination_of_answers_without_a_result_is_named(make_data_dir):
+    def edit(data):
+        results = data["self_check.yml"]["results"]
+        results[:] = [result for result in results if result["id"] != "mess"]
+
+    problems, lines = self_check_problems(make_data_dir, edit)
+    assert problems == [
+        f"{SELF_CHECK}:{line_of(lines, 'results:')}: no result for the answers (urgent 'no', agreed 'no'); "
+        "add a result, or widen a result's 'when' to cover them"
+    ]
+
+
+def test_many_combinations_without_a_result_are_counted_after_the_first_three(make_data_dir):
+    problems, _ = self_check_problems(make_data_dir, lambda d: d["self_check.yml"].update(results=d["self_check.yml"]["results"][:1]))
+    assert problems[0].endswith(
+        "no result for the answers (urgent 'yes', agreed 'no') and (urgent 'yes', agreed 'not-sure') and (urgent 'no', agreed 'yes') "
+        "and 2 more; add a result, or widen a result's 'when' to cover them"
+    )
+
+
+def test_two_results_for_the_same_answers_are_named(make_data_dir):
+    problems, lines = self_check_problems(make_data_dir, lambda d: d["self_check.yml"]["results"][3]["when"].update(agreed=["no", "not-sure"]))
+    assert problems == [
+        f"{SELF_CHECK}:{line_of(lines, 'when:', after='id: ask-first')}: results 'mess' and 'ask-first' are both for the answers "
+        "(urgent 'no', agreed 'not-sure'); narrow one's 'when' so each set of answers has one result"
+    ]
+
+
+def test_a_when_naming_an_unknown_question_or_answer_is_located(make_data_dir):
+    def edit(data):
+        results = data["self_check.yml"]["results"]
+        results[0]["when"]["urgnet"] = results[0]["when"].pop("urgent")
+        results[2]["when"]["agreed"] = "maybe"
+
+    problems, lines = self_check_problems(make_data_dir, edit)
+    assert problems == [
+        f"{SELF_CHECK}:{line_of(lines, 'urgnet:')}: result 'emergency': 'when' names the question 'urgnet', "
+        "which is not one of the questions; use one of 'urgent', 'agreed'",
+        f"{SELF_CHECK}:{line_of(lines, 'agreed: maybe')}: result 'routine': question 'agreed' has no answer 'maybe'; "
+        "it offers 'yes', 'no', 'not-sure'",
+    ]
+
+
+def test_an_answer_a_question_does_not_offer_is_refused_in_when(make_data_dir):
+    # The first question offers yes and no only.
+    problems, lines = self_check_problems(make_data_dir, lambda d: d["self_check.yml"]["results"][0]["when"].update(urgent="not-sure"))
+    assert problems == [
+        f"{SELF_CHECK}:{line_of(lines, 'urgent: not-sure')}: result 'emergency': question 'urgent' has no answer 'not-sure'; it offers 'yes', 'no'"
+    ]
+
+
+def test_a_question_offering_an_answer_the_file_does_not_list_is_located(make_data_dir):
+    problems, lines = self_check_problems(make_data_dir, lambda d: d["self_check.yml"]["questions"][0]["answers"].append("perhaps"))
+    assert problems == [f"{SELF_CHECK}:{line_of(lines, '- perhaps')}: question 'urgent': no answer 'perhaps' in 'answers'; use one of 'yes', 'no', 'not-sure'"]
+
+
+@pytest.mark.parametrize(
+    ("change", "found", "message"),
+    [
+        (lambda answers: answers[0].update(question="urgnet"), "question: urgnet", "no question 'urgnet'; answer one of 'urgent', 'agreed'"),
+        (lambda answers: answers[1].update(question="urgent"), "question: urgent", "the question 'urgent' is answered twice; answer it once"),
+        (lambda answers: answers[0].update(answer="not-sure"), "answer: not-sure", "question 'urgent' has no answer 'not-sure'; it offers 'yes', 'no'"),
+    ],
+    ids=["unknown question", "question answered twice", "answer not offered"],
+)
+def test_a_model_answers_mistakes_are_located(make_data_dir, change, found, message):
+    problems, lines = self_check_problems(make_data_dir, lambda d: change(d["self_check.yml"]["scenarios"][0]["model_answer"]["answers"]))
+    line = line_of(lines, found, after="id: fire-alarm") if "twice" not in message else line_of(lines, found, after="why: The building")
+    assert problems[0] == f"{SELF_CHECK}:{line}: scenario 'fire-alarm': {message}"
+
+
+def test_a_model_answer_must_answer_every_question(make_data_dir):
+    problems, lines = self_check_problems(make_data_dir, lambda d: d["self_check.yml"]["scenarios"][0]["model_answer"]["answers"].pop())
+    assert problems == [
+        f"{SELF_CHECK}:{line_of(lines, 'answers:', after='id: fire-alarm')}: scenario 'fire-alarm': the model answer does not answer 'agreed'; answer every question"
+    ]
+
+
+def test_a_model_answer_agrees_with_the_result_its_answers_lead_to(make_data_dir):
+    problems, lines = self_check_problems(make_data_dir, lambda d: d["self_check.yml"]["scenarios"][1]["model_answer"].update(types=["wicked"]))
+    assert problems == [
+        f"{SELF_CHECK}:{line_of(lines, 'types:', after='id: shared-building')}: scenario 'shared-building': its answers lead to the result "
+        "'ask-first', whose types are 'tame', 'wicked', not 'wicked'; change its answers or its types so the self-check agrees with the model answer"
+    ]
+
+
+def test_the_framing_point_cites_a_known_reference(make_data_dir):
+    problems, lines = self_check_problems(make_data_dir, lambda d: d["self_check.yml"].update(framing_source="fixture-author-2050"))
+    assert problems == [f"{SELF_CHECK}:{line_of(lines, 'framing_source:')}: field 'framing_source': no reference 'fixture-author-2050' in any references.yml"]
+
+
+def test_answers_written_as_a_bare_yes_or_no_are_the_answers_yes_and_no(tmp_path, make_data_dir):
+    """YAML reads a bare yes or no as true or false; in self_check.yml they mean the answers "yes" and "no"."""
+    folder = make_data_dir()
+    path = folder / "unit-1" / "self_check.yml"
+    path.write_text((DATA_DIR / "unit-1" / "self_check.yml").read_text(encoding="utf-8").replace('"yes"', "yes").replace('"no"', "no"), encoding="utf-8")
+    assert 'urgent: yes' in path.read_text(encoding="utf-8")
+    assert load_programme(folder).unit("unit-1").self_check == load_programme(DATA_DIR).unit("unit-1").self_check
 
 
 # --- The session plan and facilitator notes ---------------------------------------

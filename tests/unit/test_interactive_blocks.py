@@ -3,14 +3,16 @@ problem-type self-check and the flocking simulation, rendered without MkDocs."""
 
 from __future__ import annotations
 
+import copy
 import json
 
 import pytest
 from bs4 import BeautifulSoup
 
-from engine import DATA_DIR, HOSTILE_TEXTS, macros
+from engine import DATA_DIR, HOSTILE_TEXTS, classified_by_the_script, macros
 from course.content.problems import ContentError
 from course.content.programme import load_programme
+from course.content.self_check import combinations, result_for
 from course.render.figures import flocking_simulation_html as flocking_simulation
 from course.render.figures import load_flocking_figure as load_figure
 
@@ -111,7 +113,7 @@ def test_my_workbook_buttons_and_confirmation_wait_for_javascript():
     tools = page.find(class_="my-workbook__tools")
     assert tools.has_attr("hidden")
     actions = [b["data-my-workbook-action"] for b in tools.find_all("button")]
-    assert actions == ["download-markdown", "download-text", "print", "clear"]
+    assert actions == ["download-text", "download-markdown", "print", "clear"]
     dialog = page.find("dialog")
     assert not dialog.has_attr("open")
     assert dialog.find(id=dialog["aria-labelledby"]).get_text() == "Delete all your answers?"
@@ -138,48 +140,131 @@ def test_my_workbook_data_cannot_break_out_of_its_script(make_data_dir, hostile)
 # --- Which kind of problem is it? -----------------------------------------------------------
 
 
-def test_the_self_check_asks_each_types_question_with_yes_no_and_not_sure():
+def problem_check_scenarios(data_dir=DATA_DIR):
+    return macros("problems.md", data_dir).problem_check_scenarios()
+
+
+def test_the_self_check_asks_its_questions_each_with_the_answers_it_offers():
     form = soup(problem_check()).find("form")
     assert form.has_attr("hidden")
     fieldsets = form.find_all("fieldset")
-    assert [f.legend.get_text() for f in fieldsets] == [
-        "1. Does it threaten survival, with little time to act?",
-        "2. Are its causes known, so that existing knowledge applies?",
-        "3. Is it messy, with only partial solutions?",
+    assert [f.legend.get_text() for f in fieldsets] == ["1. Must someone act within the hour?", "2. Do people agree on the problem?"]
+    choices = [[(r["name"], r["value"], r.parent.get_text(strip=True)) for r in f.find_all("input", type="radio")] for f in fieldsets]
+    assert choices == [
+        [("problem-check-urgent", "yes", "Yes"), ("problem-check-urgent", "no", "No")],  # this question offers no "not sure"
+        [("problem-check-agreed", "yes", "Yes"), ("problem-check-agreed", "no", "No"), ("problem-check-agreed", "not-sure", "Not sure")],
     ]
-    for fieldset, type_id in zip(fieldsets, ["critical", "tame", "wicked"]):
-        radios = fieldset.find_all("input", type="radio")
-        assert {r["name"] for r in radios} == {f"problem-check-{type_id}"}
-        assert [(r["value"], r.parent.get_text(strip=True)) for r in radios] == [("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")]
+    # A question's hint describes its group of answers.
+    assert not fieldsets[0].has_attr("aria-describedby")
+    hint = form.find(id=fieldsets[1]["aria-describedby"])
+    assert hint.get_text() == "Think of everyone involved." and hint in fieldsets[1].descendants
     assert form.find("label", attrs={"for": "problem-check-problem"})
 
 
-def test_the_self_check_outcomes_come_from_the_typology_data():
-    html = problem_check()
-    data = page_json(html, "problem-check-data")
-    types = load_programme(DATA_DIR).unit("unit-1").problem_types.types
-    assert [(t["id"], t["name"], t["response"], t["approach"], t["description"], t["question"]) for t in data["types"]] == [
-        (t.id, t.name, t.response, t.approach, t.description, t.check_question) for t in types
+def test_the_page_data_carries_every_word_the_script_shows():
+    data = page_json(problem_check(), "problem-check-data")
+    assert data["questions"] == [
+        {"id": "urgent", "number": 1, "answers": ["yes", "no"]},
+        {"id": "agreed", "number": 2, "answers": ["yes", "no", "not-sure"]},
+    ]
+    by_id = {result["id"]: result for result in data["results"]}
+    assert list(by_id) == ["emergency", "emergency-in-a-mess", "routine", "mess", "ask-first"]
+    # Each result's `when` names every question: a question its data leaves out takes any answer it offers.
+    assert by_id["emergency-in-a-mess"] == {
+        "id": "emergency-in-a-mess",
+        "when": {"urgent": ["yes"], "agreed": ["no", "not-sure"]},
+        "headline": "An emergency in a mess",
+        "types": "Critical (command), Wicked (leadership)",  # each type with its response, from problem_types.yml
+        "typeCount": 2,
+        "explanation": "Command now, leadership later.",
+        "reframe": "Who is calling it an emergency?",
+    }
+    assert data["scenarios"] == [
+        {"id": "fire-alarm", "title": "The fire alarm sounds", "answers": {"urgent": "yes", "agreed": "yes"}},
+        {"id": "shared-building", "title": "Sharing a building", "answers": {"urgent": "no", "agreed": "not-sure"}},
     ]
     assert data["copyTo"] == {"activity": "reflect", "prompt": "define", "label": "Self-Activity 3", "number": 1}
-    assert soup(html).find(id="problem-check-copy").get_text() == "Copy into Self-Activity 3"
+    assert data["messages"]["summary"] == "Self-check on The fixture's kinds of problem: {text}"  # the typology's name
 
 
-def test_the_self_check_gives_the_datas_caveat():
-    caveat = soup(problem_check()).find(class_="problem-check__caveat").get_text()
-    assert caveat == "The kinds are a lens, not a verdict."  # problem_types.yml's check_caveat
+@pytest.mark.parametrize("unit", ["unit-1", "unit-2"])
+def test_the_script_gives_every_combination_of_answers_the_result_the_data_means(unit):
+    """Every set of answers a learner can give, through the page's data and the browser's script: the one
+    result make check found for it, never none and never another's (tests/js/problem-check.test.js tests the logic)."""
+    page = "problems.md" if unit == "unit-1" else "unit-2/typology.md"
+    data = page_json(macros(page).problem_check(), "problem-check-data")
+    check = load_programme(DATA_DIR).unit(unit).self_check
+    every = list(combinations(check))
+    assert len(every) == {"unit-1": 6, "unit-2": 2}[unit]
+    assert classified_by_the_script(data, every) == [result_for(check, answers).id for answers in every]
 
 
-def test_the_result_is_a_live_region_and_the_no_javascript_note_is_there():
+def test_a_result_whose_when_leaves_a_question_out_is_for_any_answer_to_it(make_data_dir):
+    def edit(data):
+        results = data["self_check.yml"]["results"]
+        emergency = {**copy.deepcopy(results[0]), "id": "any-emergency", "when": {"urgent": "yes"}}
+        results[:] = [result for result in results if result["when"]["urgent"] == "no"] + [emergency]
+
+    html = problem_check(make_data_dir(edit))
+    emergency = next(r for r in page_json(html, "problem-check-data")["results"] if r["id"] == "any-emergency")
+    assert emergency["when"] == {"urgent": ["yes"], "agreed": ["yes", "no", "not-sure"]}
+    row = soup(html).find(id="problem-check-key-any-emergency")
+    assert [cell.get_text() for cell in row.find_all("td")[:2]] == ["Yes", "Any"]
+
+
+def test_the_key_for_paper_has_a_row_per_result_with_the_answers_it_is_for():
+    table = soup(problem_check()).find("table", class_="problem-check__key")
+    assert [th.get_text() for th in table.thead.find_all("th")] == ["Question 1", "Question 2", "What it suggests"]
+    rows = [[td.get_text(" ", strip=True) for td in row.find_all("td")] for row in table.tbody.find_all("tr")]
+    assert [row[:2] for row in rows] == [["Yes", "Yes"], ["Yes", "No or Not sure"], ["No", "Yes"], ["No", "No"], ["No", "Not sure"]]
+    assert rows[1][2] == (
+        "An emergency in a mess Types: Critical (command), Wicked (leadership) Command now, leadership later. "
+        "How else could it be framed? Who is calling it an emergency?"
+    )
+    assert "Type: Critical (command)" in rows[0][2]  # one type: "Type"
+
+
+def test_the_self_check_gives_the_framing_point_with_its_source_and_the_caveat():
+    check = soup(problem_check())
+    assert check.find(class_="problem-check__framing").get_text() == "The kind is partly a choice of framing. (Ann Author, 2005)"
+    assert check.find(class_="problem-check__caveat").get_text() == "The kinds are a lens, not a verdict."
+
+
+def test_the_result_is_a_live_region_and_without_javascript_the_worksheet_is_the_way():
     check = soup(problem_check())
     assert check.find(id="problem-check-result")["role"] == "status"
-    assert "needs JavaScript" in check.find(class_="problem-check__no-js").get_text()
+    note = check.find(class_="problem-check__no-js").get_text()
+    assert "needs JavaScript" in note and "worksheet below" in note
+
+
+def test_each_scenario_has_its_situation_a_button_to_try_it_and_its_model_answer():
+    scenarios = soup(problem_check_scenarios())
+    assert scenarios.select_one(".problem-scenarios")["class"] == ["problem-scenarios", "site-added"]
+    items = scenarios.select(".problem-scenario")
+    assert [item["id"] for item in items] == ["problem-scenario-fire-alarm", "problem-scenario-shared-building"]
+    shared = items[1]
+    assert shared.find("h4").get_text() == "Sharing a building"
+    assert shared.select_one(".problem-scenario__situation").get_text() == "Two teams are to share one building."
+    button = shared.find("button")
+    assert (button["data-scenario"], button.parent.has_attr("hidden")) == ("shared-building", True)  # the script shows it
+    model = shared.find("details")
+    assert model["id"] == "problem-scenario-shared-building-model" and not model.has_attr("open")
+    assert model.summary.get_text() == "Model answer"
+    assert [li.get_text(" ", strip=True) for li in model.find_all("li")] == [
+        "Must someone act within the hour? No. The move is months away.",
+        "Do people agree on the problem? Not sure. No one has asked the teams.",
+    ]
+    paragraphs = [p.get_text(" ", strip=True) for p in model.find_all("p")]
+    assert paragraphs == [
+        "Types: Tame (management), Wicked (leadership). The self-check’s result: “Ask first”.",
+        "How else could this be framed? Framed as a move, it is routine; framed as two teams becoming one, it is a mess.",
+    ]
 
 
 def test_copying_to_a_prompt_that_does_not_exist_names_the_prompts(make_data_dir):
     def copy_to(activity, prompt):
         def edit(data):
-            data["problem_types.yml"]["check_copy_to"] = {"activity": activity, "prompt": prompt}
+            data["self_check.yml"]["copy_to"] = {"activity": activity, "prompt": prompt}
 
         with pytest.raises(ContentError) as caught:
             load_programme(make_data_dir(edit))
@@ -190,33 +275,51 @@ def test_copying_to_a_prompt_that_does_not_exist_names_the_prompts(make_data_dir
 
 
 def test_without_a_box_to_copy_into_the_self_check_offers_no_copy(make_data_dir):
-    html = problem_check(make_data_dir(lambda data: data["problem_types.yml"].pop("check_copy_to")))
+    html = problem_check(make_data_dir(lambda data: data["self_check.yml"].pop("copy_to")))
     assert page_json(html, "problem-check-data")["copyTo"] is None
     assert not soup(html).find(id="problem-check-copy")
+
+
+def test_without_scenarios_the_scenarios_list_is_empty_and_the_data_has_none(make_data_dir):
+    folder = make_data_dir(lambda data: data["self_check.yml"].pop("scenarios"))
+    assert page_json(problem_check(folder), "problem-check-data")["scenarios"] == []
+    assert soup(problem_check_scenarios(folder)).select(".problem-scenario") == []
 
 
 @pytest.mark.parametrize("hostile", HOSTILE_TEXTS + SCRIPT_BREAKERS)
 def test_self_check_text_is_escaped(make_data_dir, hostile):
     def edit(data):
-        data["problem_types.yml"]["types"][0]["check_question"] = hostile
-        data["problem_types.yml"]["check_caveat"] = hostile
+        check = data["self_check.yml"]
+        check["questions"][0]["text"] = hostile
+        check["questions"][1]["hint"] = hostile
+        check["caveat"] = check["framing"] = hostile
+        check["results"][0].update(headline=hostile, explanation=hostile, reframe=hostile)
+        check["scenarios"][0].update(title=hostile, situation=hostile, reframe=hostile)
+        check["scenarios"][0]["model_answer"]["answers"][0]["why"] = hostile
 
-    html = problem_check(make_data_dir(edit))
+    folder = make_data_dir(edit)
+    html, scenarios = problem_check(folder), problem_check_scenarios(folder)
     check = soup(html)
-    assert len(check.find_all("script")) == 1
+    assert len(check.find_all("script")) == 1 and not soup(scenarios).find("script")
     assert check.find("legend").get_text() == f"1. {hostile}"
+    assert check.find(class_="problem-check__hint").get_text() == hostile
     assert check.find(class_="problem-check__caveat").get_text() == hostile
-    assert page_json(html, "problem-check-data")["types"][0]["question"] == hostile
+    assert check.find(class_="problem-check__framing").get_text().startswith(hostile)
+    assert check.find(class_="problem-check__key-headline").get_text() == hostile
+    data = page_json(html, "problem-check-data")
+    assert data["results"][0]["headline"] == data["results"][0]["explanation"] == data["scenarios"][0]["title"] == hostile
+    first = soup(scenarios).select_one(".problem-scenario")
+    assert first.find("h4").get_text() == first.select_one(".problem-scenario__situation").get_text() == hostile
+    assert first.find("li").get_text().endswith(hostile)
 
 
-def test_a_problem_type_without_its_question_is_a_located_error(make_data_dir):
-    folder = make_data_dir(lambda data: data["problem_types.yml"]["types"][1].pop("check_question"))
+def test_a_scenario_without_its_model_answer_is_a_located_error(make_data_dir):
+    folder = make_data_dir(lambda data: data["self_check.yml"]["scenarios"][0].pop("model_answer"))
     with pytest.raises(ContentError) as caught:
         load_programme(folder)
     [problem] = caught.value.problems
-    assert "data/unit-1/problem_types.yml" in str(problem)
-    assert "problem type 'tame'" in str(problem) and "field 'check_question'" in str(problem) and "missing" in str(problem)
-
+    assert str(problem).startswith("data/unit-1/self_check.yml:") and "scenario 'fire-alarm'" in str(problem)
+    assert "field 'model_answer'" in str(problem) and "missing" in str(problem)
 
 # --- The flocking simulation ---------------------------------------------------------------
 

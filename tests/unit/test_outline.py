@@ -78,6 +78,7 @@ def test_a_new_activity_is_numbered_where_the_reader_meets_it(course_copy):
         "label": "Self-Activity",
         "title": "A warm-up",
         "mode": "individual",
+        "minutes": 5,
         "instructions": ["Think."],
         "prompts": [{"id": "first", "text": "What comes to mind?", "lines": 3}],
     }
@@ -127,8 +128,8 @@ def test_an_unknown_unit_in_front_matter_is_a_located_problem(course_copy):
 def test_the_overview_lists_the_units_activities_from_the_data():
     listing = macros("index.md").activity_list()
     assert listing.splitlines()[:2] == [
-        "The unit has one self-activity for you to do on your own and",
-        "two activities for a group:",
+        "The unit has one activity for you to do on your own and",
+        "two activities for a group, each with a way to do it on your own:",
     ]
     items = [line for line in listing.splitlines() if line.startswith("- ")]
     assert items == [

@@ -189,7 +189,8 @@ def test_the_sites_own_words_are_marked_on_the_slides_as_on_the_pages():
     walk, reflect, discussion = slides(presenter_view())
     # What added_for_site names is the site's, not the slides': the exercise's prompt, the discussion's instruction.
     [walk_mark] = walk.select(".site-added__label")
-    assert walk_mark.find_parent("li").get_text(" ", strip=True).startswith("What did you notice")
+    # The label comes first, then the words it marks, as everywhere.
+    assert walk_mark.find_parent("li").get_text(" ", strip=True).startswith("Added for this site What did you notice")
     [discussion_mark] = discussion.select(".site-added__label")
     assert discussion_mark.get_text() == "Added for this site"
     assert discussion_mark.find_parent(class_="site-added").select_one(".presenter__steps").get_text() == "Discuss these two questions together."

@@ -43,6 +43,7 @@ def test_activity_fields_round_trip(label, title, question, step, prompt):
             "label": label,
             "title": title,
             "mode": "individual",
+            "minutes": 5,
             "question": question,
             "instructions": [step, step],
             "prompts": [{"id": "p", "text": prompt, "lines": 2}],

@@ -85,9 +85,10 @@ def section(markdown_text: str, heading: str) -> str:
 def test_the_statement_data_is_read_with_what_is_unconfirmed():
     statement = load_programme(DATA_DIR).accessibility
     assert statement.organisation == "Fixture Organisation Ltd"
-    assert statement.contact == "repository issues" and statement.email is None
+    assert statement.contact == "repository issues" and statement.contact_email is None
+    assert statement.email == "fixture-contact@example.org" and statement.confirmed_email is None and statement.email_to_confirm
     assert (statement.prepared, statement.last_reviewed) == (datetime.date(2026, 1, 5), datetime.date(2026, 1, 5))
-    assert statement.unconfirmed == ["contact"]
+    assert statement.unconfirmed == ["contact", "email"]
 
 
 def test_a_missing_statement_file_is_named(data_with):
@@ -105,6 +106,8 @@ def test_a_missing_statement_file_is_named(data_with):
         ("organisation: Example", "organisaton: Example", 2, "field 'organisaton': unknown field"),
         ("  - organisation", "  - organisation\n  - phone", 9, "field 'unconfirmed, item 2': input should be 'organisation', 'contact'"),
         ("  - organisation", "  - organisation\n  - organisation", 8, "organisation is listed twice"),
+        ("compliance: not", "email: the web team\ncompliance: not", 4, "field 'email': write an email address"),
+        ("  - organisation", "  - organisation\n  - email", 8, "'email' is listed, but no email address is given"),
     ],
 )
 def test_each_mistake_in_the_statement_data_is_located(data_with, old, new, line, phrase):
@@ -120,15 +123,59 @@ def test_a_missing_field_is_named_with_its_file(data_with):
 
 def test_an_email_address_is_a_contact(data_with):
     statement = load_programme(data_with(STATEMENT.replace("repository issues", "accessibility@example.org"))).accessibility
-    assert statement.email == "accessibility@example.org"
+    assert statement.contact_email == "accessibility@example.org"
+
+
+EMAIL_TO_CONFIRM = STATEMENT.replace("compliance:", "email: web-team@example.org\ncompliance:").replace(
+    "  - organisation\n", "  - organisation\n  - email\n"
+)
+EMAIL_CONFIRMED = STATEMENT.replace("compliance:", "email: web_team@nhs.example.uk\ncompliance:")
+
+
+def test_an_email_to_confirm_is_shown_as_such_and_never_as_an_address(data_with):
+    statement = load_programme(data_with(EMAIL_TO_CONFIRM)).accessibility
+    assert statement.email_to_confirm and statement.confirmed_email is None
+    feedback = section(statement_markdown(data_with(EMAIL_TO_CONFIRM)), "Feedback and contact information")
+    assert "an email address for anyone without one is still to be confirmed" in text_of(feedback)
+    assert "example.org" not in feedback and "mailto:" not in feedback
+    notice = privacy_markdown(data_with(EMAIL_TO_CONFIRM))
+    assert "an email address for anyone without a GitHub account is still to be confirmed" in text_of(notice)
+    assert "example.org" not in notice
+
+
+def test_a_confirmed_email_is_offered_beside_the_repositorys_issues(data_with):
+    feedback = html_of(section(statement_markdown(data_with(EMAIL_CONFIRMED)), "Feedback and contact information"))
+    assert [a["href"] for a in feedback.find_all("a")] == ["mailto:web_team@nhs.example.uk", "https://github.com/fixture-programme/course/issues"]
+    assert "to be confirmed" not in feedback.get_text()
+    notice = html_of(privacy_markdown(data_with(EMAIL_CONFIRMED)))
+    assert "mailto:web_team@nhs.example.uk" in [a["href"] for a in notice.find_all("a")]
+
+
+def test_a_placeholder_email_must_be_listed_as_unconfirmed(data_with):
+    assert [str(p) for p in check_statement_data(outline(data_with(EMAIL_TO_CONFIRM)))] == []
+    placeholder = EMAIL_TO_CONFIRM.replace("  - email\n", "")
+    [problem] = [str(p) for p in check_statement_data(outline(data_with(placeholder)))]
+    assert "/data/accessibility.yml:4: field 'email': web-team@example.org is a placeholder" in problem
+    assert "list 'email' under 'unconfirmed'" in problem
+    assert [str(p) for p in check_statement_data(outline(data_with(EMAIL_CONFIRMED)))] == [], "a real address needs no listing"
+
+
+def test_a_placeholder_email_is_a_reminder_to_replace_it(data_with):
+    folder = data_with(EMAIL_TO_CONFIRM)
+    assert reminders_on(folder, datetime.date(2026, 11, 28))[1] == (
+        "accessibility.yml:4: warning: 'email' (web-team@example.org) is a placeholder, listed under 'unconfirmed': every page "
+        "says the email address is to be confirmed; when the organisation gives one, put it here and take 'email' off that list"
+    )
 
 
 # --- Reminders: a day handed in, never the clock's --------------------------------------
 
 
 def reminders_on(data_dir, day: datetime.date) -> list[str]:
-    """The reminders for `day`, each file named from its data folder (a copy's is elsewhere)."""
-    return [str(reminder).split(f"{data_dir}/", 1)[-1] for reminder in remind(outline(data_dir), day)]
+    """The statement's reminders for `day`, its file named from its data folder (a copy's is elsewhere);
+    the fixture's other dated data (changed_since.yml) has tests of its own."""
+    found = [str(reminder).split(f"{data_dir}/", 1)[-1] for reminder in remind(outline(data_dir), day)]
+    return [reminder for reminder in found if reminder.startswith("accessibility.yml")]
 
 
 def test_a_review_over_a_year_old_is_a_warning_at_its_line(data_with):
@@ -208,18 +255,29 @@ def test_how_we_tested_states_what_the_tests_check_and_the_tools_versions():
     assert f"axe-core {conformance.AXE_CORE_VERSION} checks every page" in tested
     assert "against the rules of WCAG 2.0, 2.1 and 2.2 at levels A and AA" in tested
     assert "once in the light and once in the dark colour scheme" in tested
-    assert f"every page is opened {conformance.PHONE_WIDTH} pixels wide and must not scroll sideways" in tested
+    assert (
+        f"every page is opened {conformance.PHONE_WIDTH} pixels wide, and again with the browser's text at {conformance.TEXT_SIZE}%, "
+        "and must not scroll sideways" in tested
+    )
+    assert "every page is gone through with the Tab key, forwards and backwards, 1280 and 320 pixels wide" in tested
+    assert "not be hidden under the page's header, the \"Back to top\" button or anything else" in tested
+    for journey in conformance.KEYBOARD_JOURNEYS:
+        assert journey.task in tested
+    assert "; and opens the menu, closes and opens one of its sections, and closes the menu, checking at each step" in tested
+    assert "Chromium's accessibility tree, which is what a screen reader is given, is checked for the names, roles and states" in tested
     assert f"Lighthouse {conformance.LIGHTHOUSE_VERSION}" in tested
     assert "not each time the website changes" in tested, "Lighthouse is a benchmark, run by hand"
-    assert "The website has not yet been audited by hand" in tested, "compliance: not assessed"
+    assert "The website has not yet been audited with a screen reader, or by an accessibility specialist" in tested, "compliance: not assessed"
 
 
 def test_every_known_issue_is_listed_with_what_to_do_instead():
     listed = [li.get_text(" ", strip=True) for li in html_of(section(statement_markdown(), "How accessible this website is")).find_all("li")]
     assert len(listed) == len(conformance.KNOWN_ISSUES) >= 2
     for item, issue in zip(listed, conformance.KNOWN_ISSUES):
-        assert " ".join(item.split()) == " ".join(f"{issue.problem}; instead, {issue.instead}".split())
+        since = f"{issue.noted.day} {issue.noted:%B %Y}"
+        assert " ".join(item.split()) == " ".join(f"{issue.problem} (known since {since}); instead, {issue.instead}".split())
     assert "Firefox or Safari have no running footer" in listed[0]
+    assert "(known since 28 November 2026)" in listed[0]
 
 
 @pytest.mark.parametrize(
@@ -232,7 +290,9 @@ def test_every_known_issue_is_listed_with_what_to_do_instead():
     ],
 )
 def test_the_compliance_status_uses_the_regulations_wording(data_with, monkeypatch, compliance, sentence):
-    failing = conformance.KnownIssue(problem="some charts have no text alternative", instead="ask us for the figures", wcag="1.1.1 Non-text Content")
+    failing = conformance.KnownIssue(
+        problem="some charts have no text alternative", instead="ask us for the figures", noted=datetime.date(2026, 1, 2), wcag="1.1.1 Non-text Content"
+    )
     if compliance in ("partially compliant", "not compliant"):
         monkeypatch.setattr(conformance, "KNOWN_ISSUES", (*conformance.KNOWN_ISSUES, failing))
     folder = data_with(STATEMENT.replace("compliance: not assessed", f"compliance: {compliance}"))
@@ -290,7 +350,7 @@ def test_a_status_with_non_compliances_needs_them_listed(data_with, compliance, 
 
 
 def test_fully_compliant_cannot_stand_beside_a_known_failure(data_with, monkeypatch):
-    failing = conformance.KnownIssue(problem="x", instead="y", wcag="2.4.4 Link Purpose (In Context)")
+    failing = conformance.KnownIssue(problem="x", instead="y", noted=datetime.date(2026, 1, 2), wcag="2.4.4 Link Purpose (In Context)")
     monkeypatch.setattr(conformance, "KNOWN_ISSUES", (failing,))
     found = outline(data_with(STATEMENT.replace("compliance: not assessed", "compliance: fully compliant")))
     [problem] = [str(p) for p in check_statement_data(found)]
