@@ -29,12 +29,12 @@ from .paper.workbook import workbook_activities_html, workbook_cover_html
 from .publish.addresses import SiteAddress, online_path, relative_url, short_address
 from .render.activities import ListedActivity, activity_html, activity_list_markdown
 from .render.changed_since import changed_since_html
-from .render.facilitation import Handout, facilitator_guide_markdown, guide_of
+from .render.facilitation import Handout, facilitator_guide_markdown, guide_of, run_sheet_html, version_view
 from .render.figures import flocking_simulation_html, typology_figure_html
 from .render.glossary import abbreviations_html, key_terms_html
 from .render.my_workbook import my_workbook_finish_html, my_workbook_html
 from .render.outcomes import key_points_markdown, outcomes_html
-from .render.presenter import presenter_view_html, slides_of
+from .render.presenter import deck_of, presenter_view_html
 from .render.problem_check import problem_check_html, problem_check_scenarios_html
 from .render.references import Citation, citations_of, cite_markdown, references_html, simple_rules_html
 from .render.reflective_record import RecordView, record_view, reflective_record_html, reflective_record_uses_html
@@ -49,6 +49,8 @@ PRIVACY_MACRO = "privacy_notice"
 MY_WORKBOOK_MACRO = "my_workbook"
 # The presenter view, which the facilitator's guide links each activity to when a page shows it.
 PRESENTER_MACRO = "presenter_view"
+# A version's run sheet, which the facilitator's guide links each version to.
+RUN_SHEET_MACRO = "run_sheet"
 
 
 def privacy_href(outline: Outline, page_path: str) -> str | None:
@@ -244,19 +246,40 @@ class PageMacros:
 
         def guide():
             presenter = self._outline.page_calling(PRESENTER_MACRO)
-            return facilitator_guide_markdown(guide_of(self._outline, unit, self._page_path, self._handouts(unit), presenter and presenter.path), self._glossary)
+            sheets = {
+                call.args[0]: page.path
+                for page in self._outline.pages_of(unit)
+                for call in page.calls
+                if call.name == RUN_SHEET_MACRO and call.args and isinstance(call.args[0], int)
+            }
+            made = guide_of(self._outline, unit, self._page_path, self._handouts(unit), presenter and presenter.path, sheets)
+            return facilitator_guide_markdown(made, self._glossary)
 
         return self._cached("facilitator_guide", unit, self._page_path, guide)
 
     def presenter_view(self) -> str:
-        """The presenter view: a slide per activity in the session plan's running order, each with its timer."""
+        """The deck: every part of the session plan with its slides and speaker notes, in the chosen version, timers on its activities."""
         unit = self._unit("presenter_view")
 
         def view():
-            return presenter_view_html(slides_of(self._outline, unit, self._page_path), self._glossary)
+            return presenter_view_html(deck_of(self._outline, unit, self._page_path), self._glossary)
 
         # Its links are relative to the page that shows it.
         return self._cached("presenter_view", unit, self._page_path, view)
+
+    def run_sheet(self, minutes: int) -> str:
+        """The one-page run sheet of the session's version of this many minutes (data/<unit>/session.yml)."""
+        unit = self._unit("run_sheet")
+
+        def sheet():
+            if unit.session is None:
+                raise KeyError(f"run_sheet(): unit '{unit.id}' has no session plan; add {unit.data_folder}/session.yml (see data/unit-3/session.yml)")
+            if isinstance(minutes, bool) or not isinstance(minutes, int):
+                raise KeyError(f"run_sheet(): give a version's length in whole minutes, such as run_sheet(90), not {minutes!r}")
+            version = unit.session.version(minutes)
+            return run_sheet_html(unit, version_view(self._outline, unit, version, self._page_path), self._glossary)
+
+        return self._cached("run_sheet", unit, (self._page_path, minutes), sheet)
 
     # --- Macros of the programme ------------------------------------------------------
 

@@ -49,6 +49,7 @@ def project_of(config, data_dir: str, abbreviations: str, site_url: str | None =
         abbreviations_file=(root / abbreviations).resolve(),
         site_url=site_url or config.site_url or None,
         repo_url=config.repo_url or None,
+        copyright=config.copyright or None,
         snippets=snippet_options(config, root),
     )
 

@@ -137,7 +137,7 @@ def workbook_activities(context) -> str:
 
 @pass_context
 def presenter_view(context) -> str:
-    """The presenter view of the page's unit: a slide per activity, in the session plan's order, with a timer."""
+    """The deck of the page's unit: every part of the session with its slides and speaker notes, timers on its activities."""
     return _for_page(context).presenter_view()
 
 
@@ -178,6 +178,12 @@ def facilitator_guide(context) -> str:
 
 
 @pass_context
+def run_sheet(context, minutes: int) -> str:
+    """The one-page run sheet of the session's version of this many minutes."""
+    return _for_page(context).run_sheet(minutes)
+
+
+@pass_context
 def flocking_simulation(context, people: int = 20) -> str:
     """The flocking exercise as a live simulation, with its static figure."""
     return _for_page(context).flocking_simulation(people)
@@ -206,6 +212,7 @@ MACROS = (
     references,
     reflective_record,
     reflective_record_uses,
+    run_sheet,
     simple_rules,
     typology_figure,
     unit_outcomes,

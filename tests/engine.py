@@ -68,11 +68,16 @@ FACILITATION = {
 }
 
 
-def run_in_session(session: dict, activity: dict) -> None:
-    """Give a new activity facilitator notes and a place at the end of the unit's running order."""
+def run_in_session(session: dict, activity: dict, deck: dict | None = None) -> None:
+    """Give a new activity facilitator notes, a part at the end of the unit's session, kept in every
+    version (each the longer for it), and, in the unit's deck, speaker notes."""
     activity["facilitation"] = dict(FACILITATION)
-    session["running_order"].append({"activity": activity["id"]})
-    session["total_minutes"] += FACILITATION["minutes"]
+    session["parts"].append({"activity": activity["id"]})
+    for version in session["versions"]:
+        version["running_order"].append({"part": activity["id"], "decision": "kept"})
+        version["minutes"] += FACILITATION["minutes"]
+    if deck is not None:
+        deck["parts"].append({"part": activity["id"], "notes": {"key_messages": ["Think."]}})
 
 
 def mkdocs_config() -> dict:

@@ -31,6 +31,7 @@ class Project:
     abbreviations_file: Path
     site_url: str | None = None  # mkdocs.yml's: where the site is published
     repo_url: str | None = None  # mkdocs.yml's, when it names the repository
+    copyright: str | None = None  # mkdocs.yml's copyright line, for the deck's title slide
     # pymdownx.snippets' options when mkdocs.yml uses it (its base_path made absolute), else None.
     snippets: dict | None = None
 

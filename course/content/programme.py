@@ -14,6 +14,7 @@ from pathlib import Path
 from . import schemas
 from .problems import ContentError, Problem
 from .self_check import check_self_check
+from .session import check_deck, check_session
 from .yaml_files import line_of_id, line_of_key, line_of_mention, line_of_value, load_file
 
 PROGRAMME_FILE = "programme.yml"
@@ -36,6 +37,7 @@ UNIT_FILES = {
     "reflective_record.yml": schemas.ReflectiveRecordFile,
     "outcomes.yml": schemas.OutcomesFile,
     "key_points.yml": schemas.KeyPointsFile,
+    "deck.yml": schemas.DeckFile,
 }
 # A label such as "Self-Activity 8", numbered by hand or by the programme.
 NUMBERED_LABEL = re.compile(r"\s\d+$")
@@ -61,6 +63,7 @@ class Unit:
     reflective_record: schemas.ReflectiveRecordFile | None = None
     outcomes: schemas.OutcomesFile | None = None
     key_points: schemas.KeyPointsFile | None = None
+    deck: schemas.DeckFile | None = None
 
     @property
     def closing_activity(self) -> schemas.Activity | None:
@@ -277,7 +280,9 @@ def _cross_check(programme: Programme, data_dir: Path) -> list[Problem]:
     for unit in programme.units:
         problems += _check_closing(unit, data_dir)
         if unit.session is not None:
-            problems += _check_session(unit, data_dir)
+            problems += check_session(unit, data_dir)
+        if unit.deck is not None:
+            problems += check_deck(unit, data_dir)
         if unit.reflective_record is not None:
             problems += _check_record(unit, data_dir)
         problems += _check_record_id(unit, data_dir)
@@ -367,47 +372,6 @@ def _check_definition_sources(unit: Unit, data_dir: Path, known: set[str]) -> li
                             "add the reference, or correct the id",
                         )
                     )
-    return problems
-
-
-def _check_session(unit: Unit, data_dir: Path) -> list[Problem]:
-    """The running order names every activity of the unit once, each with notes, and adds up to the total."""
-    file, path = f"{unit.data_folder}/session.yml", data_dir / unit.id / "session.yml"
-    activities_file, activities_path = f"{unit.data_folder}/activities.yml", data_dir / unit.id / "activities.yml"
-    session, problems = unit.session, []
-    known = {activity.id: activity for activity in unit.activities.activities}
-    named = [part.activity for part in session.running_order if part.activity is not None]
-    for activity_id in dict.fromkeys(named):
-        line = line_of_value(path, "activity", activity_id)
-        if activity_id not in known:
-            ids = ", ".join(repr(i) for i in known)
-            problems.append(Problem(file, line, f"running order: no activity '{activity_id}' in {activities_file}; its activities: {ids}"))
-        elif named.count(activity_id) > 1:
-            problems.append(Problem(file, line, f"running order: activity '{activity_id}' is named {named.count(activity_id)} times; name it once"))
-        elif known[activity_id].facilitation is None:
-            problems.append(
-                Problem(
-                    activities_file,
-                    line_of_id(activities_path, activity_id),
-                    f"activity '{activity_id}' is in the session plan but has no 'facilitation' block; add its facilitator notes",
-                )
-            )
-    for activity_id in known:
-        if activity_id not in named:
-            problems.append(
-                Problem(file, line_of_key(path, "running_order"), f"running order: activity '{activity_id}' is left out; add '- activity: {activity_id}' where it is run")
-            )
-    if not problems:
-        total = sum(part.minutes if part.minutes is not None else known[part.activity].facilitation.minutes for part in session.running_order)
-        if total != session.total_minutes:
-            problems.append(
-                Problem(
-                    file,
-                    line_of_key(path, "total_minutes"),
-                    f"field 'total_minutes': the running order adds up to {total} minutes, not {session.total_minutes}; "
-                    "change the total or the parts' minutes",
-                )
-            )
     return problems
 
 

@@ -344,25 +344,94 @@ class ActivitiesFile(Strict):
 
 
 class SessionPart(Strict):
-    """One part of the running order: an activity (its minutes are its facilitation's) or another part."""
+    """One part of the session, at its full length: an activity (its id, title and minutes are the
+    activity's) or another part (its own id, title and minutes)."""
 
-    activity: Slug | None = Field(default=None, description="An activity's id; its notes give the minutes")
-    part: Text | None = Field(default=None, description="What happens, when it is not an activity")
-    minutes: Minutes | None = Field(default=None, description="For a part that is not an activity")
+    id: Slug | None = Field(default=None, description="The part's id, when it is not an activity")
+    activity: Slug | None = Field(default=None, description="An activity's id: the part is the activity, its minutes its facilitation's")
+    title: Text | None = Field(default=None, description="What happens, for a part that is not an activity")
+    minutes: Minutes | None = Field(default=None, description="Its full length, for a part that is not an activity")
     page: Text | None = Field(default=None, description="The page to open for this part, as docs/ names it (pcn-ethos.md)")
     notes: Text | None = None
 
     @model_validator(mode="after")
     def _activity_or_part(self):
-        if (self.activity is None) == (self.part is None):
-            raise ValueError("give either 'activity' (an activity's id) or 'part' (what happens), not both or neither")
-        if self.activity is not None and self.minutes is not None:
-            raise ValueError(
-                f"'minutes' comes from activity '{self.activity}': set it in its facilitation block in activities.yml, not here"
-            )
-        if self.part is not None and self.minutes is None:
-            raise ValueError("a part needs 'minutes' (a whole number, 1 or more)")
+        if (self.activity is None) == (self.id is None):
+            raise ValueError("give either 'activity' (an activity's id) or 'id' with 'title' and 'minutes' (another part), not both or neither")
+        if self.activity is not None:
+            for field in ("title", "minutes"):
+                if getattr(self, field) is not None:
+                    raise ValueError(
+                        f"'{field}' comes from activity '{self.activity}': set it in activities.yml (minutes in its facilitation block), not here"
+                    )
+        elif self.title is None or self.minutes is None:
+            raise ValueError(f"part '{self.id}' needs a 'title' (what happens) and 'minutes' (its full length, a whole number)")
         return self
+
+    @property
+    def key(self) -> str:
+        """The part's id: its own, or its activity's."""
+        return self.activity or self.id  # type: ignore[return-value]
+
+
+Decision = Literal["kept", "shortened", "cut"]
+
+
+class VersionStep(Strict):
+    """One line of a version's running order: a part with its decision, an activity's debrief,
+    a transition, or the buffer."""
+
+    part: Slug | None = Field(default=None, description="A part's id (in 'parts')")
+    decision: Decision | None = Field(default=None, description="For a part: kept (full length), shortened or cut")
+    change: Text | None = Field(default=None, description="For a shortened part: what is left out or done faster")
+    follow_up: Text | None = Field(default=None, description="For a cut part: what becomes follow-up work, and how")
+    debrief: Slug | None = Field(default=None, description="The id of an activity part this debriefs, after it")
+    transition: Text | None = Field(default=None, description="A move between parts: 'Back to the tables'")
+    buffer: Minutes | None = Field(default=None, description="Minutes kept free for questions and overruns")
+    minutes: Minutes | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self):
+        kinds = [kind for kind in ("part", "debrief", "transition", "buffer") if getattr(self, kind) is not None]
+        if len(kinds) != 1:
+            raise ValueError("give one of 'part', 'debrief', 'transition' or 'buffer' in each line of a running order")
+        kind = kinds[0]
+        if kind != "part":
+            extra = [name for name in ("decision", "change", "follow_up") if getattr(self, name) is not None]
+            if extra:
+                raise ValueError(f"'{extra[0]}' is for a part, not a {kind}")
+            if kind == "buffer" and self.minutes is not None:
+                raise ValueError("a buffer's minutes are its value ('- buffer: 5'); leave 'minutes' out")
+            if kind in ("debrief", "transition") and self.minutes is None:
+                raise ValueError(f"a {kind} needs 'minutes' (a whole number, 1 or more)")
+            return self
+        if self.decision is None:
+            raise ValueError(f"part '{self.part}' has no 'decision'; give kept, shortened or cut")
+        if self.decision == "cut":
+            if self.minutes is not None:
+                raise ValueError(f"part '{self.part}' is cut, so it takes no minutes; leave 'minutes' out")
+            if self.follow_up is None:
+                raise ValueError(f"part '{self.part}' is cut; say in 'follow_up' what becomes follow-up work, and how")
+        if self.decision == "shortened" and (self.minutes is None or self.change is None):
+            raise ValueError(f"part '{self.part}' is shortened; give its 'minutes' and, in 'change', what is left out or done faster")
+        if self.decision != "cut" and self.follow_up is not None:
+            raise ValueError(f"'follow_up' is for a part that is cut; part '{self.part}' is {self.decision}")
+        if self.decision == "kept" and self.change is not None:
+            raise ValueError(f"part '{self.part}' is kept, so nothing changes; leave 'change' out, or make it shortened")
+        return self
+
+    @property
+    def kind(self) -> str:
+        return next(kind for kind in ("part", "debrief", "transition", "buffer") if getattr(self, kind) is not None)
+
+
+class SessionVersion(Strict):
+    """A running order for a session of one length: every part once, with a decision."""
+
+    minutes: Minutes = Field(description="The session's length: the running order must add up to it")
+    default: bool = Field(default=False, description="The version the guide and the deck show first; exactly one")
+    summary: Text = Field(description="Who it suits and what it gives up, in a sentence or two")
+    running_order: list[VersionStep] = Field(min_length=1)
 
 
 class SessionFile(Strict):
@@ -371,8 +440,74 @@ class SessionFile(Strict):
     title: Text
     materials: list[Text] = Field(min_length=1)
     room: list[Text] = Field(min_length=1, description="How to set the room up")
-    total_minutes: Minutes = Field(description="The session's length: the running order must add up to it")
-    running_order: list[SessionPart] = Field(min_length=1)
+    parts: list[SessionPart] = Field(min_length=1, description="Every part of the session once, at full length, in order")
+    versions: list[SessionVersion] = Field(min_length=1, description="The running orders, one per length")
+
+    @property
+    def default_version(self) -> SessionVersion:
+        return next((version for version in self.versions if version.default), self.versions[0])
+
+    def version(self, minutes: int) -> SessionVersion:
+        for version in self.versions:
+            if version.minutes == minutes:
+                return version
+        known = ", ".join(str(version.minutes) for version in self.versions)
+        raise KeyError(f"the session has no {minutes}-minute version; its versions: {known}")
+
+
+# --- The deck: what each part of the session shows, and its speaker notes ----------------
+
+# What a slide can show from the unit's data (besides its own points, or a page's key points).
+DECK_SHOWS = ("title", "running-order", "follow-up", "simple-rules", "comparison", "typology-figure", "typology-table")
+
+
+class DeckSlide(Strict):
+    """One slide: the unit's data it shows (`show`, or a page's `key_points`), or points of the site's own."""
+
+    title: Text | None = Field(default=None, description="The slide's heading; a shown block brings its own when left out")
+    show: Literal[DECK_SHOWS] | None = None  # type: ignore[valid-type]
+    key_points: Text | None = Field(default=None, description="A page's key points (key_points.yml), as docs/ names it")
+    only: list[Annotated[int, Field(ge=1, le=5)]] | None = Field(
+        default=None, min_length=1, description="With key_points: which of the page's points (1 for the first), in order"
+    )
+    points: list[Text] | None = Field(default=None, min_length=1, description="Points of the site's own, marked as added")
+
+    @model_validator(mode="after")
+    def _one_content(self):
+        given = [name for name in ("show", "key_points", "points") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError("give a slide one of 'show' (data of the unit), 'key_points' (a page's) or 'points' (the site's own)")
+        if self.only is not None and self.key_points is None:
+            raise ValueError("'only' picks some of a page's key points: give it with 'key_points'")
+        if self.title is None and self.show is None:
+            raise ValueError("a slide of key points or points needs a 'title'")
+        return self
+
+
+class ProblemExample(Strict):
+    type: Slug = Field(description="A problem type's id (problem_types.yml)")
+    text: Text
+
+
+class SpeakerNotes(Strict):
+    """What the presenter needs for a part: the site's own words, shown only to the presenter."""
+
+    key_messages: list[Text] = Field(min_length=1)
+    examples: list[ProblemExample] = Field(default_factory=list, description="A PCN example for a problem type")
+    misconceptions: list[Text] = Field(default_factory=list, description="Common misreadings, and what to say")
+
+
+class DeckPart(Strict):
+    part: Slug = Field(description="A part's id in session.yml")
+    slides: list[DeckSlide] = Field(default_factory=list, description="Before the activity's own slide, for an activity part")
+    on_screen: list[Text] = Field(default_factory=list, description="For an activity part: lines the site adds to its slide, marked")
+    notes: SpeakerNotes
+
+
+class DeckFile(Strict):
+    """A unit's deck (data/<unit>/deck.yml): for each part of the session, its slides and speaker notes."""
+
+    parts: list[DeckPart] = Field(min_length=1)
 
 
 # --- Learning outcomes --------------------------------------------------------

@@ -33,7 +33,10 @@ ENTRY_NAMES = {
     "rules": "rule",
     "prompts": "prompt",
     "units": "unit",
-    "running_order": "part",
+    "parts": "part",
+    "versions": "version",
+    "running_order": "line",
+    "slides": "slide",
     "account": "part",
     "dimensions": "dimension",
     "touches": "dimension touched",
@@ -178,7 +181,7 @@ def _describe(loc: tuple, raw) -> tuple[str, str]:
             item = _get(raw, loc[: index + 1])
             if not isinstance(item, dict) and (index == 1 or str(loc[index - 1]) not in ENTRY_NAMES):
                 continue  # an item of a list of plain values (a top-level one, a page's key points): a field's item, not an entry
-            ident = item.get("id") if isinstance(item, dict) else None
+            ident = (item.get("id") or item.get("part")) if isinstance(item, dict) else None
             name = ENTRY_NAMES.get(str(loc[index - 1]), "entry") if index else "entry"
             entry = f"{name} '{ident}'" if isinstance(ident, str) else f"{name} number {step + 1}"
             if isinstance(item, dict) and isinstance(item.get("activity"), str) and not isinstance(ident, str):
@@ -300,6 +303,15 @@ def _first_line(path: Path, pattern: str) -> int | None:
 def line_of_key(path: Path, key: str) -> int | None:
     """The line of a top-level key (`last_reviewed:`), for messages about its value."""
     return _first_line(path, rf"^{re.escape(key)}\s*:")
+
+
+def line_at(path: Path, loc: tuple) -> int | None:
+    """The line of the path `loc` in a data file already read (("versions", 0, "running_order", 2) is that
+    line of the first version), as key_line_of finds it; None when the file cannot be read."""
+    try:
+        return key_line_of(compose(path.read_text(encoding="utf-8"), str(path)), loc)
+    except (OSError, ContentError):
+        return None
 
 
 def line_of_id(path: Path, entry_id: str) -> int | None:

@@ -1,6 +1,9 @@
-"""The facilitator's guide: a unit's session plan and every activity's notes.
+"""The facilitator's guide: a unit's session plan, each of its versions, and every activity's notes;
+and each version's run sheet.
 
-The guide is Markdown (so its headings get anchors, a table of contents and
+A version's running order is timed from the start, line by line (a part kept or
+shortened, a debrief, a transition, the buffer); the parts it cuts are listed
+as follow-up work. The guide is Markdown (so its headings get anchors, a table of contents and
 bookmarks in its PDF); its blocks (the running order, each activity's notes)
 are HTML from templates. Everything in it is the site's own, so it is marked
 "Added for this site" like every other passage the site adds. In print, each
@@ -15,8 +18,9 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..content.outline import Outline
-from ..content.programme import Unit
-from ..content.schemas import Activity, Facilitation, OutcomesFile, SessionFile
+from ..content.programme import NUMBERED_LABEL, Unit
+from ..content.schemas import Activity, Facilitation, OutcomesFile, SessionFile, SessionVersion
+from ..content.session import step_minutes
 from ..publish.addresses import online_path, relative_url
 from .environment import render, render_verbatim
 
@@ -31,10 +35,38 @@ class Link:
 class PlanRow:
     start: int  # minutes from the start of the session
     minutes: int
-    title: str  # "Exercise: Flocking", or the part's words
-    notes_anchor: str | None  # the activity's notes on this page
+    title: str  # "Exercise: Flocking", "Debrief: Flocking", "Back to the tables", or the part's words
+    kind: str  # "part", "debrief", "transition" or "buffer"
+    decision: str | None  # a part's: "kept" or "shortened"
+    change: str | None  # what a shortened part leaves out
+    notes_anchor: str | None  # the activity's notes on the guide's page
     open: Link | None  # the page to open for this part
     notes: str | None
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    title: str  # the part cut
+    follow_up: str  # what becomes follow-up work
+
+
+@dataclass(frozen=True)
+class VersionView:
+    """One running order, as the guide, the run sheet and the deck show it."""
+
+    minutes: int
+    default: bool
+    summary: str
+    rows: list[PlanRow]
+    follow_ups: list[FollowUp]
+
+    @property
+    def anchor(self) -> str:
+        return f"version-{self.minutes}"
+
+    @property
+    def name(self) -> str:
+        return f"{self.minutes} minutes" + (" (the usual session)" if self.default else "")
 
 
 @dataclass(frozen=True)
@@ -50,8 +82,10 @@ class ActivityNotes:
 class Guide:
     session: SessionFile
     outcomes: OutcomesFile | None  # the unit's learning outcomes, listed before the running order
-    rows: list[PlanRow]
+    versions: list[VersionView]  # the default first
     notes: list[ActivityNotes]
+    run_sheets: dict[int, Link]  # each version's run sheet, when a page shows it
+    present: Link | None  # the deck
 
 
 @dataclass(frozen=True)
@@ -62,10 +96,12 @@ class Handout:
     html: Markup
 
 
-def guide_of(outline: Outline, unit: Unit, page_path: str, handouts: dict[str, Handout], presenter: str | None) -> Guide:
-    """The guide of a unit, on the page docs/<page_path>: the running order, then each activity's notes
-    with its handout (`handouts`, by activity id) and links to its page, its handout and the presenter
-    view (on docs/<presenter>, when a page shows it)."""
+def guide_of(
+    outline: Outline, unit: Unit, page_path: str, handouts: dict[str, Handout], presenter: str | None, sheets: dict[int, str] | None = None
+) -> Guide:
+    """The guide of a unit, on the page docs/<page_path>: each version's running order, then each activity's
+    notes with its handout (`handouts`, by activity id) and links to its page, its handout and the presenter
+    view (on docs/<presenter>, when a page shows it); `sheets` are the run sheets' pages, by version."""
     if unit.session is None:
         raise KeyError(
             f"facilitator_guide(): unit '{unit.id}' has no session plan; add {unit.data_folder}/session.yml "
@@ -77,25 +113,61 @@ def guide_of(outline: Outline, unit: Unit, page_path: str, handouts: dict[str, H
         return Link(text or outline.page(to).title, relative_url(online_path(to), online_path(page_path)))
 
     activities = {activity.id: activity for activity in outline.programme.activities_in_reading_order(unit)}
-    rows, notes, start = [], [], 0
-    for part in unit.session.running_order:
-        if part.activity is not None:
-            activity = activities[part.activity]
-            minutes, title, anchor = activity.facilitation.minutes, f"{activity.label}: {activity.title}", notes_anchor(activity.id)
-            shown = outline.page_showing(activity.id)
-            opened = link(shown.path) if shown else None
-            links = [link(shown.path, "Its page")] if shown else []
-            links.append(link(handouts[activity.id].page, "Its handout"))
-            if presenter:
-                present = link(presenter, "Present it")
-                links.append(Link(present.text, f"{present.href}#{activity.id}"))
-            notes.append(ActivityNotes(activity, activity.facilitation, anchor, links, handouts[activity.id].html))
+    notes = []
+    for part in unit.session.parts:
+        if part.activity is None:
+            continue
+        activity = activities[part.activity]
+        shown = outline.page_showing(activity.id)
+        links = [link(shown.path, "Its page")] if shown else []
+        links.append(link(handouts[activity.id].page, "Its handout"))
+        if presenter:
+            present = link(presenter, "Present it")
+            links.append(Link(present.text, f"{present.href}#{activity.id}"))
+        notes.append(ActivityNotes(activity, activity.facilitation, notes_anchor(activity.id), links, handouts[activity.id].html))
+    versions = [version_view(outline, unit, version, page_path) for version in sorted(unit.session.versions, key=lambda v: (not v.default, v.minutes))]
+    run_sheets = {minutes: link(path, f"Run sheet, {minutes} minutes") for minutes, path in (sheets or {}).items()}
+    return Guide(unit.session, unit.outcomes, versions, notes, run_sheets, link(presenter, "Present the session") if presenter else None)
+
+
+def version_view(outline: Outline, unit: Unit, version: SessionVersion, page_path: str) -> VersionView:
+    """A version's running order, its rows timed from the start, its links relative to docs/<page_path>."""
+    activities = {activity.id: activity for activity in outline.programme.activities_in_reading_order(unit)}
+    parts = {part.key: part for part in unit.session.parts}
+
+    def link(to: str) -> Link:
+        return Link(outline.page(to).title, relative_url(online_path(to), online_path(page_path)))
+
+    def title_of(key: str) -> str:
+        part = parts[key]
+        if part.activity is None:
+            return part.title
+        return f"{activities[key].label}: {activities[key].title}"
+
+    rows, follow_ups, start = [], [], 0
+    for step in version.running_order:
+        minutes = step_minutes(unit, parts, step)
+        if step.kind == "part" and step.decision == "cut":
+            follow_ups.append(FollowUp(title_of(step.part), step.follow_up))
+            continue
+        if step.kind == "part":
+            part = parts[step.part]
+            shown = outline.page_showing(part.activity) if part.activity else None
+            opened = link(shown.path) if shown else (link(_page_of_part(outline, part.page)) if part.page else None)
+            anchor = notes_anchor(part.activity) if part.activity else None
+            row = PlanRow(start, minutes, title_of(step.part), "part", step.decision, step.change, anchor, opened, part.notes)
+        elif step.kind == "debrief":
+            activity = activities[step.debrief]
+            # "Debrief: Self-Activity 8", or of an activity whose label is not its own ("Exercise"), by its title.
+            named = activity.label if NUMBERED_LABEL.search(activity.label) else activity.title
+            row = PlanRow(start, minutes, f"Debrief: {named}", "debrief", None, None, f"{notes_anchor(activity.id)}-debrief", None, None)
+        elif step.kind == "transition":
+            row = PlanRow(start, minutes, step.transition, "transition", None, None, None, None, None)
         else:
-            minutes, title, anchor = part.minutes, part.part, None
-            opened = link(_page_of_part(outline, part.page)) if part.page else None
-        rows.append(PlanRow(start, minutes, title, anchor, opened, part.notes))
+            row = PlanRow(start, minutes, "Buffer: for questions and overruns", "buffer", None, None, None, None, None)
+        rows.append(row)
         start += minutes
-    return Guide(unit.session, unit.outcomes, rows, notes)
+    return VersionView(version.minutes, version.default, version.summary, rows, follow_ups)
 
 
 def _page_of_part(outline: Outline, page_path: str) -> str:
@@ -116,6 +188,21 @@ def clock(minutes: int) -> str:
 
 def facilitator_guide_markdown(guide: Guide, glossary: dict[str, str]) -> str:
     """The guide, below its page's title: the session plan, then each activity's notes."""
-    running_order = Markup(render("running_order.html", glossary=glossary, rows=guide.rows, clock=clock, total=guide.session.total_minutes))
+    running_orders = [running_order_html(version, glossary) for version in guide.versions]
     notes = [Markup(render("facilitation_notes.html", glossary=glossary, notes=entry)) for entry in guide.notes]
-    return render_verbatim("facilitator_guide.md", guide=guide, session=guide.session, outcomes=guide.outcomes, running_order=running_order, notes=notes)
+    chooser = Markup(render("version_links.html", glossary=glossary, guide=guide, version=None))
+    version_links = [Markup(render("version_links.html", glossary=glossary, guide=guide, version=version)) for version in guide.versions]
+    return render_verbatim(
+        "facilitator_guide.md", guide=guide, session=guide.session, outcomes=guide.outcomes, running_orders=running_orders, notes=notes,
+        chooser=chooser, version_links=version_links,
+    )
+
+
+def running_order_html(version: VersionView, glossary: dict[str, str], *, sheet: bool = False) -> Markup:
+    """A version's running order as a table; `sheet` for the run sheet's (what changes beside each part)."""
+    return Markup(render("running_order.html", glossary=glossary, version=version, clock=clock, sheet=sheet))
+
+
+def run_sheet_html(unit: Unit, version: VersionView, glossary: dict[str, str]) -> str:
+    """A version's one-page run sheet: its running order, what changes, and what becomes follow-up work."""
+    return render("run_sheet.html", glossary=glossary, unit=unit, version=version, running_order=running_order_html(version, glossary, sheet=True))

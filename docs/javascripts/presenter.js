@@ -1,5 +1,5 @@
-/* The presenter view (course/render/templates/presenter_view.html): its timer
-   and running order, then the page's component. The timer and running order
+/* The presenter view, the session's deck (course/render/templates/presenter_view.html):
+   its timer, running order, versions and keys, then the page's component. These
    are pure logic, no DOM, tested with node (tests/js/presenter.test.js); under
    node this file exports them and stops there.
 
@@ -115,11 +115,13 @@
   }
 
   /* What a screen reader hears on arriving at a slide (its title is read as
-     it takes the focus): where it is in the running order, and its timer. */
+     it takes the focus): where it is in the running order, and its timer, if it has one. */
   function arrivalMessage(number, total, timer, now) {
+    var where = "Slide " + number + " of " + total + ".";
+    if (!timer) return where;
+    where += " ";
     var seconds = secondsLeft(timer, now);
     var state = stateOf(timer, now);
-    var where = "Activity " + number + " of " + total + ". ";
     if (state === "ready") return where + "Timer not started: " + spoken(seconds) + ".";
     return where + actionMessage(state === "paused" ? "pause" : "start", timer, now);
   }
@@ -155,6 +157,37 @@
     return KEY_STEPS[event.key] || 0;
   }
 
+  /* What a letter key asks the deck for: "fullscreen" (F) or "notes" (S, the
+     speaker notes' window); null for any other key, or with a modifier. */
+  var KEY_COMMANDS = { f: "fullscreen", s: "notes" };
+
+  function commandForKey(event) {
+    if (event.altKey || event.ctrlKey || event.metaKey) return null;
+    return KEY_COMMANDS[String(event.key).toLowerCase()] || null;
+  }
+
+  /* The version of the session an address asks for (?minutes=60), or the
+     default: { minutes, slides (ids in order), timers (id: minutes) }. */
+  function versionFor(data, search) {
+    var wanted = null;
+    var match = /[?&]minutes=(\d+)/.exec(String(search || ""));
+    if (match) wanted = Number(match[1]);
+    var found = data.versions.filter(function (version) {
+      return version.minutes === wanted;
+    })[0];
+    return found || data.versions.filter(function (version) {
+      return version.minutes === data.default;
+    })[0] || data.versions[0];
+  }
+
+  /* The address with the version's minutes in its query, its hash kept. */
+  function addressWith(href, minutes) {
+    var parts = String(href).split("#");
+    var base = parts[0].replace(/([?&])minutes=\d+&?/, "$1").replace(/[?&]$/, "");
+    var joined = base + (base.indexOf("?") === -1 ? "?" : "&") + "minutes=" + minutes;
+    return parts.length > 1 ? joined + "#" + parts.slice(1).join("#") : joined;
+  }
+
   var presenter = {
     createTimer: createTimer,
     isRunning: isRunning,
@@ -172,6 +205,9 @@
     slideFor: slideFor,
     neighbour: neighbour,
     stepForKey: stepForKey,
+    commandForKey: commandForKey,
+    versionFor: versionFor,
+    addressWith: addressWith,
   };
 
   if (typeof module === "object" && module.exports) {
@@ -179,19 +215,25 @@
     return;
   }
 
-  /* --- The presenter view on the page -----------------------------------------------
+  /* --- The deck on the page -----------------------------------------------------
 
-     One slide at a time, in the session plan's running order, each with its
-     own timer. The address names the slide shown (#<activity id>), so a slide
-     can be linked and the Back button goes back; the Previous and Next links,
-     the Left and Right arrow keys, and a clicker's Page Up and Page Down move
-     between slides.
+     One slide at a time, in the running order of the version chosen (?minutes=N
+     in the address, or the session's default), each activity with its own timer
+     set to its minutes there. The address's #slide names the slide shown, so a
+     slide can be linked and the Back button goes back; the Previous and Next
+     links, the Left and Right arrow keys, and a clicker's Page Up and Page Down
+     move between slides. F (or the Full screen button) puts the slides alone
+     on the screen, without the site around them; Esc, the browser's own key,
+     leaves. S (or Speaker notes) opens the same page in a window of its own,
+     ?notes, showing the notes of the part on screen: the two windows tell each
+     other, by postMessage (which works from file:// too), each move and each
+     timer's start, pause and reset.
 
      A slide's timer runs only while its slide is shown: moving away pauses it,
-     and coming back finds it where it was (a slide not yet timed shows its
-     planned minutes). What happens is said in words on screen, and in a
-     polite live region for a screen reader: each start, pause and reset, each
-     whole minute left, and "Time is up". Nothing is kept in the browser. */
+     and coming back finds it where it was. What happens is said in words on
+     screen, and in a polite live region for a screen reader: each start, pause
+     and reset, each whole minute left, and "Time is up". Nothing is kept in the
+     browser. */
 
   var course = root[JSON.parse(document.getElementById("course-settings").textContent).namespace];
   var TICK = 250; // ms between looks at the clock; the display changes once a second
@@ -205,32 +247,34 @@
     return Date.now();
   }
 
-  /* A slide's parts on the page, and its timer. */
+  /* A slide's parts on the page, and its timer if it is an activity's. */
   function slideOf(element, data) {
+    var timerBox = element.querySelector(".presenter__timer");
     return {
       data: data,
       element: element,
-      timer: presenter.createTimer(data.minutes),
+      timer: timerBox ? presenter.createTimer(data.minutes) : null,
       time: element.querySelector(".presenter__time"),
       after: element.querySelector(".presenter__after"),
-      timerBox: element.querySelector(".presenter__timer"),
+      timerBox: timerBox,
       state: element.querySelector(".presenter__state"),
-      bar: element.querySelector(".presenter__bar-left"),
+      bar: element.querySelector(".presenter__progress-left"),
       toggle: element.querySelector('[data-timer="toggle"]'),
       heading: element.querySelector(".presenter__title"),
+      minutesText: element.querySelector(".presenter__minutes"),
     };
   }
 
-  /* The slides the data names that are on the page, in the data's order. */
+  /* Every slide the data names that is on the page; `ids` are the chosen version's, in its order. */
   function createDeck(element, data) {
-    var deck = { element: element, ids: [], slides: {}, current: null, ticking: null, lastSeconds: null };
+    var deck = { element: element, data: data, ids: [], slides: {}, current: null, ticking: null, lastSeconds: null };
     data.slides.forEach(function (slide) {
       var slideElement = document.getElementById(slide.id);
-      if (!slideElement || !element.contains(slideElement)) return;
-      deck.ids.push(slide.id);
-      deck.slides[slide.id] = slideOf(slideElement, slide);
+      if (slideElement && element.contains(slideElement)) deck.slides[slide.id] = slideOf(slideElement, slide);
     });
     deck.status = element.querySelector(".presenter__status");
+    deck.notesView = /[?&]notes(=|&|$)/.test(root.location.search);
+    deck.partner = deck.notesView ? root.opener : null; // the other window: the deck's notes, or the deck
     return deck;
   }
 
@@ -239,6 +283,7 @@
   }
 
   function draw(slide) {
+    if (!slide.timer) return;
     var shown = presenter.view(slide.timer, now());
     slide.time.textContent = shown.time;
     slide.after.textContent = shown.after;
@@ -273,9 +318,17 @@
     }
   }
 
-  /* The shown slide's timer: "toggle" (start or pause) or "reset". */
-  function act(deck, action) {
+  /* Tell the other window (the notes, or the deck) what happened here. */
+  function tell(deck, message) {
+    if (!deck.partner || deck.partner.closed) return;
+    message.deck = "pcn-presenter";
+    deck.partner.postMessage(message, "*");
+  }
+
+  /* The shown slide's timer: "toggle" (start or pause) or "reset"; `quietly` when the other window did it. */
+  function act(deck, action, quietly) {
     var slide = deck.slides[deck.current];
+    if (!slide.timer) return;
     var at = now();
     if (action === "toggle") action = presenter.isRunning(slide.timer) ? "pause" : "start";
     slide.timer = presenter[action](slide.timer, at);
@@ -283,13 +336,14 @@
     keepTicking(deck, presenter.isRunning(slide.timer));
     draw(slide);
     say(deck, presenter.actionMessage(action, slide.timer, at));
+    if (!quietly) tell(deck, { action: action, slide: deck.current });
   }
 
   /* The slide being left stops its timer where it is; returns what to say about it. */
   function leave(deck) {
     var leaving = deck.current !== null ? deck.slides[deck.current] : null;
     keepTicking(deck, false);
-    if (!leaving || !presenter.isRunning(leaving.timer)) return "";
+    if (!leaving || !leaving.timer || !presenter.isRunning(leaving.timer)) return "";
     leaving.timer = presenter.pause(leaving.timer, now());
     draw(leaving);
     return "The timer of " + leaving.data.name + " is paused. ";
@@ -300,19 +354,30 @@
     if (id === deck.current) return;
     var message = leave(deck);
     deck.current = id;
-    deck.ids.forEach(function (other) {
+    Object.keys(deck.slides).forEach(function (other) {
       deck.slides[other].element.hidden = other !== id;
     });
     var slide = deck.slides[id];
-    deck.lastSeconds = presenter.secondsLeft(slide.timer, now());
+    deck.lastSeconds = slide.timer ? presenter.secondsLeft(slide.timer, now()) : null;
     draw(slide);
-    slide.element.scrollIntoView({ block: "start", behavior: "instant" }); // below the line with the way back
+    showNotes(deck, slide.data.part);
+    tell(deck, { slide: id });
+    if (!deck.notesView) slide.element.scrollIntoView({ block: "start", behavior: "instant" }); // below the line with the way back
     if (!moved) {
       say(deck, "");
       return;
     }
     slide.heading.focus({ preventScroll: true });
-    say(deck, message + presenter.arrivalMessage(deck.ids.indexOf(id) + 1, deck.ids.length, slide.timer, now()));
+    var number = deck.ids.indexOf(id) + 1;
+    say(deck, message + presenter.arrivalMessage(number, deck.ids.length, slide.timer, now()));
+  }
+
+  /* In the notes window: the notes of the part on screen, and no other. */
+  function showNotes(deck, part) {
+    if (!deck.notesView) return;
+    deck.element.querySelectorAll(".presenter__notes").forEach(function (notes) {
+      notes.hidden = notes.getAttribute("data-part") !== part;
+    });
   }
 
   function go(deck, step) {
@@ -322,9 +387,110 @@
     show(deck, next, true); // at once (hashchange comes later), so a second quick press moves on from here
   }
 
-  function listen(deck) {
-    deck.ids.forEach(function (id) {
+  /* --- Versions, full screen and the notes window --------------------------------- */
+
+  /* The version chosen: its slides in order, each activity's timer set to its minutes
+     (a timer already started keeps its own), each slide's Previous and Next following it. */
+  function useVersion(deck, version) {
+    deck.version = version;
+    deck.ids = version.slides.filter(function (id) {
+      return Boolean(deck.slides[id]);
+    });
+    Object.keys(deck.slides).forEach(function (id) {
       var slide = deck.slides[id];
+      var minutes = version.timers[id];
+      if (slide.timer && minutes && slide.timer.elapsed === 0 && !presenter.isRunning(slide.timer)) {
+        slide.timer = presenter.createTimer(minutes);
+        slide.data.minutes = minutes;
+        slide.minutesText.textContent = minutes + " minute" + (minutes === 1 ? "" : "s");
+        draw(slide);
+      }
+      linkMoves(deck, slide);
+    });
+    deck.element.querySelectorAll("[data-version]").forEach(function (block) {
+      block.hidden = Number(block.getAttribute("data-version")) !== version.minutes;
+    });
+    var select = deck.element.querySelector("#presenter-version");
+    if (select) select.value = String(version.minutes);
+  }
+
+  function linkMoves(deck, slide) {
+    [["previous", -1], ["next", 1]].forEach(function (pair) {
+      var link = slide.element.querySelector(".presenter__move--" + pair[0]);
+      var to = presenter.neighbour(deck.ids, slide.data.id, pair[1]);
+      if (!link) return;
+      link.hidden = !to;
+      if (!to) return;
+      link.href = "#" + to;
+      link.querySelector(".presenter__move-to").textContent = ": " + deck.slides[to].data.name;
+    });
+  }
+
+  function chooseVersion(deck, minutes) {
+    var version = presenter.versionFor(deck.data, "?minutes=" + minutes);
+    root.history.replaceState(root.history.state, "", presenter.addressWith(root.location.href, version.minutes));
+    useVersion(deck, version);
+    if (deck.ids.indexOf(deck.current) === -1) show(deck, deck.ids[0], true);
+    say(deck, "The " + version.minutes + "-minute session: " + deck.ids.length + " slides.");
+    tell(deck, { minutes: version.minutes, slide: deck.current });
+  }
+
+  /* Full screen, by whichever name the browser gives it: unprefixed from Chrome 71, Firefox 64
+     and Safari 16.4, prefixed before. A browser with none keeps the page, and the deck works as it is. */
+  function fullscreenElementOf(doc) {
+    return doc.fullscreenElement || doc.webkitFullscreenElement || doc.mozFullScreenElement || null;
+  }
+
+  function inFullscreen() {
+    return fullscreenElementOf(document) !== null;
+  }
+
+  /* The slides alone on the screen, or back to the page. */
+  function toggleFullscreen(deck) {
+    var doc = document;
+    var element = deck.element;
+    var leave = doc.exitFullscreen || doc.webkitExitFullscreen || doc.mozCancelFullScreen;
+    var enter = element.requestFullscreen || element.webkitRequestFullscreen || element.mozRequestFullScreen;
+    var asked = inFullscreen() ? leave && leave.call(doc) : enter && enter.call(element);
+    if (asked && asked.catch) asked.catch(function () {}); // refused (no user gesture, a policy): the page stays
+  }
+
+  /* The deck's look follows full screen however it was entered or left (F, the button, Esc, the browser). */
+  function followFullscreen(deck) {
+    ["fullscreenchange", "webkitfullscreenchange", "mozfullscreenchange"].forEach(function (name) {
+      document.addEventListener(name, function () {
+        deck.element.classList.toggle("presenter--fullscreen", fullscreenElementOf(document) === deck.element);
+      });
+    });
+  }
+
+  /* The speaker notes' window: this page, ?notes, in the version shown, at the slide shown. */
+  function openNotes(deck) {
+    if (deck.notesView) return;
+    if (deck.partner && !deck.partner.closed) {
+      deck.partner.focus();
+      return;
+    }
+    var address = presenter.addressWith(root.location.href.split("#")[0], deck.version.minutes) + "&notes#" + deck.current;
+    deck.partner = root.open(address, "pcn-presenter-notes", "width=900,height=700");
+  }
+
+  /* What the other window tells this one: a version, a slide, a timer's action. */
+  function hear(deck, event) {
+    var message = event.data;
+    if (!message || message.deck !== "pcn-presenter" || event.source !== deck.partner) return;
+    if (message.minutes && message.minutes !== deck.version.minutes) useVersion(deck, presenter.versionFor(deck.data, "?minutes=" + message.minutes));
+    if (message.slide && deck.slides[message.slide] && message.slide !== deck.current) {
+      root.history.replaceState(root.history.state, "", "#" + message.slide);
+      show(deck, message.slide, false);
+    }
+    if (message.action && message.slide === deck.current) act(deck, message.action, true);
+  }
+
+  function listenToButtons(deck) {
+    Object.keys(deck.slides).forEach(function (id) {
+      var slide = deck.slides[id];
+      if (!slide.timer) return;
       slide.timerBox.hidden = false;
       slide.element.querySelector('[data-timer="toggle"]').addEventListener("click", function () {
         act(deck, "toggle");
@@ -333,15 +499,37 @@
         act(deck, "reset");
       });
     });
+    deck.element.querySelector('[data-deck="fullscreen"]').addEventListener("click", function () {
+      toggleFullscreen(deck);
+    });
+    deck.element.querySelector('[data-deck="notes"]').addEventListener("click", function () {
+      openNotes(deck);
+    });
+    deck.element.querySelector("#presenter-version").addEventListener("change", function (event) {
+      chooseVersion(deck, Number(event.target.value));
+    });
+  }
+
+  function listen(deck) {
+    listenToButtons(deck);
+    followFullscreen(deck);
     document.addEventListener("keydown", function (event) {
       if (event.defaultPrevented || typingIn(event.target)) return;
+      // Esc leaves full screen: the browser's own key, where the browser leaves it to the page.
+      if (event.key === "Escape" && inFullscreen()) return toggleFullscreen(deck);
       var step = presenter.stepForKey(event);
-      if (!step) return;
+      var command = step ? null : presenter.commandForKey(event);
+      if (!step && !command) return;
       event.preventDefault();
-      go(deck, step);
+      if (step) go(deck, step);
+      else if (command === "fullscreen") toggleFullscreen(deck);
+      else openNotes(deck);
     });
     root.addEventListener("hashchange", function () {
       show(deck, presenter.slideFor(deck.ids, root.location.hash, deck.current), true); // another anchor (a heading's link) leaves the slide as it is
+    });
+    root.addEventListener("message", function (event) {
+      hear(deck, event);
     });
   }
 
@@ -349,11 +537,13 @@
     var data = course.readJson("presenter-data");
     if (!data) return;
     var deck = createDeck(element, data);
+    useVersion(deck, presenter.versionFor(data, root.location.search));
     if (!deck.ids.length) return;
     listen(deck);
     element.querySelector(".presenter__no-js").hidden = true;
-    element.querySelector(".presenter__keys").hidden = false;
+    element.querySelector(".presenter__bar").hidden = false;
     element.classList.add("presenter--live");
+    if (deck.notesView) element.classList.add("presenter--notes-view");
     show(deck, presenter.slideFor(deck.ids, root.location.hash), false);
     readFromTheTop();
   }

@@ -10,6 +10,8 @@ purpose: each failure says which number or sentence to update, and where.
 - Which page shows which activity, and how many prompts the unit asks.
 - The self-check: every combination of answers gives its result in the browser's script, and
   its results and worked scenarios are the ones listed here.
+- The session's versions (60, 90 and 120 minutes, 90 the usual), and the deck: every part
+  with its speaker notes, the misreadings the room brings, the flocking steps as spoken.
 - How many sheets of paper each PDF and each printed page takes (SHEETS below):
   a change means looking at the sheets before updating the number.
 """
@@ -47,6 +49,21 @@ ACTIVITIES_ON_PAGES = {
 }
 # Prompts the unit asks across its activities: the learner's "You have answered 0 of N prompts".
 PROMPTS = 14
+
+# The session's versions (data/unit-3/session.yml), in minutes, in the data's order; and the parts of
+# the session each cuts, which become follow-up work.
+SESSION_VERSIONS = [90, 60, 120]
+CUT = {
+    90: ["self-activity-7"],
+    60: ["the-ethos-in-your-pcn", "self-activity-7", "leading-complex-pcn-projects"],
+    120: [],
+}
+# The parts of the session (their ids: other files and the guides refer to them), in order.
+SESSION_PARTS = [
+    "welcome", "the-ethos-in-your-pcn", "flocking", "simple-rules", "self-activity-7", "markets-hierarchies-networks",
+    "leading-complex-pcn-projects", "problem-types", "self-activity-8", "wicked-issues-health-and-social-care",
+    "what-i-will-do-differently", "close",
+]
 
 # The self-check (data/unit-3/self_check.yml): how many results it has, and its worked scenarios, in order.
 SELF_CHECK_RESULTS = 11
@@ -251,3 +268,44 @@ def test_each_pdf_takes_its_sheets(unit_3_site, on_letter, pdf_name):
 def test_each_page_prints_on_its_sheets(printed, name):
     counted = (len(printed(name, "A4")[1]), len(printed(name, "Letter")[1]))
     assert counted == PRINT_SHEETS[name], changed_sheets(f"The page '{name}', printed", name, counted, "PRINT_SHEETS")
+
+
+# --- The session in the room: its versions, and the deck ------------------------------------------
+
+
+def test_the_session_has_its_parts_and_versions_each_adding_up():
+    unit = load_programme(PROJECT_DIR / "data").unit("unit-3")  # the data's own check: every version adds up, every decision true
+    session = unit.session
+    parts = [part.key for part in session.parts]
+    assert parts == SESSION_PARTS, f"the session's parts are now {parts}; update SESSION_PARTS ({where('SESSION_PARTS')}) and the guides that name them"
+    versions = [version.minutes for version in session.versions]
+    assert versions == SESSION_VERSIONS, f"the versions are now {versions}; update SESSION_VERSIONS ({where('SESSION_VERSIONS')})"
+    assert session.default_version.minutes == 90, "the usual session is 90 minutes"
+    for version in session.versions:
+        cut = [step.part for step in version.running_order if step.kind == "part" and step.decision == "cut"]
+        assert cut == CUT[version.minutes], f"the {version.minutes}-minute version cuts {cut}; update CUT ({where('CUT')})"
+        kinds = {step.kind for step in version.running_order}
+        assert {"part", "debrief", "buffer"} <= kinds, f"the {version.minutes}-minute version needs debrief time and a buffer"
+        assert any(step.kind == "transition" and "tables" in step.transition for step in version.running_order), (
+            f"the {version.minutes}-minute version needs time to get back to the tables after flocking"
+        )
+        welcome = next(step for step in version.running_order if step.part == "welcome")
+        assert welcome.decision != "cut", "introductions and ground rules are in every version"
+
+
+def test_every_part_has_speaker_notes_and_the_misreadings_the_room_brings():
+    unit = load_programme(PROJECT_DIR / "data").unit("unit-3")
+    notes = {entry.part: entry.notes for entry in unit.deck.parts}
+    assert sorted(notes) == sorted(SESSION_PARTS)
+    problems = notes["problem-types"]
+    assert {example.type for example in problems.examples} == {"critical", "tame", "wicked"}, "a PCN example for each type of problem"
+    misreadings = " ".join(problems.misconceptions)
+    assert "Tame does not mean easy" in misreadings and "Critical is not the same as important" in misreadings
+
+
+def test_the_deck_projects_the_flocking_steps_as_they_are_spoken(unit_3_site):
+    flocking = page_soup(unit_3_site, "facilitators/present").select_one("section#flocking")
+    assert "in your head, and don't tell them" in " ".join(flocking.get_text(" ").split())
+    # The site's additions are marked by the small mark, never by the label in capitals on a slide.
+    deck = page_soup(unit_3_site, "facilitators/present").select_one(".presenter__slides")
+    assert not deck.select(".site-added__label:not(figure .site-added__label)")

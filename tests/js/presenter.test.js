@@ -135,10 +135,11 @@ test("starting, pausing and resetting are put into words", () => {
 });
 
 test("arriving at a slide says where it is in the running order and how its timer stands", () => {
-  assert.equal(presenter.arrivalMessage(2, 4, createTimer(10), T0), "Activity 2 of 4. Timer not started: 10 minutes.");
+  assert.equal(presenter.arrivalMessage(2, 4, createTimer(10), T0), "Slide 2 of 4. Timer not started: 10 minutes.");
   const paused = pause(start(createTimer(10), T0), T0 + 90 * SECOND);
-  assert.equal(presenter.arrivalMessage(1, 4, paused, T0), "Activity 1 of 4. Timer paused: 8 minutes 30 seconds left.");
-  assert.equal(presenter.arrivalMessage(4, 4, start(createTimer(1), T0), T0 + 2 * MINUTE), "Activity 4 of 4. Timer running: time is up, 1 minute over.");
+  assert.equal(presenter.arrivalMessage(1, 4, paused, T0), "Slide 1 of 4. Timer paused: 8 minutes 30 seconds left.");
+  assert.equal(presenter.arrivalMessage(4, 4, start(createTimer(1), T0), T0 + 2 * MINUTE), "Slide 4 of 4. Timer running: time is up, 1 minute over.");
+  assert.equal(presenter.arrivalMessage(3, 20, null, T0), "Slide 3 of 20.", "a slide with no activity has no timer");
 });
 
 // --- The running order ------------------------------------------------------------
@@ -175,4 +176,41 @@ test("left and right arrows, and a clicker's page keys, move; with a modifier th
   assert.equal(presenter.stepForKey({ key: "ArrowRight", shiftKey: true }), 0, "Shift+Right selects text");
   assert.equal(presenter.stepForKey({ key: "ArrowRight", ctrlKey: true }), 0);
   assert.equal(presenter.stepForKey({ key: "ArrowRight", metaKey: true }), 0);
+});
+
+test("F asks for full screen and S for the speaker notes, in either case; with Ctrl, Alt or Meta, nothing", () => {
+  assert.equal(presenter.commandForKey({ key: "f" }), "fullscreen");
+  assert.equal(presenter.commandForKey({ key: "F", shiftKey: true }), "fullscreen");
+  assert.equal(presenter.commandForKey({ key: "s" }), "notes");
+  assert.equal(presenter.commandForKey({ key: "f", ctrlKey: true }), null, "Ctrl+F is the browser's find");
+  assert.equal(presenter.commandForKey({ key: "s", metaKey: true }), null, "Cmd+S is the browser's save");
+  assert.equal(presenter.commandForKey({ key: "f", altKey: true }), null);
+  assert.equal(presenter.commandForKey({ key: "Escape" }), null, "Esc is the browser's own, to leave full screen");
+  assert.equal(presenter.commandForKey({ key: "x" }), null);
+});
+
+// --- The session's versions -----------------------------------------------------------
+
+const deck = {
+  default: 90,
+  versions: [
+    { minutes: 90, slides: ["welcome", "flocking", "close"], timers: { flocking: 8 } },
+    { minutes: 60, slides: ["welcome", "close"], timers: {} },
+  ],
+};
+
+test("the address picks a version by its minutes; any other address gives the default", () => {
+  assert.equal(presenter.versionFor(deck, "?minutes=60").minutes, 60);
+  assert.equal(presenter.versionFor(deck, "?notes&minutes=60").minutes, 60);
+  assert.equal(presenter.versionFor(deck, "").minutes, 90);
+  assert.equal(presenter.versionFor(deck, "?minutes=45").minutes, 90, "no 45-minute version");
+  assert.equal(presenter.versionFor(deck, "?minutes=sixty").minutes, 90);
+  assert.equal(presenter.versionFor(deck, "?nominutes=60").minutes, 90);
+});
+
+test("choosing a version puts its minutes in the address and keeps the rest", () => {
+  assert.equal(presenter.addressWith("https://example.org/present/", 60), "https://example.org/present/?minutes=60");
+  assert.equal(presenter.addressWith("https://example.org/present/?minutes=90#flocking", 60), "https://example.org/present/?minutes=60#flocking");
+  assert.equal(presenter.addressWith("file:///c/present.html?notes&minutes=90", 120), "file:///c/present.html?notes&minutes=120");
+  assert.equal(presenter.addressWith("file:///c/present.html?minutes=90&notes#close", 60), "file:///c/present.html?notes&minutes=60#close");
 });

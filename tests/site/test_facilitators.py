@@ -29,11 +29,13 @@ def test_the_guide_is_a_section_of_the_navigation(built_site):
 
 def test_the_guides_pdf_has_the_plan_then_notes_and_handout_for_each_activity(built_site):
     session = fixture_data()["session.yml"]
-    run = [step["activity"] for step in session["running_order"] if "activity" in step]
+    run = [part["activity"] for part in session["parts"] if "activity" in part]
     activities = {activity["id"]: activity for activity in fixture_data()["activities.yml"]["activities"]}
     reader = PdfReader(built_site / "pdf" / "facilitator-guide.pdf")
     sheets = [" ".join(page.extract_text().split()) for page in reader.pages]
-    assert "Running order" in " ".join(sheets[:2]) and f"{session['total_minutes']} minutes in all" in sheets[0]
+    plan = " ".join(sheets[:3])
+    for version in session["versions"]:
+        assert f"Running order: {version['minutes']} minutes in all" in plan
     # After the plan: for each activity run, a sheet of notes, then its handout with a QR code and Name and Date lines.
     notes_sheets = [n for n, text in enumerate(sheets) if "Bridge to the next part" in text]
     assert len(notes_sheets) == len(run)
@@ -49,15 +51,43 @@ def test_the_guides_pdf_has_the_plan_then_notes_and_handout_for_each_activity(bu
     assert "Added for this site" in text or "ADDED FOR THIS SITE" in text
 
 
-def test_a_session_that_does_not_add_up_stops_the_build_before_anything_is_written(tmp_path):
+def test_each_run_sheet_is_one_sheet_with_its_running_order_and_follow_up_work(built_site):
+    reader = PdfReader(built_site / "pdf" / "run-sheet-45-minutes.pdf")
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "Running order: 45 minutes in all" in text and "Shortened: On your own only." in text
+
+
+def test_the_deck_is_a_pdf_of_its_slides_one_to_a_sheet_without_the_notes(built_site):
+    reader = PdfReader(built_site / "pdf" / "slides.pdf")
+    sheets = [" ".join(page.extract_text().split()) for page in reader.pages]
+    assert len(sheets) >= 12, "a sheet for each of the deck's twelve slides"
+    assert "Walking together" in " ".join(sheets)
+    assert not any("Speaker notes" in sheet or "Framing shapes the response." in sheet for sheet in sheets)
+
+
+def test_a_version_that_does_not_add_up_stops_the_build_with_one_line_before_anything_is_written(tmp_path):
     project = copy_project(tmp_path / "project")
     session = project / "data" / UNIT / "session.yml"
-    total = fixture_data()["session.yml"]["total_minutes"]
     text = session.read_text(encoding="utf-8")
-    assert f"total_minutes: {total}\n" in text
-    session.write_text(text.replace(f"total_minutes: {total}\n", f"total_minutes: {total + 30}\n"), encoding="utf-8")
+    assert "  - minutes: 45\n" in text
+    session.write_text(text.replace("  - minutes: 45\n", "  - minutes: 75\n"), encoding="utf-8")
     site = tmp_path / "site"
     result = mkdocs_build(site, project_dir=project)
     assert result.returncode != 0
-    assert f"data/{UNIT}/session.yml:" in result.stderr and f"adds up to {total} minutes, not {total + 30}" in result.stderr
+    [line] = [line for line in result.stderr.splitlines() if f"data/{UNIT}/session.yml:" in line]
+    assert "the 75-minute version: its running order adds up to 45 minutes, not 75" in line
+    assert "Traceback" not in result.stderr and not site.exists()
+
+
+def test_speaker_notes_missing_for_a_part_stop_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    deck = project / "data" / UNIT / "deck.yml"
+    text = deck.read_text(encoding="utf-8")
+    start = text.index("  - part: reflect\n")
+    deck.write_text(text[:start] + text[text.index("  - part: kinds-of-problem\n"):], encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(site, project_dir=project)
+    assert result.returncode != 0
+    assert f"data/{UNIT}/deck.yml:" in result.stderr and "part 'reflect' of the session has no slides or speaker notes" in result.stderr
     assert "Traceback" not in result.stderr and not site.exists()

@@ -1,7 +1,8 @@
-"""The presenter view in a real Chromium, on the fixture course, as a facilitator uses it in the room:
-the timer on a fake clock, the arrow keys and the links in running order, the
-address of each slide, large type that fits a projector, reduced motion, the
-page without JavaScript, and the offline copy from file://.
+"""The presenter view, the session's deck, in a real Chromium, on the fixture course, as a facilitator
+uses it in the room: the timers on a fake clock, the arrow keys and the links in order, the address of
+each slide, the version chosen, full screen (F, its button, Esc), the speaker notes' window kept in step,
+large type that fits a projector, reduced motion, axe in both schemes, the page without JavaScript, and
+the offline copy from file://.
 
 Moving to a slide by a link or the history is a hash change, which the page handles a task later: the
 tests wait until the slides shown are the ones they expect (`wait_for_shown`), and each slide's fade
@@ -16,19 +17,33 @@ from pathlib import Path
 
 import pytest
 
+from browser_pages import wait_until
+from course.publish.conformance import COLOUR_SCHEMES
 from engine import fixture_data
+from test_interactive import axe_violations
 from test_browser import url_of
 from test_publish import OFFLINE_FOLDER, OFFLINE_ZIP
 from test_site import activities
 
 PAGE = "facilitators/present"
 ACTIVITIES = {activity["id"]: activity for activity in activities()}
-# The slides, in the session's running order, and each one's planned minutes.
-SLIDES = [step["activity"] for step in fixture_data()["session.yml"]["running_order"] if "activity" in step]
-MINUTES = {slide_id: ACTIVITIES[slide_id]["facilitation"]["minutes"] for slide_id in SLIDES}
-# Each slide's name on its way in and out ("Next: Self-Activity 3"): its label, as the pages number it.
+# The deck's slides in the default (45-minute) version, and the 30-minute version's, which cuts the walk
+# (tests/unit/test_presenter.py holds these to the data).
+SLIDES = [
+    "welcome-1", "welcome-2", "welcome-3", "walk", "simple-rules-1", "simple-rules-2", "reflect",
+    "kinds-of-problem-1", "kinds-of-problem-2", "kinds-of-problem-3", "discuss-1", "discuss",
+]
+SHORT_SLIDES = [slide_id for slide_id in SLIDES if slide_id != "walk"]
+# Each activity's minutes in the default version: its timer's.
+DEFAULT = next(version for version in fixture_data()["session.yml"]["versions"] if version.get("default"))
+MINUTES = {
+    step["part"]: step.get("minutes", ACTIVITIES[step["part"]]["facilitation"]["minutes"])
+    for step in DEFAULT["running_order"]
+    if step.get("part") in ACTIVITIES
+}
+# Each slide's name on its way in and out ("Next: Ground rules").
 SELF_ACTIVITY = fixture_data()["programme.yml"]["numbering"]["Self-Activity"]
-NAMES = {"walk": "Exercise", "reflect": f"Self-Activity {SELF_ACTIVITY}", "discuss": "Discussion"}
+NAMES = {"welcome-2": "Today", "welcome-3": "Ground rules", "walk": "Exercise: Walking together", "reflect": f"Self-Activity {SELF_ACTIVITY}: Your own projects"}
 PROJECTOR = {"width": 1280, "height": 720}
 
 # Every message the live region is given, in order (set before the page's scripts run).
@@ -238,24 +253,26 @@ def test_keys_typed_into_search_or_with_a_modifier_do_not_move(presenter):
 
 
 def test_moving_away_pauses_the_timer_and_each_slide_keeps_its_own(presenter):
-    first, second = SLIDES[:2]
-    page = presenter(first, clock=True)
-    slide(page, first).get_by_role("button", name="Start").click()
+    page = presenter("walk", clock=True)
+    slide(page, "walk").get_by_role("button", name="Start").click()
     page.clock.run_for("01:00")
     page.keyboard.press("ArrowRight")
-    wait_for_shown(page, [second])
-    assert clock_text(page, second) == f"{clock(MINUTES[second])} left"
-    assert slide(page, second).locator(".presenter__state").inner_text() == "Not started"
-    name = f"{NAMES[first]}: {ACTIVITIES[first]['title']}"
-    assert announced(page)[-1] == (
-        f"The timer of {name} is paused. Activity 2 of {len(SLIDES)}. Timer not started: {MINUTES[second]} minutes."
-    )
+    wait_for_shown(page, ["simple-rules-1"])
+    name = f"Exercise: {ACTIVITIES['walk']['title']}"
+    assert announced(page)[-1] == f"The timer of {name} is paused. Slide 5 of {len(SLIDES)}."
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    wait_for_shown(page, ["reflect"])
+    assert clock_text(page, "reflect") == f"{clock(MINUTES['reflect'])} left"
+    assert slide(page, "reflect").locator(".presenter__state").inner_text() == "Not started"
+    assert announced(page)[-1] == f"Slide 7 of {len(SLIDES)}. Timer not started: {MINUTES['reflect']} minutes."
     page.clock.run_for("03:00")
-    page.keyboard.press("ArrowLeft")
-    wait_for_shown(page, [first])
-    assert clock_text(page, first) == f"{clock(MINUTES[first] - 1)} left", "no timer runs out of sight"
-    assert slide(page, first).locator(".presenter__state").inner_text() == "Paused"
-    assert slide(page, first).get_by_role("button", name="Resume").is_visible()
+    for _ in range(3):
+        page.keyboard.press("ArrowLeft")
+    wait_for_shown(page, ["walk"])
+    assert clock_text(page, "walk") == f"{clock(MINUTES['walk'] - 1)} left", "no timer runs out of sight"
+    assert slide(page, "walk").locator(".presenter__state").inner_text() == "Paused"
+    assert slide(page, "walk").get_by_role("button", name="Resume").is_visible()
 
 
 def test_every_slide_has_its_way_back_and_its_activitys_page_on_screen(presenter, site_url):
@@ -265,7 +282,8 @@ def test_every_slide_has_its_way_back_and_its_activitys_page_on_screen(presenter
         wait_for_shown(page, [slide_id])
         back = page.get_by_role("link", name="Back to the facilitator's guide")
         assert back.is_visible() and in_view(back)
-        assert in_view(slide(page, slide_id).locator(".presenter__page a"))
+        if slide_id in ACTIVITIES:
+            assert in_view(slide(page, slide_id).locator(".presenter__page a"))
     back.click()
     page.wait_for_url("**/facilitators/")
     assert page.locator("h1").inner_text().removesuffix("¶").strip() == "Facilitator's guide"
@@ -292,18 +310,20 @@ def test_each_slide_fits_the_projector_in_type_readable_from_the_back(presenter,
         wait_for_shown(page, [slide_id])
         here = slide(page, slide_id)
         for part in (".presenter__text", ".presenter__timer", ".presenter__moves"):
-            assert in_view(here.locator(part), viewport), f"{slide_id}: {part} is off the screen"
-        for text in here.locator(".presenter__steps, .presenter__steps li, .presenter__prompts li, .presenter__question").all():
+            if here.locator(part).count():
+                assert in_view(here.locator(part), viewport), f"{slide_id}: {part} is off the screen"
+        for text in here.locator(".presenter__steps, .presenter__steps li, .presenter__prompts li, .presenter__question, .presenter__points li").all():
             size = float(text.evaluate("element => getComputedStyle(element).fontSize").removesuffix("px"))
             assert size >= smallest, f"{slide_id}: {size}px"
         title = float(here.locator("h2").evaluate("element => getComputedStyle(element).fontSize").removesuffix("px"))
         assert title >= 1.5 * smallest
-        assert float(here.locator(".presenter__time").evaluate("element => getComputedStyle(element).fontSize").removesuffix("px")) >= 2.5 * smallest
+        if slide_id in ACTIVITIES:
+            assert float(here.locator(".presenter__time").evaluate("element => getComputedStyle(element).fontSize").removesuffix("px")) >= 2.5 * smallest
 
 
 def test_a_slide_with_a_question_shows_it_in_large_type(presenter):
     """The projector test above must not pass on slides without a question alone."""
-    with_question = [slide_id for slide_id in SLIDES if ACTIVITIES[slide_id].get("question")]
+    with_question = [slide_id for slide_id in SLIDES if slide_id in ACTIVITIES and ACTIVITIES[slide_id].get("question")]
     assert with_question, "the fixture has an activity with a question"
     page = presenter(with_question[0])
     wait_for_shown(page, with_question[:1])
@@ -322,14 +342,15 @@ def test_slides_fade_in_only_for_readers_who_do_not_ask_for_less_motion(presente
 # --- Without JavaScript, and from file:// ---------------------------------------------------------
 
 
-def test_without_javascript_every_activity_follows_the_last_with_its_planned_time(presenter):
+def test_without_javascript_every_slide_follows_the_last_each_activity_with_its_time(presenter):
     page = presenter(java_script_enabled=False)
     assert shown(page) == SLIDES
-    for slide_id in SLIDES:
+    for slide_id in MINUTES:
         here = slide(page, slide_id)
         assert here.locator(".presenter__minutes").inner_text() == f"{MINUTES[slide_id]} minutes"
         assert not here.locator(".presenter__timer").is_visible()
     assert page.locator(".presenter__no-js").is_visible()
+    assert not page.locator(".presenter__bar").is_visible()
     page.get_by_role("link", name=f"Next: {NAMES[SLIDES[2]]}").click()
     assert page.url.endswith(f"#{SLIDES[2]}")
     assert in_view(slide(page, SLIDES[2]).locator("h2"))
@@ -343,21 +364,130 @@ def offline_presenter(built_site, tmp_path_factory) -> Path:
     return folder / OFFLINE_FOLDER / "facilitators" / "present.html"
 
 
-def test_the_offline_copy_presents_from_file_with_its_timer_and_keys(presenter, offline_presenter):
-    first, second = SLIDES[:2]
-    page = presenter(clock=True, url=offline_presenter.as_uri())
+def test_the_offline_copy_presents_from_file_with_its_timer_keys_and_notes(presenter, offline_presenter):
+    page = presenter("welcome-3", clock=True, url=offline_presenter.as_uri())
     requests = []
     page.on("request", lambda request: requests.append(request.url))
-    wait_for_shown(page, [first])
+    wait_for_shown(page, ["welcome-3"])
     page.keyboard.press("ArrowRight")
-    wait_for_shown(page, [second])
-    assert hash_of(page) == f"#{second}"
-    slide(page, second).get_by_role("button", name="Start").click()
-    page.clock.run_for(ms(MINUTES[second]))
-    assert clock_text(page, second) == "Time is up"
+    wait_for_shown(page, ["walk"])
+    assert hash_of(page) == "#walk"
+    slide(page, "walk").get_by_role("button", name="Start").click()
+    page.clock.run_for(ms(MINUTES["walk"]))
+    assert clock_text(page, "walk") == "Time is up"
     back = page.get_by_role("link", name="Back to the facilitator's guide")
     assert back.get_attribute("href") == "index.html"
-    slide_link = slide(page, second).locator(".presenter__page a")
-    assert slide_link.get_attribute("href") == f"../problems.html#{second}"  # the page the activity is on
+    assert slide(page, "walk").locator(".presenter__page a").get_attribute("href") == "../together.html#walk"  # the page the activity is on
+    with page.expect_popup() as opened:
+        page.keyboard.press("s")
+    notes = opened.value
+    wait_until(notes, "document.querySelector('#presenter.presenter--notes-view') !== null")
+    page.keyboard.press("ArrowRight")
+    wait_until(notes, "location.hash === '#simple-rules-1'")
     assert all(url.startswith("file://") for url in requests), requests
     assert page.errors == []
+
+
+# --- The version, full screen and the speaker notes --------------------------------------------------
+
+
+def test_the_deck_follows_the_version_in_its_address_and_the_one_chosen(presenter, site_url):
+    page = presenter(url=f"{url_of(site_url, PAGE)}?minutes=30")
+    wait_for_shown(page, SHORT_SLIDES[:1])
+    seen = [shown(page)[0]]
+    for _ in SHORT_SLIDES[1:]:
+        page.keyboard.press("ArrowRight")
+        wait_until(page, f"location.hash !== '#{seen[-1]}'")
+        seen.append(shown(page)[0])
+    assert seen == SHORT_SLIDES, "the walk is cut in the 30-minute version"
+    # Its timers follow its minutes, and its agenda and follow-up work are its own.
+    assert clock_text(page, "discuss") == "8:00 left"
+    page.evaluate("location.hash = '#welcome-2'")
+    wait_for_shown(page, ["welcome-2"])
+    assert slide(page, "welcome-2").locator("ol[data-version='30']").is_visible()
+    assert not slide(page, "welcome-2").locator("ol[data-version='45']").is_visible()
+    # Choosing another version puts it in the address, and its slides in the order.
+    page.get_by_label("Session").select_option("45")
+    assert "minutes=45" in page.url and page.url.endswith("#welcome-2")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    wait_for_shown(page, ["walk"])
+    assert slide(page, "walk").locator(".presenter__move--previous").get_attribute("href") == "#welcome-3"
+    assert page.errors == []
+
+
+def fullscreen_element(page) -> str | None:
+    return page.evaluate("document.fullscreenElement && document.fullscreenElement.id")
+
+
+def test_f_or_its_button_puts_the_slides_alone_on_the_screen_and_esc_leaves(presenter):
+    page = presenter("reflect")
+    wait_for_shown(page, ["reflect"])
+    page.keyboard.press("f")
+    wait_until(page, "document.fullscreenElement !== null")
+    assert fullscreen_element(page) == "presenter"
+    # The slide, and nothing of the site around it: no header, no bar, no way back.
+    box = slide(page, "reflect").bounding_box()
+    assert (box["x"], box["y"]) == (0, 0) and box["width"] == PROJECTOR["width"] and box["height"] >= PROJECTOR["height"]
+    assert not page.locator(".presenter__bar").is_visible() and not slide(page, "reflect").locator(".presenter__moves").is_visible()
+    page.keyboard.press("ArrowRight")
+    wait_for_shown(page, ["kinds-of-problem-1"])
+    assert fullscreen_element(page) == "presenter", "moving keeps the slides full screen"
+    page.keyboard.press("Escape")
+    wait_until(page, "document.fullscreenElement === null")
+    page.get_by_role("button", name="Full screen").click()
+    wait_until(page, "document.fullscreenElement !== null")
+    page.keyboard.press("F")
+    wait_until(page, "document.fullscreenElement === null")
+    assert page.errors == []
+
+
+def test_the_speaker_notes_open_in_a_window_of_their_own_kept_in_step(presenter):
+    page = presenter("kinds-of-problem-1")
+    wait_for_shown(page, ["kinds-of-problem-1"])
+    # The room never sees the notes.
+    assert not page.locator(".presenter__notes-all").is_visible()
+    with page.expect_popup() as opened:
+        page.get_by_role("button", name="Speaker notes").click()
+    notes = opened.value
+    wait_until(notes, "document.querySelector('#presenter.presenter--notes-view') !== null")
+    visible = notes.locator(".presenter__notes:visible")
+    assert visible.count() == 1 and visible.get_attribute("data-part") == "kinds-of-problem"
+    assert "Framing shapes the response." in visible.inner_text() and "Tame is not easy." in visible.inner_text()
+    # The deck moves: so do the notes, to the next part's.
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    wait_for_shown(page, ["discuss-1"])
+    wait_until(notes, "location.hash === '#discuss-1'")
+    assert notes.locator(".presenter__notes:visible").get_attribute("data-part") == "discuss"
+    # A move in the notes' window moves the deck; a timer started there runs in both.
+    notes.keyboard.press("ArrowRight")
+    wait_for_shown(page, ["discuss"])
+    slide(notes, "discuss").get_by_role("button", name="Start").click()
+    wait_until(page, "document.querySelector('#discuss').dataset.timer === 'running'")
+    # S again comes back to the same window rather than opening another.
+    page.keyboard.press("s")
+    assert len(page.context.pages) == 2
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("scheme", COLOUR_SCHEMES)
+@pytest.mark.parametrize("slide_id", ["welcome-1", "welcome-2", "kinds-of-problem-1", "kinds-of-problem-3", "walk"])
+def test_axe_finds_nothing_on_the_slides(presenter, scheme, slide_id):
+    page = presenter(slide_id, color_scheme=scheme)
+    wait_for_shown(page, [slide_id])
+    count, report = axe_violations(page)
+    assert count == 0, report
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 720}, {"width": 1920, "height": 1080}])
+def test_every_slide_fits_a_projector_full_screen(presenter, viewport):
+    page = presenter("welcome-1", viewport=viewport)
+    wait_for_shown(page, ["welcome-1"])
+    page.keyboard.press("f")
+    wait_until(page, "document.fullscreenElement !== null")
+    for slide_id in SLIDES:
+        page.evaluate(f"location.hash = '#{slide_id}'")
+        wait_for_shown(page, [slide_id])
+        assert in_view(slide(page, slide_id).locator(".presenter__text"), viewport), f"{slide_id} at {viewport}"

@@ -303,8 +303,11 @@ def test_a_new_activity_gets_a_handout_page_and_pdf_with_no_new_file(tmp_path, m
     # A unit with a session plan runs every activity: the new one joins the running order.
     session_file = project / "data" / UNIT / "session.yml"
     session = yaml.safe_load(session_file.read_text(encoding="utf-8"))
-    run_in_session(session, data["activities"][-1])
+    deck_file = project / "data" / UNIT / "deck.yml"
+    deck = yaml.safe_load(deck_file.read_text(encoding="utf-8"))
+    run_in_session(session, data["activities"][-1], deck)
     session_file.write_text(yaml.safe_dump(session, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    deck_file.write_text(yaml.safe_dump(deck, allow_unicode=True, sort_keys=False), encoding="utf-8")
     data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     # An activity must be on a page: the last page, so numbered after the others, before the unit's closing activity.
     page_file = project / "docs" / "problems.md"

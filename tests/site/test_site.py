@@ -22,8 +22,8 @@ UNIT_PAGES = ["index", "basics", "together", "forms", "problems", "my-workbook",
 # one per activity, and one for the comparison tables.
 UNIT_HANDOUT_PAGES = [handout.src_uri.removesuffix(".md") for handout in handouts() if handout.unit_id == UNIT]
 PRINT_PAGES = ["workbook", "handouts", "print", *UNIT_HANDOUT_PAGES]
-# For whoever runs the unit in a room: the facilitator's guide and the presenter view (tests/site/test_presenter_browser.py).
-FACILITATOR_PAGES = ["facilitators", "facilitators/present"]
+# For whoever runs the unit in a room: the facilitator's guide, the presenter view (tests/site/test_presenter_browser.py) and a run sheet.
+FACILITATOR_PAGES = ["facilitators", "facilitators/present", "facilitators/run-sheet-45"]
 # The second unit (docs/unit-2/), in navigation order, and its handout pages (tests/site/test_second_unit.py).
 SECOND_UNIT_PAGES = [SECOND_UNIT, f"{SECOND_UNIT}/more", f"{SECOND_UNIT}/typology", f"{SECOND_UNIT}/my-workbook"]
 SECOND_UNIT_HANDOUT_PAGES = [handout.src_uri.removesuffix(".md") for handout in handouts() if handout.unit_id == SECOND_UNIT]

@@ -195,6 +195,7 @@ def test_the_figure_follows_the_data(make_data_dir):
         data["problem_types.yml"]["types"][1]["name"] = "<b>Tame & tidy</b>"
         del data["problem_types.yml"]["types"][0]
         data["self_check.yml"] = None  # it names the type taken out
+        del data["deck.yml"]["parts"][4]["notes"]["examples"][0]  # and so does the deck's example of it
 
     svg = soup(typology_figure(make_data_dir(edit))).find("svg")
     assert [t.get_text() for t in svg.find_all("text", class_="typology-figure__name")] == [
@@ -332,6 +333,7 @@ def test_define_env_registers_every_macro_the_engine_has():
         "references",
         "reflective_record",
         "reflective_record_uses",
+        "run_sheet",
         "simple_rules",
         "typology_figure",
         "unit_outcomes",
@@ -487,20 +489,55 @@ def facilitator_guide() -> str:
     return macros("facilitators/index.md").facilitator_guide()
 
 
-def test_the_running_order_is_a_table_that_adds_up():
+def test_each_version_is_a_table_that_adds_up_the_default_first():
     guide = facilitator_guide()
-    table = soup(guide).select_one("table.running-order__table")
-    assert table.caption.get_text() == "Running order: 45 minutes in all"
+    tables = soup(guide).select("table.running-order__table")
+    assert [table.caption.get_text() for table in tables] == ["Running order: 45 minutes in all", "Running order: 30 minutes in all"]
+    table = tables[0]
     assert [th.get_text() for th in table.thead.find_all("th", scope="col")] == ["Starts at", "Part", "Minutes", "Open"]
     rows = [[cell.get_text(" ", strip=True) for cell in tr.find_all(["td", "th"])] for tr in table.tbody.find_all("tr")]
-    assert rows[0][:3] == ["0:00", "Welcome", "5"]
-    assert rows[1][:3] == ["0:05", "Exercise: Walking together", "10"]
-    assert rows[2][:3] == ["0:15", "Simple rules", "5"]
+    assert [row[:3] for row in rows[:5]] == [
+        ["0:00", "Welcome", "5"],
+        ["0:05", "Exercise: Walking together", "10"],
+        ["0:15", "Back to the tables", "2"],
+        ["0:17", "Debrief: Walking together", "2"],
+        ["0:19", "Simple rules", "3"],
+    ]
+    assert rows[-2][:3] == ["0:44", "Buffer: for questions and overruns", "1"]
     assert rows[-1][:3] == ["0:45", "End", "45 in all"]
-    # An activity's row leads to its notes, and names the page to open, linked from the guide's own address.
-    walk = table.tbody.find_all("tr")[1]
-    assert walk.th.a["href"] == "#notes-walk"
+    # An activity's row leads to its notes (a debrief's, to its debrief questions), and names the page to open, linked from the guide's own address.
+    walk, _, debrief = table.tbody.find_all("tr")[1:4]
+    assert walk.th.a["href"] == "#notes-walk" and debrief.th.a["href"] == "#notes-walk-debrief"
     assert walk.find_all("td")[-1].a["href"] == "../together/"
+
+
+def test_a_cut_part_is_out_of_its_versions_table_and_listed_as_follow_up_work():
+    guide = facilitator_guide()
+    short = soup(guide).select("table.running-order__table")[1]
+    assert "Walking together" not in short.get_text()
+    assert "- **Exercise: Walking together**: Walked at the next team meeting." in guide
+    # The choice of version: a link to each version's section, which works without JavaScript.
+    chooser = soup(guide).select_one("ul.session-versions")
+    assert [(a.get_text(), a["href"]) for a in chooser.find_all("a")] == [("45 minutes (the usual session)", "#version-45"), ("30 minutes", "#version-30")]
+    assert re.search(r"^### 45 minutes \(the usual session\) \{ #version-45 \}$", guide, re.MULTILINE)
+    # Each version links to its run sheet, where a page shows it, and to the deck in that version.
+    links = [[(a.get_text(), a["href"]) for a in p.find_all("a")] for p in soup(guide).select(".session-versions__links")]
+    assert links == [
+        [("Run sheet, 45 minutes", "run-sheet-45/"), ("Present the 45-minute session", "present/?minutes=45")],
+        [("Present the 30-minute session", "present/?minutes=30")],
+    ]
+
+
+def test_a_run_sheet_shows_its_version_what_changes_and_the_follow_up_work():
+    sheet = soup(macros("facilitators/run-sheet-45.md").run_sheet(30))
+    table = sheet.select_one("table.running-order__table")
+    assert [th.get_text() for th in table.thead.find_all("th", scope="col")] == ["Starts at", "Part", "Minutes", "In this version"]
+    rows = [[cell.get_text(" ", strip=True) for cell in tr.find_all(["td", "th"])] for tr in table.tbody.find_all("tr")]
+    assert rows[0] == ["0:00", "Welcome", "3", "Shortened: Names only."]
+    assert rows[1] == ["0:03", "Simple rules", "5", "In full"]
+    assert [li.get_text(" ", strip=True) for li in sheet.select(".run-sheet__follow-up li")] == ["Exercise: Walking together : Walked at the next team meeting."]
+    with pytest.raises(KeyError, match="no 50-minute version; its versions: 45, 30"):
+        macros("facilitators/run-sheet-45.md").run_sheet(50)
 
 
 def test_every_activity_has_its_notes_in_running_order_with_its_handout_for_print():
@@ -559,6 +596,7 @@ def test_a_unit_without_a_session_plan_says_what_to_add(make_data_dir):
 
     def edit(data):
         data["session.yml"] = None
+        data["deck.yml"] = None  # a deck follows the session's parts
 
     with pytest.raises(KeyError, match=r"unit .unit-1. has no session plan; add \S*data/unit-1/session.yml"):
         PageMacros(outline_of(make_data_dir(edit)), "facilitators/index.md").facilitator_guide()

@@ -191,7 +191,7 @@ def test_a_missing_file_is_named(make_data_dir):
 
 
 def test_a_unit_needs_only_its_activities(make_data_dir):
-    folder = make_data_dir()
+    folder = make_data_dir(lambda d: d.update({"deck.yml": None}))  # the deck shows the simple rules
     (folder / "unit-1" / "simple_rules.yml").unlink()
     programme = load_programme(folder)
     with pytest.raises(KeyError, match="unit 'unit-1' has no simple_rules.yml file in its data folder"):
@@ -407,43 +407,138 @@ def test_a_facilitation_block_missing_a_field_is_located(make_data_dir):
 def test_minutes_must_be_a_positive_whole_number(make_data_dir, minutes):
     problems = problems_for(make_data_dir, lambda d: d["activities.yml"]["activities"][1]["facilitation"].update(minutes=minutes))
     assert located(problems, "activities.yml", "activity 'reflect'", "field 'facilitation, minutes'"), problems
-    problems = problems_for(make_data_dir, lambda d: d["session.yml"]["running_order"][0].update(minutes=minutes))
-    assert located(problems, "session.yml", "part number 1", "field 'minutes'"), problems
+    problems = problems_for(make_data_dir, lambda d: d["session.yml"]["parts"][0].update(minutes=minutes))
+    assert located(problems, "session.yml", "part 'welcome'", "field 'minutes'"), problems
+    problems = problems_for(make_data_dir, lambda d: d["session.yml"]["versions"][0]["running_order"][2].update(minutes=minutes))
+    assert located(problems, "session.yml", "version number 1", "field 'running_order, item 3, minutes'"), problems
 
 
-def test_the_running_order_cannot_name_an_activity_that_does_not_exist(make_data_dir):
-    problems = problems_for(make_data_dir, lambda d: d["session.yml"]["running_order"][1].update(activity="walking"))
-    assert located(problems, "session.yml", "no activity 'walking'", "'walk'"), problems
+def test_the_parts_cannot_name_an_activity_that_does_not_exist(make_data_dir):
+    problems = problems_for(make_data_dir, lambda d: d["session.yml"]["parts"][1].update(activity="walking"))
+    assert located(problems, "session.yml", "parts: no activity 'walking'", "'walk'"), problems
     assert located(problems, "session.yml", "activity 'walk' is left out"), problems
 
 
-def test_the_running_order_cannot_leave_an_activity_out_or_name_it_twice(make_data_dir):
+def test_the_parts_cannot_leave_an_activity_out_or_name_it_twice(make_data_dir):
     def edit(data):
-        order = data["session.yml"]["running_order"]
-        order[:] = [part for part in order if part.get("activity") != "discuss"] + [{"activity": "walk"}]
+        parts = data["session.yml"]["parts"]
+        parts[:] = [part for part in parts if part.get("activity") != "discuss"] + [{"activity": "walk"}]
 
     problems = problems_for(make_data_dir, edit)
     assert located(problems, "session.yml", "activity 'discuss' is left out"), problems
-    assert located(problems, "session.yml", "activity 'walk' is named 2 times"), problems
+    assert located(problems, "session.yml", "'walk' is listed twice"), problems
 
 
-def test_the_session_total_must_add_up(make_data_dir):
-    folder = make_data_dir(lambda d: d["session.yml"].update(total_minutes=50))
+def refused(make_data_dir, edit) -> tuple[str, str]:
+    """The one problem an edit of the fixture's data makes, and the line of session.yml it points to."""
+    folder = make_data_dir(edit)
     with pytest.raises(ContentError) as caught:
         load_programme(folder)
     [problem] = caught.value.problems
-    assert str(problem).endswith(
-        "field 'total_minutes': the running order adds up to 45 minutes, not 50; change the total or the parts' minutes"
-    )
-    lines = (folder / "unit-1" / "session.yml").read_text(encoding="utf-8").splitlines()
-    assert lines[problem.line - 1] == "total_minutes: 50"
+    lines = (folder / "unit-1" / problem.file.rsplit("/", 1)[1]).read_text(encoding="utf-8").splitlines()
+    return str(problem), lines[problem.line - 1].strip()
+
+
+def test_a_version_whose_minutes_do_not_add_up_is_refused_at_its_length(make_data_dir):
+    problem, line = refused(make_data_dir, lambda d: d["session.yml"]["versions"][0].update(minutes=50))
+    assert problem.startswith("data/unit-1/session.yml:")
+    assert problem.endswith("the 50-minute version: its running order adds up to 45 minutes, not 50; change the lines' minutes, or the buffer")
+    assert line == "- minutes: 50"
+
+
+def test_a_version_that_names_an_unknown_part_is_refused_at_that_line(make_data_dir):
+    problem, line = refused(make_data_dir, lambda d: d["session.yml"]["versions"][1]["running_order"].insert(2, {"part": "rules", "decision": "kept"}))
+    assert "the 30-minute version: no part 'rules' in 'parts'" in problem and line == "- part: rules"
+
+
+def test_every_part_needs_a_decision_in_every_version(make_data_dir):
+    problem, line = refused(make_data_dir, lambda d: d["session.yml"]["versions"][1]["running_order"].pop(1))
+    assert "the 30-minute version: part 'walk' has no decision; add '- part: walk' with 'decision: kept', 'shortened' or 'cut'" in problem
+    assert line == "- minutes: 30"
+    problems = problems_for(make_data_dir, lambda d: d["session.yml"]["versions"][0]["running_order"][0].pop("decision"))
+    assert located(problems, "session.yml", "version number 1", "part 'welcome' has no 'decision'; give kept, shortened or cut"), problems
+
+
+@pytest.mark.parametrize(
+    ("line", "change", "says"),
+    [
+        (0, {"minutes": 4}, "part 'welcome' is kept but given 4 minutes, not its full 5"),
+        (4, {"minutes": 6}, "part 'simple-rules' is shortened to 6 minutes, but its full length is 5"),
+    ],
+)
+def test_a_decision_must_be_true_of_its_minutes(make_data_dir, line, change, says):
+    def edit(data):
+        data["session.yml"]["versions"][0]["running_order"][line].update(change)
+        data["session.yml"]["versions"][0]["minutes"] += change["minutes"] - (5 if line == 0 else 3)
+
+    problem, _ = refused(make_data_dir, edit)
+    assert says in problem, problem
+
+
+def test_a_cut_part_takes_no_minutes_and_says_what_becomes_follow_up_work(make_data_dir):
+    problems = problems_for(make_data_dir, lambda d: d["session.yml"]["versions"][1]["running_order"][1].pop("follow_up"))
+    assert located(problems, "session.yml", "part 'walk' is cut; say in 'follow_up' what becomes follow-up work"), problems
+    problems = problems_for(make_data_dir, lambda d: d["session.yml"]["versions"][1]["running_order"][1].update(minutes=3))
+    assert located(problems, "session.yml", "part 'walk' is cut, so it takes no minutes"), problems
+
+
+def test_a_debrief_follows_its_activity_in_the_version(make_data_dir):
+    def edit(data):
+        order = data["session.yml"]["versions"][0]["running_order"]
+        order.insert(0, order.pop(3))  # the walk's debrief, before the walk
+
+    problem, line = refused(make_data_dir, edit)
+    assert "the debrief of 'walk' comes before the activity runs, or it is cut" in problem and line == "- debrief: walk"
+
+
+def test_exactly_one_version_is_the_default(make_data_dir):
+    problem, line = refused(make_data_dir, lambda d: d["session.yml"]["versions"][1].update(default=True))
+    assert "versions: 2 are marked 'default: true'; mark exactly one" in problem and line == "versions:"
 
 
 def test_a_part_is_an_activity_or_a_timed_part_never_both(make_data_dir):
-    problems = problems_for(make_data_dir, lambda d: d["session.yml"]["running_order"][1].update(minutes=15))
-    assert located(problems, "session.yml", "(activity 'walk')", "set it in its facilitation block"), problems
-    problems = problems_for(make_data_dir, lambda d: d["session.yml"]["running_order"][0].pop("minutes"))
-    assert located(problems, "session.yml", "part number 1", "needs 'minutes'"), problems
+    problems = problems_for(make_data_dir, lambda d: d["session.yml"]["parts"][1].update(minutes=15))
+    assert located(problems, "session.yml", "(activity 'walk')", "set it in activities.yml"), problems
+    problems = problems_for(make_data_dir, lambda d: d["session.yml"]["parts"][0].pop("minutes"))
+    assert located(problems, "session.yml", "part 'welcome'", "needs a 'title' (what happens) and 'minutes'"), problems
+
+
+# --- The deck ----------------------------------------------------------------------------
+
+
+def test_every_part_needs_speaker_notes(make_data_dir):
+    problem, line = refused(make_data_dir, lambda d: d["deck.yml"]["parts"].pop(3))
+    assert problem.startswith("data/unit-1/deck.yml:")
+    assert "part 'reflect' of the session has no slides or speaker notes; add '- part: reflect' with its notes" in problem
+    assert line == "parts:"
+    problems = problems_for(make_data_dir, lambda d: d["deck.yml"]["parts"][3].pop("notes"))
+    assert located(problems, "deck.yml", "part 'reflect'", "field 'notes'", "missing"), problems
+
+
+def test_a_deck_entry_names_a_part_of_the_session(make_data_dir):
+    problem, line = refused(make_data_dir, lambda d: d["deck.yml"]["parts"].append({"part": "lunch", "notes": {"key_messages": ["Eat."]}}))
+    assert "parts: no part 'lunch' in data/unit-1/session.yml" in problem and line == "- part: lunch"
+
+
+@pytest.mark.parametrize(
+    ("edit", "says"),
+    [
+        (lambda d: d["deck.yml"]["parts"][2]["slides"][1].update(key_points="nowhere.md"), "slide 2: it shows the key points of 'nowhere.md', which key_points.yml does not have"),
+        (lambda d: d.update({"simple_rules.yml": None}), "slide 1: it shows 'simple-rules', but data/unit-1 has no simple_rules.yml"),
+        (lambda d: d["deck.yml"]["parts"][4]["notes"]["examples"][0].update(type="urgent"), "example 1: no problem type 'urgent' in problem_types.yml"),
+        (lambda d: d["deck.yml"]["parts"][2]["slides"][1].update(only=[2, 4]), "slide 2: 'only' asks for key point 4 of 'together.md', which has 3"),
+    ],
+)
+def test_a_slide_or_note_may_only_draw_on_data_that_exists(make_data_dir, edit, says):
+    problems = problems_for(make_data_dir, edit)
+    [problem] = [p for p in problems if "deck.yml" in p]
+    assert says in problem, problems
+    assert located(problems, "deck.yml", says)
+
+
+def test_a_slide_shows_one_thing(make_data_dir):
+    problems = problems_for(make_data_dir, lambda d: d["deck.yml"]["parts"][0]["slides"][2].update(show="title"))
+    assert located(problems, "deck.yml", "part 'welcome'", "give a slide one of 'show'"), problems
 
 
 def test_an_activity_in_the_session_needs_facilitator_notes(make_data_dir):

@@ -85,9 +85,12 @@ def test_a_new_activity_is_numbered_where_the_reader_meets_it(course_copy):
     activities["activities"].append(warm_up)
     session_file = data / "unit-1" / "session.yml"
     session = yaml.safe_load(session_file.read_text(encoding="utf-8"))
-    run_in_session(session, warm_up)
+    deck_file = data / "unit-1" / "deck.yml"
+    deck = yaml.safe_load(deck_file.read_text(encoding="utf-8"))
+    run_in_session(session, warm_up, deck)
     activities_file.write_text(yaml.safe_dump(activities, sort_keys=False), encoding="utf-8")
     session_file.write_text(yaml.safe_dump(session, sort_keys=False), encoding="utf-8")
+    deck_file.write_text(yaml.safe_dump(deck, sort_keys=False), encoding="utf-8")
     page = docs / "together.md"
     page.write_text(page.read_text(encoding="utf-8") + '\n{{ activity("warm-up") }}\n', encoding="utf-8")
     found = outline(data, docs)

@@ -112,7 +112,15 @@ def test_there_is_a_handout_for_every_activity_and_the_tables_of_each_unit():
 def test_an_activity_cannot_take_the_comparison_tables_handout_id(make_data_dir):
     def edit(data):
         data["activities.yml"]["activities"][0]["id"] = COMPARISONS_SLUG
-        data["session.yml"]["running_order"][1]["activity"] = COMPARISONS_SLUG  # the running order names the activity
+        # The session, its versions and the deck name the activity by its id too.
+        session, deck = data["session.yml"], data["deck.yml"]
+        session["parts"][1]["activity"] = COMPARISONS_SLUG
+        for version in session["versions"]:
+            for step in version["running_order"]:
+                for kind in ("part", "debrief"):
+                    if step.get(kind) == "walk":
+                        step[kind] = COMPARISONS_SLUG
+        deck["parts"][1]["part"] = COMPARISONS_SLUG
 
     problems = [str(problem) for problem in plan_paper(outline(make_data_dir(edit))).problems]
     assert any(f"activity '{COMPARISONS_SLUG}', field 'id'" in problem for problem in problems), problems
