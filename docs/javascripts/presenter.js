@@ -349,8 +349,9 @@
     return "The timer of " + leaving.data.name + " is paused. ";
   }
 
-  /* Show one slide; `moved` when the presenter moved to it (focus and announce it). */
-  function show(deck, id, moved) {
+  /* Show one slide; `moved` when the presenter moved to it (focus and announce it); `quietly`
+     when the other window asked for it (telling it back would echo, and undo a later move). */
+  function show(deck, id, moved, quietly) {
     if (id === deck.current) return;
     var message = leave(deck);
     deck.current = id;
@@ -361,7 +362,7 @@
     deck.lastSeconds = slide.timer ? presenter.secondsLeft(slide.timer, now()) : null;
     draw(slide);
     showNotes(deck, slide.data.part);
-    tell(deck, { slide: id });
+    if (!quietly) tell(deck, { slide: id });
     if (!deck.notesView) slide.element.scrollIntoView({ block: "start", behavior: "instant" }); // below the line with the way back
     if (!moved) {
       say(deck, "");
@@ -475,14 +476,16 @@
     deck.partner = root.open(address, "pcn-presenter-notes", "width=900,height=700");
   }
 
-  /* What the other window tells this one: a version, a slide, a timer's action. */
+  /* What the other window tells this one: a version, a slide, a timer's action; or, from a
+     notes window that has just opened, that it wants to know where the deck is. */
   function hear(deck, event) {
     var message = event.data;
     if (!message || message.deck !== "pcn-presenter" || event.source !== deck.partner) return;
+    if (message.ready) return tell(deck, { minutes: deck.version.minutes, slide: deck.current });
     if (message.minutes && message.minutes !== deck.version.minutes) useVersion(deck, presenter.versionFor(deck.data, "?minutes=" + message.minutes));
     if (message.slide && deck.slides[message.slide] && message.slide !== deck.current) {
       root.history.replaceState(root.history.state, "", "#" + message.slide);
-      show(deck, message.slide, false);
+      show(deck, message.slide, false, true);
     }
     if (message.action && message.slide === deck.current) act(deck, message.action, true);
   }
@@ -510,21 +513,29 @@
     });
   }
 
+  /* A key for the deck: Left and Right (and a clicker's keys) move, F goes full screen, S opens the
+     notes, Esc leaves full screen where the browser leaves that key to the page; none while typing. */
+  function onKey(deck, event) {
+    if (event.defaultPrevented || typingIn(event.target)) return;
+    if (event.key === "Escape" && inFullscreen()) return toggleFullscreen(deck);
+    var step = presenter.stepForKey(event);
+    var command = step ? null : presenter.commandForKey(event);
+    if (!step && !command) return;
+    event.preventDefault();
+    if (command) event.stopPropagation(); // the key is the deck's, not the theme's search
+    if (step) go(deck, step);
+    else if (command === "fullscreen") toggleFullscreen(deck);
+    else openNotes(deck);
+  }
+
   function listen(deck) {
     listenToButtons(deck);
     followFullscreen(deck);
-    document.addEventListener("keydown", function (event) {
-      if (event.defaultPrevented || typingIn(event.target)) return;
-      // Esc leaves full screen: the browser's own key, where the browser leaves it to the page.
-      if (event.key === "Escape" && inFullscreen()) return toggleFullscreen(deck);
-      var step = presenter.stepForKey(event);
-      var command = step ? null : presenter.commandForKey(event);
-      if (!step && !command) return;
-      event.preventDefault();
-      if (step) go(deck, step);
-      else if (command === "fullscreen") toggleFullscreen(deck);
-      else openNotes(deck);
-    });
+    // On the window, as it captures: before Material's own keys, whose F and S open its search
+    // (its box would take the focus, and the arrow keys after it).
+    root.addEventListener("keydown", function (event) {
+      onKey(deck, event);
+    }, true);
     root.addEventListener("hashchange", function () {
       show(deck, presenter.slideFor(deck.ids, root.location.hash, deck.current), true); // another anchor (a heading's link) leaves the slide as it is
     });
@@ -544,7 +555,8 @@
     element.querySelector(".presenter__bar").hidden = false;
     element.classList.add("presenter--live");
     if (deck.notesView) element.classList.add("presenter--notes-view");
-    show(deck, presenter.slideFor(deck.ids, root.location.hash), false);
+    show(deck, presenter.slideFor(deck.ids, root.location.hash), false, true);
+    tell(deck, { ready: true }); // a notes window: the deck may have moved while it opened
     readFromTheTop();
   }
 

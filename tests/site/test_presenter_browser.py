@@ -378,13 +378,21 @@ def test_the_offline_copy_presents_from_file_with_its_timer_keys_and_notes(prese
     back = page.get_by_role("link", name="Back to the facilitator's guide")
     assert back.get_attribute("href") == "index.html"
     assert slide(page, "walk").locator(".presenter__page a").get_attribute("href") == "../together.html#walk"  # the page the activity is on
+    assert all(url.startswith("file://") for url in requests), requests
+    assert page.errors == []
+
+
+def test_the_offline_copy_keeps_the_notes_window_in_step_from_file(presenter, offline_presenter):
+    page = presenter("walk", url=offline_presenter.as_uri())
+    wait_for_shown(page, ["walk"])
     with page.expect_popup() as opened:
         page.keyboard.press("s")
     notes = opened.value
+    assert notes.url.startswith("file://") and "notes" in notes.url
     wait_until(notes, "document.querySelector('#presenter.presenter--notes-view') !== null")
+    page.bring_to_front()  # keys go to the window in front, as for a presenter at the keyboard
     page.keyboard.press("ArrowRight")
     wait_until(notes, "location.hash === '#simple-rules-1'")
-    assert all(url.startswith("file://") for url in requests), requests
     assert page.errors == []
 
 
@@ -426,6 +434,7 @@ def test_f_or_its_button_puts_the_slides_alone_on_the_screen_and_esc_leaves(pres
     page.keyboard.press("f")
     wait_until(page, "document.fullscreenElement !== null")
     assert fullscreen_element(page) == "presenter"
+    assert not page.evaluate("document.activeElement.matches('input')"), "F is the deck's, not the theme's key to search"
     # The slide, and nothing of the site around it: no header, no bar, no way back.
     box = slide(page, "reflect").bounding_box()
     assert (box["x"], box["y"]) == (0, 0) and box["width"] == PROJECTOR["width"] and box["height"] >= PROJECTOR["height"]
@@ -454,7 +463,8 @@ def test_the_speaker_notes_open_in_a_window_of_their_own_kept_in_step(presenter)
     visible = notes.locator(".presenter__notes:visible")
     assert visible.count() == 1 and visible.get_attribute("data-part") == "kinds-of-problem"
     assert "Framing shapes the response." in visible.inner_text() and "Tame is not easy." in visible.inner_text()
-    # The deck moves: so do the notes, to the next part's.
+    # The deck moves: so do the notes, to the next part's. (Keys go to the window in front.)
+    page.bring_to_front()
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
@@ -462,11 +472,13 @@ def test_the_speaker_notes_open_in_a_window_of_their_own_kept_in_step(presenter)
     wait_until(notes, "location.hash === '#discuss-1'")
     assert notes.locator(".presenter__notes:visible").get_attribute("data-part") == "discuss"
     # A move in the notes' window moves the deck; a timer started there runs in both.
+    notes.bring_to_front()
     notes.keyboard.press("ArrowRight")
     wait_for_shown(page, ["discuss"])
     slide(notes, "discuss").get_by_role("button", name="Start").click()
     wait_until(page, "document.querySelector('#discuss').dataset.timer === 'running'")
     # S again comes back to the same window rather than opening another.
+    page.bring_to_front()
     page.keyboard.press("s")
     assert len(page.context.pages) == 2
     assert page.errors == []
