@@ -57,7 +57,7 @@ def test_a_guide_without_outcomes_has_no_outcomes_heading(make_data_dir):
 
     folder = make_data_dir(lambda data: data.update({"outcomes.yml": None}))
     guide = PageMacros(outline(folder), "facilitators/index.md").facilitator_guide()
-    assert "Learning outcomes" not in guide and "### Running order" in guide
+    assert "Learning outcomes" not in guide and "### 45 minutes (the usual session)" in guide
 
 
 @pytest.mark.parametrize(
