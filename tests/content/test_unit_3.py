@@ -88,7 +88,11 @@ PDF_SHEETS = {
     "handout-self-activity-8.pdf": (1, 1),
     "handout-what-i-will-do-differently.pdf": (1, 1),
     "handout-comparison-tables.pdf": (2, 2),
-    "facilitator-guide.pdf": (14, 14),
+    "facilitator-guide.pdf": (16, 16),
+    "slides.pdf": (19, 19),
+    "run-sheet-60-minutes.pdf": (1, 1),
+    "run-sheet-90-minutes.pdf": (1, 1),
+    "run-sheet-120-minutes.pdf": (1, 1),
 }
 # Sheets Chromium's print of each page takes: (on A4, on US Letter).
 PRINT_SHEETS = {
@@ -103,7 +107,7 @@ PRINT_SHEETS = {
     "references": (3, 3),
     "glossary": (3, 4),
     "workbook": (7, 7),
-    "handouts": (1, 1),
+    "handouts": (2, 2),
     "handouts/the-ethos-in-your-pcn": (1, 1),
     "handouts/flocking": (1, 1),
     "handouts/self-activity-7": (1, 1),
@@ -112,8 +116,11 @@ PRINT_SHEETS = {
     "handouts/what-i-will-do-differently": (1, 1),
     "handouts/comparison-tables": (2, 2),
     "print": (29, 32),
-    "facilitators": (14, 14),
-    "facilitators/present": (6, 6),
+    "facilitators": (20, 20),
+    "facilitators/present": (19, 19),
+    "facilitators/run-sheet-90": (1, 1),
+    "facilitators/run-sheet-60": (1, 1),
+    "facilitators/run-sheet-120": (1, 1),
     "accessibility": (3, 3),
     "privacy": (2, 3),
 }
