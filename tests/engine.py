@@ -69,13 +69,13 @@ FACILITATION = {
 
 
 def run_in_session(session: dict, activity: dict, deck: dict | None = None) -> None:
-    """Give a new activity facilitator notes, a part at the end of the unit's session, kept in every
-    version (each the longer for it), and, in the unit's deck, speaker notes."""
+    """Give a new activity facilitator notes, a part at the end of the unit's session, cut from every
+    version as follow-up work (so each keeps its length, and its run sheet), and, in the unit's deck,
+    speaker notes."""
     activity["facilitation"] = dict(FACILITATION)
     session["parts"].append({"activity": activity["id"]})
     for version in session["versions"]:
-        version["running_order"].append({"part": activity["id"], "decision": "kept"})
-        version["minutes"] += FACILITATION["minutes"]
+        version["running_order"].append({"part": activity["id"], "decision": "cut", "follow_up": "Done after the session."})
     if deck is not None:
         deck["parts"].append({"part": activity["id"], "notes": {"key_messages": ["Think."]}})
 

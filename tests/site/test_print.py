@@ -61,6 +61,9 @@ def expected_pdfs(unit_only: bool = False) -> dict[str, tuple[int, int]]:
         pdfs[handout.pdf_name] = (1, 3) if handout.slug == COMPARISONS_SLUG else (1, 1)
     # The session plan, then each activity's notes beside its handout.
     pdfs["facilitator-guide.pdf"] = (1 + 2 * count, 3 + 3 * count)
+    # A version's run sheet: one sheet. The deck: a sheet for each of its slides, at most two for one.
+    pdfs["run-sheet-45-minutes.pdf"] = (1, 1)
+    pdfs["slides.pdf"] = (12, 24)
     return pdfs
 
 
