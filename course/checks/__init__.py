@@ -18,6 +18,7 @@ from pathlib import Path
 from ..content.problems import Problem
 from ..paper.plan import PaperPlan, plan_paper
 from ..project import CourseSource
+from .before_and_after import check_before_and_after
 from .changed_since import changed_since_reminders
 from .front_matter import check_front_matter
 from .html import check_html
@@ -47,6 +48,7 @@ def check_course(source: CourseSource, plan: PaperPlan, cache: dict | None = Non
         problems.extend(check_macro_calls(outline, cache))
         problems.extend(check_usage(outline))
         problems.extend(check_teaching(outline))
+        problems.extend(check_before_and_after(outline))
         problems.extend(check_paper(outline, plan, source.excluded_pages))
         problems.extend(check_statement_data(outline))
     else:

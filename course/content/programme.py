@@ -36,6 +36,7 @@ UNIT_FILES = {
     "reflective_record.yml": schemas.ReflectiveRecordFile,
     "outcomes.yml": schemas.OutcomesFile,
     "key_points.yml": schemas.KeyPointsFile,
+    "before_and_after.yml": schemas.BeforeAndAfterFile,
 }
 # A label such as "Self-Activity 8", numbered by hand or by the programme.
 NUMBERED_LABEL = re.compile(r"\s\d+$")
@@ -61,6 +62,7 @@ class Unit:
     reflective_record: schemas.ReflectiveRecordFile | None = None
     outcomes: schemas.OutcomesFile | None = None
     key_points: schemas.KeyPointsFile | None = None
+    before_and_after: schemas.BeforeAndAfterFile | None = None
 
     @property
     def closing_activity(self) -> schemas.Activity | None:
@@ -411,16 +413,23 @@ def _check_session(unit: Unit, data_dir: Path) -> list[Problem]:
     return problems
 
 
+# Ids under which the browser keeps a learner's words beside the activities' answers: no activity may take one.
+_KEPT_UNDER = {
+    schemas.RECORD_ID: "the reflective record keeps the learner's own words under this id",
+    schemas.EVALUATION_ID: "the evaluation form keeps the learner's answers under this id",
+}
+
+
 def _check_record_id(unit: Unit, data_dir: Path) -> list[Problem]:
-    """No activity takes the id the reflective record keeps the learner's words under."""
-    if not any(activity.id == schemas.RECORD_ID for activity in unit.activities.activities):
-        return []
+    """No activity takes an id the reflective record or the evaluation form keeps the learner's words under."""
     return [
         Problem(
             f"{unit.data_folder}/activities.yml",
-            line_of_id(data_dir / unit.id / "activities.yml", schemas.RECORD_ID),
-            f"activity '{schemas.RECORD_ID}': the reflective record keeps the learner's own words under this id; give the activity another id",
+            line_of_id(data_dir / unit.id / "activities.yml", activity.id),
+            f"activity '{activity.id}': {_KEPT_UNDER[activity.id]}; give the activity another id",
         )
+        for activity in unit.activities.activities
+        if activity.id in _KEPT_UNDER
     ]
 
 

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from ..content.outline import Outline
 from ..content.programme import Unit
 from ..content.schemas import Activity, Facilitation, OutcomesFile, SessionFile
-from ..publish.addresses import online_path, relative_url
+from ..publish.addresses import SiteAddress, online_path, relative_url, short_address
 from .environment import render, render_verbatim
 
 
@@ -25,6 +25,7 @@ from .environment import render, render_verbatim
 class Link:
     text: str
     href: str  # relative to the guide's page
+    address: str | None = None  # the page's address online, as printed ("pcn-leadership.github.io/unit-3/pcn-ethos/")
 
 
 @dataclass(frozen=True)
@@ -62,10 +63,13 @@ class Handout:
     html: Markup
 
 
-def guide_of(outline: Outline, unit: Unit, page_path: str, handouts: dict[str, Handout], presenter: str | None) -> Guide:
+def guide_of(
+    outline: Outline, unit: Unit, page_path: str, handouts: dict[str, Handout], presenter: str | None, site: SiteAddress | None = None
+) -> Guide:
     """The guide of a unit, on the page docs/<page_path>: the running order, then each activity's notes
     with its handout (`handouts`, by activity id) and links to its page, its handout and the presenter
-    view (on docs/<presenter>, when a page shows it)."""
+    view (on docs/<presenter>, when a page shows it). With the site's address, each link carries the
+    page's address online, which paper prints beside it."""
     if unit.session is None:
         raise KeyError(
             f"facilitator_guide(): unit '{unit.id}' has no session plan; add {unit.data_folder}/session.yml "
@@ -74,7 +78,8 @@ def guide_of(outline: Outline, unit: Unit, page_path: str, handouts: dict[str, H
 
     def link(to: str, text: str | None = None) -> Link:
         """A link from the guide's page to another, as raw HTML needs it (relative to where the guide is served)."""
-        return Link(text or outline.page(to).title, relative_url(online_path(to), online_path(page_path)))
+        address = short_address(site.page_of_source(to)) if site else None
+        return Link(text or outline.page(to).title, relative_url(online_path(to), online_path(page_path)), address)
 
     activities = {activity.id: activity for activity in outline.programme.activities_in_reading_order(unit)}
     rows, notes, start = [], [], 0
@@ -88,7 +93,7 @@ def guide_of(outline: Outline, unit: Unit, page_path: str, handouts: dict[str, H
             links.append(link(handouts[activity.id].page, "Its handout"))
             if presenter:
                 present = link(presenter, "Present it")
-                links.append(Link(present.text, f"{present.href}#{activity.id}"))
+                links.append(Link(present.text, f"{present.href}#{activity.id}", f"{present.address}#{activity.id}" if present.address else None))
             notes.append(ActivityNotes(activity, activity.facilitation, anchor, links, handouts[activity.id].html))
         else:
             minutes, title, anchor = part.minutes, part.part, None

@@ -220,6 +220,37 @@ def test_the_self_check_has_its_worked_scenarios_on_the_page(unit_3_site):
     )
 
 
+# --- The session away from a room, and before and after it --------------------------------
+
+
+def test_every_activity_says_how_it_runs_on_a_call_and_in_a_hybrid_room(unit_3_site):
+    activities = yaml.safe_load((UNIT_3_DATA / "activities.yml").read_text(encoding="utf-8"))["activities"]
+    guide = page_soup(unit_3_site, "facilitators")
+    for activity in activities:
+        notes = guide.find(id=f"notes-{activity['id']}").find_next(class_="facilitation")
+        for field, heading in (("online", "On a video call"), ("hybrid", "In a hybrid room")):
+            shown = [li.get_text(" ", strip=True) for li in notes.select(f".facilitation__{field} li")]
+            assert len(shown) == len(activity["facilitation"][field]) >= 1, (activity["id"], heading)
+    flocking = " ".join(next(a for a in activities if a["id"] == "flocking")["facilitation"]["online"])
+    assert "simulation" in flocking, "on a call, the flocking simulation is shared on screen in place of the exercise"
+    hybrid = [" ".join(a["facilitation"]["hybrid"]) for a in activities]
+    assert all("first" in steps for steps in hybrid), "in a hybrid room, the people on the call speak first"
+
+
+# The pages the joining note asks people to read before the session (data/unit-3/before_and_after.yml).
+PRE_READ = ["index.md", "pcn-ethos.md"]
+
+
+def test_the_joining_note_sends_its_pages_with_their_addresses(unit_3_site):
+    data = yaml.safe_load((UNIT_3_DATA / "before_and_after.yml").read_text(encoding="utf-8"))
+    pages = [entry["page"] for entry in data["joining_note"]["pre_read"]]
+    assert pages == PRE_READ, (
+        f"the joining note now asks people to read {pages}. If you changed them on purpose, update PRE_READ ({where('PRE_READ')})"
+    )
+    body = page_soup(unit_3_site, "facilitators/before-and-after").find(id="joining-note-body").get_text()
+    assert "https://pcn-leadership.github.io/unit-3/pcn-ethos/" in body and "[day and date]" in body
+
+
 # --- Sheets of paper ----------------------------------------------------------------
 
 

@@ -17,7 +17,6 @@ from pypdf import PdfReader
 
 from engine import ABBREVIATIONS_FILE, SECOND_UNIT, SITE_URL, UNIT, expected_modules, fixture_data, handouts, qr_modules, run_in_session
 from course.content.abbreviations import read_abbreviations
-from course.paper.handouts import COMPARISONS_SLUG
 from course.publish.addresses import short_address
 from course.render.environment import css_string
 from site_building import copy_project, mkdocs_build
@@ -58,9 +57,12 @@ def expected_pdfs(unit_only: bool = False) -> dict[str, tuple[int, int]]:
     pdfs = {"whole-unit.pdf": (1 + count, 4 * len(UNIT_PAGES)), "workbook.pdf": (1 + (count + 1) // 2, 1 + 2 * count)}
     for handout in unit_handouts() if unit_only else handouts():
         # "One printable page per activity": an activity handout must fit one sheet.
-        pdfs[handout.pdf_name] = (1, 3) if handout.slug == COMPARISONS_SLUG else (1, 1)
+        # The comparison tables, and the self-check's worksheet with its key, take what they need.
+        pdfs[handout.pdf_name] = (1, 1) if handout.kind == "activity" else (1, 3)
     # The session plan, then each activity's notes beside its handout.
     pdfs["facilitator-guide.pdf"] = (1 + 2 * count, 3 + 3 * count)
+    # Before and after the session: a register that runs on for its rows, a form and a certificate of a sheet each.
+    pdfs.update({"attendance-register.pdf": (1, 2), "evaluation-form.pdf": (1, 1), "certificate-of-attendance.pdf": (1, 1)})
     return pdfs
 
 
