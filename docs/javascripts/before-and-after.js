@@ -28,16 +28,17 @@
       .join("\n");
   }
 
-  /* The evaluation as a text file: the form's title, the unit, each statement with its
-     answer, each question with what was written. `answerFor(id)` is "" for no answer. */
+  /* The evaluation as a text file, in the paper form's order: the form's title, the unit, each
+     statement with its answer, each question (numbered, as on paper) with what was written.
+     `answerFor(id)` is "" for no answer. */
   function evaluationText(data, answerFor) {
     var noAnswer = "(" + data.messages.noAnswer + ")";
     var lines = [data.title.toUpperCase(), data.unit, data.programme, "", data.messages.statements, ""];
-    data.statements.forEach(function (statement, index) {
-      lines.push(index + 1 + ". " + statement.text, "   " + (tidy(answerFor(statement.id)) || noAnswer), "");
+    data.statements.forEach(function (statement) {
+      lines.push("- " + statement.text, "   " + (tidy(answerFor(statement.id)) || noAnswer), "");
     });
     data.questions.forEach(function (question, index) {
-      lines.push(data.statements.length + index + 1 + ". " + question.text, indent(tidy(answerFor(question.id)) || noAnswer), "");
+      lines.push(index + 1 + ". " + question.text, indent(tidy(answerFor(question.id)) || noAnswer), "");
     });
     return tidy(lines.join("\n")) + "\n";
   }

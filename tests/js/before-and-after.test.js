@@ -27,13 +27,13 @@ test("each statement with its answer, each question with what was written, gaps 
       "",
       "How far do you agree?",
       "",
-      "1. The session was useful.",
+      "- The session was useful.",
       "   Agree",
       "",
-      "2. The pace was right.",
+      "- The pace was right.",
       "   (Not answered)",
       "",
-      "3. What was best?",
+      "1. What was best?",
       "   The walk.",
       "   The <b>talk</b>.",
       "",
@@ -44,5 +44,5 @@ test("each statement with its answer, each question with what was written, gaps 
 test("an empty form still lists every statement and question", () => {
   const text = evaluationText(data, () => "");
   assert.equal((text.match(/\(Not answered\)/g) || []).length, 3);
-  assert.ok(text.endsWith("3. What was best?\n   (Not answered)\n"));
+  assert.ok(text.endsWith("1. What was best?\n   (Not answered)\n"));
 });

@@ -88,9 +88,9 @@ def test_the_evaluation_downloads_as_text_and_clears(open_page, site_url):
     assert download.suggested_filename == f"{UNIT}-evaluation.txt"
     text = open(download.path(), encoding="utf-8").read()
     assert text.startswith(f"{EVALUATION['title'].upper()}\nUnit 1: Working beyond the team?\n")
-    assert f"1. {EVALUATION['statements'][0]['text']}\n   (Not answered)\n" in text
-    assert f"2. {EVALUATION['statements'][1]['text']}\n   Agree\n" in text
-    assert f"3. {EVALUATION['questions'][0]['text']}\n   Line one\n   line two\n" in text
+    assert f"- {EVALUATION['statements'][0]['text']}\n   (Not answered)\n" in text
+    assert f"- {EVALUATION['statements'][1]['text']}\n   Agree\n" in text
+    assert f"1. {EVALUATION['questions'][0]['text']}\n   Line one\n   line two\n" in text
     assert f"{UNIT}-evaluation.txt" in page.locator(".evaluation-form__status").inner_text()
     page.get_by_role("button", name="Clear the form").click()
     assert not [key for key in stored_answers(page) if key.startswith(KEPT)]

@@ -83,7 +83,7 @@ def test_a_page_to_read_that_does_not_exist_is_located(make_data_dir):
     assert "data/unit-1/before_and_after.yml:9: joining_note, pre_read: " in str(problem), str(problem)
     assert "there is no page docs/basic.md; did you mean basics.md?" in str(problem), str(problem)
     lines = (folder / "unit-1" / "before_and_after.yml").read_text(encoding="utf-8").splitlines()
-    assert lines[problem.line - 1].strip() == "page: basic.md"
+    assert lines[problem.line - 1].strip() == "- page: basic.md"
     folder = make_data_dir(lambda d: d["before_and_after.yml"]["joining_note"]["pre_read"][1].update(page="unit-2/index.md"))
     [problem] = check_before_and_after(outline(folder))
     assert "is a page of unit 'unit-2', not of unit 'unit-1'" in str(problem)
@@ -128,14 +128,13 @@ def test_the_evaluation_form_prints_as_a_table_to_tick_and_questions_to_write_on
     assert form.h1.get_text() == evaluation["title"]
     table = form.select_one("table.evaluation-form__table")
     assert [th.get_text() for th in table.thead.find_all("th")] == ["Statement", *evaluation["scale"]]
-    statements = [f"{n}. {s['text']}" for n, s in enumerate(evaluation["statements"], start=1)]
+    statements = [s["text"] for s in evaluation["statements"]]
     assert [row.th.get_text() for row in table.tbody.find_all("tr")] == statements
     cells = table.tbody.tr.select("td.evaluation-form__tick")
     assert [(cell["data-statement"], cell["data-answer"], cell.get_text()) for cell in cells] == [
         ("useful", label, label) for label in evaluation["scale"]
     ], "each box is named by its answer for a screen reader"
     questions = form.select(".evaluation-form__questions > li")
-    assert form.select_one(".evaluation-form__questions")["start"] == str(len(evaluation["statements"]) + 1)
     assert [q.select_one(".activity__prompt-text").get_text() for q in questions] == [q["text"] for q in evaluation["questions"]]
     assert len(questions[0].select(".activity__line")) == evaluation["questions"][0]["lines"]
 
@@ -146,7 +145,7 @@ def test_on_screen_the_form_has_a_choice_for_each_statement_kept_like_the_answer
     choices = form.select_one(".evaluation-form__choices")
     assert choices.has_attr("hidden"), "shown by its script"
     fieldsets = choices.find_all("fieldset")
-    assert [fs.legend.get_text() for fs in fieldsets] == [f"{n}. {s['text']}" for n, s in enumerate(evaluation["statements"], start=1)]
+    assert [fs.legend.get_text() for fs in fieldsets] == [s["text"] for s in evaluation["statements"]]
     radios = fieldsets[0].find_all("input", type="radio")
     assert [(r["name"], r["value"], r["data-statement"]) for r in radios] == [("evaluation--useful", label, "useful") for label in evaluation["scale"]]
     # The questions are answer boxes, kept by course.js under the form's id, like the reflective record's.
