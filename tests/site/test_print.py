@@ -87,6 +87,8 @@ def test_each_handout_page_has_its_activity_qr_code_and_address(built_site):
         assert qr_modules(svg) == expected_modules(address), handout.slug
         if handout.activity_id:
             assert [s["id"] for s in page.select("section.activity")] == [handout.activity_id]
+        elif handout.kind == "self-check":
+            assert page.select_one(".problem-check--worksheet table.problem-check__key"), handout.slug
         else:
             tables = {"organisational-forms", "problem-types", "typology-figure"} if handout.unit_id == UNIT else {"problem-types", "typology-figure"}
             assert tables <= {e["id"] for e in page.find_all(id=True)}
@@ -226,6 +228,11 @@ def test_the_pdfs_hold_every_prompt_where_it_belongs(pdfs):
             assert all(squashed(p["text"]) in text for p in activity["prompts"]), handout.slug
             others = [a for a in everyone if a["id"] != handout.activity_id]
             assert not any(squashed(p["text"]) in text for a in others for p in a["prompts"]), handout.slug
+        elif handout.kind == "self-check":
+            # The worksheet: every question to tick, and every result's headline in its key.
+            check = fixture_data()[f"{'' if handout.unit_id == UNIT else handout.unit_id + '/'}self_check.yml"]
+            assert all(squashed(q["text"]) in text for q in check["questions"]), handout.slug
+            assert all(squashed(r["headline"]) in text for r in check["results"]), handout.slug
         else:
             data = fixture_data()
             prefix = "" if handout.unit_id == UNIT else f"{handout.unit_id}/"
