@@ -90,7 +90,7 @@ PRINT_SHEETS = {
     "references": (3, 3),
     "glossary": (3, 4),
     "workbook": (10, 10),
-    "handouts": (1, 1),
+    "handouts": (2, 2),
     "handouts/the-ethos-in-your-pcn": (1, 1),
     "handouts/flocking": (1, 1),
     "handouts/self-activity-7": (1, 1),
@@ -107,7 +107,7 @@ PRINT_SHEETS = {
     "facilitators/evaluation-form": (1, 1),
     "facilitators/certificate": (1, 1),
     "accessibility": (3, 3),
-    "privacy": (2, 3),
+    "privacy": (3, 3),
 }
 
 
