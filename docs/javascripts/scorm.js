@@ -235,15 +235,15 @@
   var NEAR = 0.9;
 
   var WORDS = {
-    saved: "Your answers and the page you are on are saved on your learning platform, and in this browser.",
+    saved: "Saved on your learning platform, and in this browser.",
     near:
       "Your answers are close to what your learning platform can keep: {used} of {limit} characters, once " +
       "compressed. Past that, every answer stays in this browser, but the platform keeps only what it had.",
     over:
-      "Your answers are now too long for your learning platform to keep: {used} characters, once compressed, of " +
-      "the {limit} it keeps. Nothing has been cut. Every answer is still in this browser, and the platform keeps " +
-      "the answers it saved before. To keep them all on the platform, shorten some answers; to keep a copy, " +
-      "download them from My workbook.",
+      "Your answers are now too long for your learning platform to keep ({used} of {limit} characters, once " +
+      "compressed). Nothing is cut: every answer stays in this browser, and the platform keeps what it saved " +
+      "before. Shorten some answers to keep them all on the platform, or download a copy from My workbook.",
+    progressSaved: "Your progress is saved on your learning platform.",
     failed:
       "Your learning platform did not {what} (it says: \u201c{text}\u201d, error {code}). Your answers are still " +
       "kept in this browser. If this happens again, download your answers from My workbook to keep a copy, and " +
@@ -438,8 +438,10 @@
       writeMarker(state, state.pendingStamp);
       state.pendingStamp = null;
     }
-    var near = state.used > NEAR * state.settings.limit && state.used <= state.settings.limit;
-    say(state, near ? fill(WORDS.near, { used: number(state.used), limit: number(state.settings.limit) }) : WORDS.saved);
+    var limit = state.settings.limit;
+    var near = state.used > NEAR * limit && state.used <= limit;
+    if (state.used > limit) say(state, WORDS.progressSaved); // the alert says what is not
+    else say(state, near ? fill(WORDS.near, { used: number(state.used), limit: number(limit) }) : WORDS.saved);
     return true;
   }
 
@@ -505,7 +507,7 @@
       link.href = new URL(state.settings.myWorkbook, state.base).href;
       keep.append(link, WORDS.keepCopyEnd);
     }
-    var button = make(doc, "button", "md-button md-button--primary", WORDS.finishButton);
+    var button = make(doc, "button", "unit-button unit-button--primary", WORDS.finishButton); // the site's own button
     button.type = "button";
     var status = make(doc, "p", "scorm-finish__status", state.lessonStatus === "completed" ? WORDS.alreadyFinished : "");
     status.setAttribute("role", "status");
