@@ -332,11 +332,19 @@ def test_a_platform_that_refuses_is_reported_in_words(learner):
     assert platform.launch.locator("#scorm-alert").get_attribute("role") == "alert"
 
 
-def test_without_a_platform_the_package_opens_its_first_page(browser, platform_url):
+@pytest.mark.parametrize("where", ["http", "file"])
+def test_without_a_platform_the_package_opens_its_first_page(browser, platform_url, built_site, tmp_path, where):
+    """Served on its own, or unzipped and opened from the disk: it works as the offline copy does."""
+    if where == "file":
+        with zipfile.ZipFile(built_site / "download" / f"{UNIT}-scorm12.zip") as archive:
+            archive.extractall(tmp_path)
+        address = (tmp_path / LAUNCH_PAGE).as_uri()
+    else:
+        address = f"{platform_url}{PACKAGE}{LAUNCH_PAGE}"
     page = browser.new_page()
     try:
-        page.goto(f"{platform_url}{PACKAGE}{LAUNCH_PAGE}")
-        page.wait_for_url(f"**{PACKAGE}index.html")
+        page.goto(address)
+        page.wait_for_url(address.removesuffix(LAUNCH_PAGE) + "index.html")
         assert page.locator("h1").first.inner_text().removesuffix("¶")
     finally:
         page.close()
