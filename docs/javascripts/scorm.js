@@ -487,6 +487,16 @@
     });
   }
 
+  /* A link to another site opens in a tab of its own: many sites refuse to be shown in a frame,
+     and the platform's frame stays on the unit. */
+  function openOtherSitesApart(doc) {
+    Array.prototype.forEach.call(doc.querySelectorAll("a[href]"), function (link) {
+      if (!/^https?:$/.test(link.protocol) || link.origin === root.location.origin) return;
+      link.target = "_blank";
+      link.rel = "noopener";
+    });
+  }
+
   function finishUnit(state, status) {
     if (state.broken || state.finished) return;
     root.clearTimeout(state.timer);
@@ -535,6 +545,7 @@
     view.document.addEventListener(state.course.answerBoxes.CHANGED, function () {
       schedule(state);
     });
+    openOtherSitesApart(view.document);
     if (state.broken) return;
     rewordNotes(view.document);
     addFinish(state, view.document);

@@ -231,6 +231,8 @@ def test_a_first_launch_a_finish_and_a_resume(learner):
     first.wait_for("LMSCommit", count=commits_before + 1)
     assert first.count("LMSSetValue", "cmi.suspend_data") == saved_before + 1, "one save for the whole answer"
     assert decoded(first, first.set_values("cmi.suspend_data")[-1])["a"] == {"reflect": {"define": "Leading when nobody is in charge."}}
+    elsewhere = first.unit.evaluate("[...document.querySelectorAll('a[href^=\"http\"]')].filter(a => a.origin !== location.origin).map(a => a.target)")
+    assert elsewhere and set(elsewhere) == {"_blank"}, "another site opens in a tab of its own, not in the platform's frame"
     note = first.unit.locator(".activity__answers-note").first.inner_text()
     assert "saved on your learning platform" in note and "nothing is sent anywhere" not in note
 
