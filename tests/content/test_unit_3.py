@@ -98,7 +98,7 @@ PRINT_SHEETS = {
     "facilitators": (14, 14),
     "facilitators/present": (6, 6),
     "accessibility": (3, 3),
-    "privacy": (2, 3),
+    "privacy": (3, 3),  # with "In a learning platform" (issue 22): the third A4 sheet holds "Reporting a problem"
 }
 
 
