@@ -500,7 +500,8 @@
     if (!toggle || !input) return;
     var button = headerButtonFor(label, "Search", "unit-search-button");
     button.addEventListener("click", function () {
-      toggle.click(); // as Material's label did: it opens search and puts the focus in its box
+      toggle.click(); // as Material's label did: the checkbox's change event opens search
+      if (toggle.checked) input.focus();
     });
     function placeBox() {
       input.tabIndex = narrow.matches && !toggle.checked ? -1 : 0;
