@@ -29,6 +29,7 @@ from .markdown_limits import check_markdown_limits
 from .teaching import check_teaching
 from .paper import check_paper
 from .rendering import RenderedPages
+from .scorm import check_scorm_budget
 from .snippets import check_snippets
 from .spelling import spelling_warnings
 from .statement import check_statement_data, check_statement_pages, statement_reminders
@@ -51,6 +52,7 @@ def check_course(source: CourseSource, plan: PaperPlan, cache: dict | None = Non
         problems.extend(check_before_and_after(outline))
         problems.extend(check_paper(outline, plan, source.excluded_pages))
         problems.extend(check_statement_data(outline))
+        problems.extend(check_scorm_budget(outline))
     else:
         problems.extend(page.syntax_error for page in outline.pages if page.syntax_error)
     rendered = RenderedPages(outline, source.config, cache) if data_loaded else None

@@ -107,7 +107,7 @@ PRINT_SHEETS = {
     "facilitators/evaluation-form": (1, 1),
     "facilitators/certificate": (1, 1),
     "accessibility": (3, 3),
-    "privacy": (3, 3),
+    "privacy": (3, 3),  # with "In a learning platform" (issue 22): the third A4 sheet holds "Reporting a problem"
 }
 
 
@@ -291,3 +291,35 @@ def test_each_pdf_takes_its_sheets(unit_3_site, on_letter, pdf_name):
 def test_each_page_prints_on_its_sheets(printed, name):
     counted = (len(printed(name, "A4")[1]), len(printed(name, "Letter")[1]))
     assert counted == PRINT_SHEETS[name], changed_sheets(f"The page '{name}', printed", name, counted, "PRINT_SHEETS")
+
+
+# --- The SCORM 1.2 package (guides/platforms.md) ---------------------------------------------------
+
+# Answers Unit 3 keeps in a platform's cmi.suspend_data: its prompts, and the reflective record's
+# four parts and two details. guides/platforms.md says the number.
+SCORM_ANSWERS = 20
+# The package's size, at most (download/unit-3-scorm12.zip; 1.3 MB in December 2026): PDFs included, it is uploaded to a
+# platform and downloaded by each learner's browser page by page.
+SCORM_PACKAGE_BYTES = 3_000_000
+
+
+def test_unit_3s_answers_fit_a_scorm_platform_at_the_documented_length():
+    from course.scorm.budget import MINIMUM_ANSWER_LENGTH, SUSPEND_DATA_LIMIT, kept_answers, suspend_data_length
+
+    answers = kept_answers(load_programme(PROJECT_DIR / "data").unit("unit-3"))
+    assert len(answers) == SCORM_ANSWERS, (
+        f"Unit 3 now keeps {len(answers)} answers on a learning platform, not {SCORM_ANSWERS}: update SCORM_ANSWERS "
+        f"({where('SCORM_ANSWERS')}) and the number in guides/platforms.md"
+    )
+    needed = suspend_data_length(answers)
+    assert needed <= SUSPEND_DATA_LIMIT, f"{needed} characters at {MINIMUM_ANSWER_LENGTH} each (make check says where)"
+
+
+def test_unit_3s_scorm_package_is_in_the_build_within_its_size(unit_3_site):
+    package = unit_3_site / "download" / "unit-3-scorm12.zip"
+    assert package.is_file()
+    size = package.stat().st_size
+    assert size <= SCORM_PACKAGE_BYTES, (
+        f"download/unit-3-scorm12.zip is {size:,} bytes, over SCORM_PACKAGE_BYTES ({where('SCORM_PACKAGE_BYTES')}): "
+        "look at what grew (the PDFs, most likely) before raising it"
+    )
