@@ -64,7 +64,8 @@ test-js: node_modules/.installed
 # Every pytest test, on two workers: Unit 3's content (tests/content, on one build of the unit)
 # on one, the engine (tests/site on one build of the fixture course and copies of it, in files
 # and in Chromium; tests/unit without MkDocs) on the other (tests/conftest.py groups them).
-test-site: $(VENV)/.test-tools browser
+# node_modules: scorm-again, the SCORM 1.2 runtime the package's browser tests play the platform with.
+test-site: $(VENV)/.test-tools browser node_modules/.installed
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 # ProperDocs, the maintained fork of MkDocs 1.6, builds the site and the copies the

@@ -107,6 +107,12 @@ export default [
     rules: js.configs.recommended.rules,
   },
   {
+    // The test platform the SCORM browser tests open the package in (a test page, not the site's).
+    files: ["tests/scorm/**/*.js"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "script", globals: globals.browser },
+    rules: js.configs.recommended.rules,
+  },
+  {
     files: ["eslint.config.mjs"],
     languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: globals.node },
     rules: js.configs.recommended.rules,

@@ -25,9 +25,10 @@ from markupsafe import Markup
 from .content.outline import Outline
 from .content.programme import Unit
 from .paper.handouts import handout_html, handouts_for
-from .paper.workbook import workbook_activities_html, workbook_cover_html
+from .paper.workbook import Worksheet, workbook_activities_html, workbook_cover_html
 from .publish.addresses import SiteAddress, online_path, relative_url, short_address
 from .render.activities import ListedActivity, activity_html, activity_list_markdown
+from .render.before_and_after import PreReadLink, attendance_register_html, certificate_html, evaluation_form_html, joining_note_html
 from .render.changed_since import changed_since_html
 from .render.facilitation import Handout, facilitator_guide_markdown, guide_of, run_sheet_html, version_view
 from .render.figures import flocking_simulation_html, typology_figure_html
@@ -35,7 +36,7 @@ from .render.glossary import abbreviations_html, key_terms_html
 from .render.my_workbook import my_workbook_finish_html, my_workbook_html
 from .render.outcomes import key_points_markdown, outcomes_html
 from .render.presenter import deck_of, presenter_view_html
-from .render.problem_check import problem_check_html, problem_check_scenarios_html
+from .render.problem_check import WORKSHEET_TITLE, framing_citation, problem_check_html, problem_check_scenarios_html, problem_check_worksheet_html
 from .render.references import Citation, citations_of, cite_markdown, references_html, simple_rules_html
 from .render.reflective_record import RecordView, record_view, reflective_record_html, reflective_record_uses_html
 from .render.statement import accessibility_statement_markdown, privacy_notice_markdown, privacy_of, statement_of
@@ -158,10 +159,7 @@ class PageMacros:
         unit = self._unit("problem_check")
 
         def check():
-            source = unit.require("self_check").framing_source
-            reference = self._programme.reference(source) if source else None
-            citation = f"{reference.author}, {reference.year}" if reference else None
-            return problem_check_html(unit, self._glossary, citation)
+            return problem_check_html(unit, self._glossary, framing_citation(self._programme, unit))
 
         return self._cached("problem_check", unit, None, check)
 
@@ -222,6 +220,38 @@ class PageMacros:
         unit = self._unit("reflective_record_uses")
         return self._cached("reflective_record_uses", unit, None, lambda: reflective_record_uses_html(self._record(unit), self._glossary))
 
+    def joining_note(self) -> str:
+        """The joining note to send before the session (before_and_after.yml): plain text to paste into an e-mail."""
+        unit = self._unit("joining_note")
+
+        def note():
+            site = self._site("joining_note")
+            pre_read = [
+                PreReadLink(self._outline.page(entry.page).title, site.page_of_source(entry.page), entry.why)
+                for entry in unit.require("before_and_after").joining_note.pre_read
+            ]
+            return joining_note_html(unit, pre_read, self._glossary)
+
+        return self._cached("joining_note", unit, None, note)
+
+    def attendance_register(self) -> str:
+        """The attendance register to print (before_and_after.yml): a row per person."""
+        unit = self._unit("attendance_register")
+        return self._cached("attendance_register", unit, None, lambda: attendance_register_html(unit, self._programme.title, self._glossary))
+
+    def evaluation_form(self) -> str:
+        """The evaluation form (before_and_after.yml): on paper, and on screen kept in the browser."""
+        unit = self._unit("evaluation_form")
+        privacy = self._privacy_href
+        return self._cached(
+            "evaluation_form", unit, privacy, lambda: evaluation_form_html(unit, self._programme.title, self._glossary, privacy)
+        )
+
+    def certificate(self) -> str:
+        """The certificate of attendance (before_and_after.yml): lines to fill in, or fields on screen, then print."""
+        unit = self._unit("certificate")
+        return self._cached("certificate", unit, None, lambda: certificate_html(unit, self._programme.title, self._glossary))
+
     def workbook_cover(self) -> str:
         """The printable workbook's cover: programme, unit, name and date lines, the activities in it."""
         unit = self._unit("workbook_cover")
@@ -229,7 +259,7 @@ class PageMacros:
             "workbook_cover",
             unit,
             None,
-            lambda: workbook_cover_html(self._programme.title, unit.heading, self._activities(unit), self._glossary),
+            lambda: workbook_cover_html(self._programme.title, unit.heading, self._activities(unit), self._glossary, self._worksheet(unit)),
         )
 
     def workbook_activities(self) -> str:
@@ -237,7 +267,10 @@ class PageMacros:
         unit = self._unit("workbook_activities")
         privacy = self._privacy_href
         return self._cached(
-            "workbook_activities", unit, privacy, lambda: workbook_activities_html(self._activities(unit), self._glossary, privacy)
+            "workbook_activities",
+            unit,
+            privacy,
+            lambda: workbook_activities_html(self._activities(unit), self._glossary, privacy, self._worksheet(unit)),
         )
 
     def facilitator_guide(self) -> str:
@@ -252,7 +285,8 @@ class PageMacros:
                 for call in page.calls
                 if call.name == RUN_SHEET_MACRO and call.args and isinstance(call.args[0], int)
             }
-            made = guide_of(self._outline, unit, self._page_path, self._handouts(unit), presenter and presenter.path, sheets)
+            site = self._site("facilitator_guide")
+            made = guide_of(self._outline, unit, self._page_path, self._handouts(unit), presenter and presenter.path, sheets, site)
             return facilitator_guide_markdown(made, self._glossary)
 
         return self._cached("facilitator_guide", unit, self._page_path, guide)
@@ -371,6 +405,14 @@ class PageMacros:
                 html = handout_html(handout, site.page_of_source(handout.src_uri), self._programme, self._glossary, self._privacy_href, heading_level=4)
                 made[handout.activity_id] = Handout(handout.src_uri, Markup(html))
         return made
+
+    def _worksheet(self, unit: Unit) -> Worksheet | None:
+        """The self-check's worksheet for the printable workbook, before the activity its result is copied into."""
+        if unit.self_check is None or unit.problem_types is None:
+            return None
+        html = problem_check_worksheet_html(unit, self._glossary, framing_citation(self._programme, unit), heading_level=2)
+        copy_to = unit.self_check.copy_to
+        return Worksheet(Markup(html), WORKSHEET_TITLE, copy_to.activity if copy_to else None)
 
     def _unit(self, macro: str) -> Unit:
         unit = self._outline.unit_of(self._page_path)

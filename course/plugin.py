@@ -25,7 +25,8 @@ instance across rebuilds). What happens when:
   is a PDF.
 - on_post_page: the page's CSP hashes (the theme's inline code only); a page that is a PDF goes to the workers.
 - on_post_build: each PDF's pages and size fill in the slots beside its
-  links; the offline copy is made from the site as built and zipped into it.
+  links; the offline copy is made from the site as built and zipped into it,
+  and each unit's SCORM 1.2 package from the same files (course/scorm/).
 """
 
 from __future__ import annotations
@@ -45,14 +46,14 @@ from .checks import check_course, remind
 from .checks.symlinks import check_symlinks
 from .checks.theme import check_theme_features
 from .content.outline import Outline
-from .page_macros import PRIVACY_MACRO, STATEMENT_MACRO, PageMacros, privacy_href
+from .page_macros import MY_WORKBOOK_MACRO, PRIVACY_MACRO, STATEMENT_MACRO, PageMacros, privacy_href
 from .paper import downloads
 from .paper.footer import FOOTER_STYLESHEET, build_date, running_footer_css
 from .paper.handouts import handout_html, handout_source
 from .paper.pdf import PdfError, PdfPool, ToolchainMissing, check_toolchain
 from .paper.plan import PaperPlan, plan_paper
 from .paper.whole_unit import combine, unit_page
-from .offline.copy import IFRAME_WORKER_SHIM, OfflineCopy, PageAddress
+from .offline.copy import IFRAME_WORKER_SHIM, OfflineCopy, PageAddress, write_archive
 from .project import published_site_url, read_course
 from .publish.addresses import SiteAddress, missing_page_report, online_path, problem_report, relative_url
 from .publish.compact import published_without_comments
@@ -61,6 +62,7 @@ from .publish.dates import GitDates
 from .render.abbreviations import spell_out_first_use
 from .render.page_time import with_times
 from .render.site_added import label_site_added
+from .scorm.package import PackagePlan, package_files, package_name
 
 log = logging.getLogger("mkdocs.plugins.course")
 
@@ -114,6 +116,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.pdf_pool: PdfPool | None = None
         self.pages_with_pdf_facts: list[Path] = []
         self.offline_copy: OfflineCopy | None = None
+        self.offline_files: dict[str, str] = {}  # each page's source (index.md) to its file in the offline copy
         self.theme_code = ThemeCode()
         self.pdf_stand_ins: list[File] = []
 
@@ -234,6 +237,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 PageAddress(file.dest_uri, file.url, File(file.src_uri, config.docs_dir, config.site_dir, False).dest_uri)
                 for file in files.documentation_pages()
             ]
+            self.offline_files = {
+                file.src_uri: address.offline_file for file, address in zip(files.documentation_pages(), addresses)
+            }
             shim = Path(config.docs_dir) / IFRAME_WORKER_SHIM
             self.offline_copy = OfflineCopy(addresses, shim.read_text(encoding="utf-8") if shim.is_file() else "")
         # Each page's time to read and do, from its words as rendered; before the whole units join them.
@@ -293,10 +299,25 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             copy, self.offline_copy = self.offline_copy, None
             name = self.outline.programme.offline_copy
             target = site_dir / DOWNLOAD_FOLDER / f"{name}.zip"
-            count = copy.write(site_dir, target, name, (f"{DOWNLOAD_FOLDER}/",), fill)
+            contents = copy.contents(site_dir, (f"{DOWNLOAD_FOLDER}/",), fill)
+            count = write_archive(contents, target, name)
             log.info("Offline copy: %s (%d files, %d KB)", target.relative_to(site_dir).as_posix(), count, target.stat().st_size // 1024)
+            self._write_scorm_packages(contents, site_dir)
         elif self.command != "serve":
             log.info("No offline copy: UNIT_OFFLINE_ZIP=off.")
+
+    def _write_scorm_packages(self, contents: dict[str, bytes], site_dir: Path) -> None:
+        """Each unit's SCORM 1.2 package (course/scorm/): the offline copy's files, a launch page and a manifest."""
+        my_workbooks = [page.path for page, _ in self.outline.calls_of(MY_WORKBOOK_MACRO)]
+        for unit in self.outline.programme.units:
+            try:
+                plan = PackagePlan.of(self.outline, unit, self.offline_files, my_workbooks)
+                files = package_files(contents, plan)
+            except ValueError as error:
+                raise PluginError(f"SCORM package of unit '{unit.id}': {error}") from None
+            target = site_dir / DOWNLOAD_FOLDER / package_name(unit)
+            count = write_archive(files, target, None)
+            log.info("SCORM 1.2 package: %s (%d files, %d KB)", target.relative_to(site_dir).as_posix(), count, target.stat().st_size // 1024)
 
     def on_build_error(self, *, error):
         for workers in (self.pdf_pool, self.offline_copy):

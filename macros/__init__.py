@@ -124,6 +124,30 @@ def reflective_record_uses(context) -> str:
 
 
 @pass_context
+def joining_note(context) -> str:
+    """The joining note to send before the session, from the page's unit's before_and_after.yml."""
+    return _for_page(context).joining_note()
+
+
+@pass_context
+def attendance_register(context) -> str:
+    """The attendance register to print, from the page's unit's before_and_after.yml."""
+    return _for_page(context).attendance_register()
+
+
+@pass_context
+def evaluation_form(context) -> str:
+    """The evaluation form, on paper and on screen, from the page's unit's before_and_after.yml."""
+    return _for_page(context).evaluation_form()
+
+
+@pass_context
+def certificate(context) -> str:
+    """The certificate of attendance, from the page's unit's before_and_after.yml."""
+    return _for_page(context).certificate()
+
+
+@pass_context
 def workbook_cover(context) -> str:
     """The printable workbook's cover, for the page's unit."""
     return _for_page(context).workbook_cover()
@@ -195,11 +219,15 @@ MACROS = (
     activity,
     activity_label,
     activity_list,
+    attendance_register,
+    certificate,
     changed_since,
     cite,
     comparison_table,
+    evaluation_form,
     facilitator_guide,
     flocking_simulation,
+    joining_note,
     key_points,
     key_terms,
     my_workbook,

@@ -65,6 +65,8 @@ FACILITATION = {
     "debrief": ["What did you notice?"],
     "listen_for": ["Anything."],
     "bridge": "On to the next part.",
+    "online": ["Think, then type in the chat."],
+    "hybrid": ["The people on the call speak first."],
 }
 
 

@@ -20,7 +20,7 @@ WIDE = KEYBOARD_WIDTHS[0]
 NO_SUCH_PAGE = "an-address-with-no-page"
 DRAWER_BELOW = 1220  # Material's 76.25em: below it the menu is a drawer behind the menu button
 MENU_BUTTON = ".md-header .unit-menu-button"
-SEARCH_BUTTON = ".md-header label.md-header__button[for='__search']"  # where the search box is not shown
+SEARCH_BUTTON = ".md-header button.unit-search-button"  # where the search box is not shown
 DRAWER = ".md-sidebar--primary"
 SEARCH_TOGGLE = "document.getElementById('__search')"
 

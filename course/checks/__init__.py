@@ -18,6 +18,7 @@ from pathlib import Path
 from ..content.problems import Problem
 from ..paper.plan import PaperPlan, plan_paper
 from ..project import CourseSource
+from .before_and_after import check_before_and_after
 from .changed_since import changed_since_reminders
 from .front_matter import check_front_matter
 from .html import check_html
@@ -28,6 +29,7 @@ from .markdown_limits import check_markdown_limits
 from .teaching import check_teaching
 from .paper import check_paper
 from .rendering import RenderedPages
+from .scorm import check_scorm_budget
 from .snippets import check_snippets
 from .spelling import spelling_warnings
 from .statement import check_statement_data, check_statement_pages, statement_reminders
@@ -47,8 +49,10 @@ def check_course(source: CourseSource, plan: PaperPlan, cache: dict | None = Non
         problems.extend(check_macro_calls(outline, cache))
         problems.extend(check_usage(outline))
         problems.extend(check_teaching(outline))
+        problems.extend(check_before_and_after(outline))
         problems.extend(check_paper(outline, plan, source.excluded_pages))
         problems.extend(check_statement_data(outline))
+        problems.extend(check_scorm_budget(outline))
     else:
         problems.extend(page.syntax_error for page in outline.pages if page.syntax_error)
     rendered = RenderedPages(outline, source.config, cache) if data_loaded else None

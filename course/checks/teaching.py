@@ -43,7 +43,7 @@ def _calls(outline: Outline, macro: str) -> set[str]:
     return {page.path for page, _ in outline.calls_of(macro)}
 
 
-def _not_a_page(outline: Outline, unit: Unit, page_path: str, what: str) -> str | None:
+def not_a_page(outline: Outline, unit: Unit, page_path: str, what: str) -> str | None:
     """What is wrong with naming docs/<page_path> for the unit, or None when it is one of its pages."""
     own = [page.path for page in outline.pages_of(unit)]
     if page_path in own:
@@ -66,7 +66,7 @@ def _outcomes(outline: Outline, unit: Unit) -> list[Problem]:
     for outcome in unit.outcomes.outcomes:
         for page_path in outcome.pages:
             line = line_of_item(path, outcome.id, page_path)
-            wrong = _not_a_page(outline, unit, page_path, f"outcome '{outcome.id}'")
+            wrong = not_a_page(outline, unit, page_path, f"outcome '{outcome.id}'")
             if wrong:
                 problems.append(Problem(file, line, wrong))
                 continue
@@ -103,7 +103,7 @@ def _key_points(outline: Outline, unit: Unit) -> list[Problem]:
     problems = []
     for page_path in unit.key_points.key_points:
         line = _line_of_key(path, page_path)
-        wrong = _not_a_page(outline, unit, page_path, f"key points for '{page_path}'")
+        wrong = not_a_page(outline, unit, page_path, f"key points for '{page_path}'")
         if wrong:
             problems.append(Problem(file, line, wrong))
         elif page_path not in ending and page_path not in teaching_pages(unit):  # else the page's own problem says it

@@ -38,6 +38,7 @@ UNIT_FILES = {
     "outcomes.yml": schemas.OutcomesFile,
     "key_points.yml": schemas.KeyPointsFile,
     "deck.yml": schemas.DeckFile,
+    "before_and_after.yml": schemas.BeforeAndAfterFile,
 }
 # A label such as "Self-Activity 8", numbered by hand or by the programme.
 NUMBERED_LABEL = re.compile(r"\s\d+$")
@@ -64,6 +65,7 @@ class Unit:
     outcomes: schemas.OutcomesFile | None = None
     key_points: schemas.KeyPointsFile | None = None
     deck: schemas.DeckFile | None = None
+    before_and_after: schemas.BeforeAndAfterFile | None = None
 
     @property
     def closing_activity(self) -> schemas.Activity | None:
@@ -375,16 +377,23 @@ def _check_definition_sources(unit: Unit, data_dir: Path, known: set[str]) -> li
     return problems
 
 
+# Ids under which the browser keeps a learner's words beside the activities' answers: no activity may take one.
+_KEPT_UNDER = {
+    schemas.RECORD_ID: "the reflective record keeps the learner's own words under this id",
+    schemas.EVALUATION_ID: "the evaluation form keeps the learner's answers under this id",
+}
+
+
 def _check_record_id(unit: Unit, data_dir: Path) -> list[Problem]:
-    """No activity takes the id the reflective record keeps the learner's words under."""
-    if not any(activity.id == schemas.RECORD_ID for activity in unit.activities.activities):
-        return []
+    """No activity takes an id the reflective record or the evaluation form keeps the learner's words under."""
     return [
         Problem(
             f"{unit.data_folder}/activities.yml",
-            line_of_id(data_dir / unit.id / "activities.yml", schemas.RECORD_ID),
-            f"activity '{schemas.RECORD_ID}': the reflective record keeps the learner's own words under this id; give the activity another id",
+            line_of_id(data_dir / unit.id / "activities.yml", activity.id),
+            f"activity '{activity.id}': {_KEPT_UNDER[activity.id]}; give the activity another id",
         )
+        for activity in unit.activities.activities
+        if activity.id in _KEPT_UNDER
     ]
 
 

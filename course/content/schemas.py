@@ -277,6 +277,12 @@ class Facilitation(Strict):
     debrief: list[Text] = Field(min_length=1, description="Questions for the room afterwards")
     listen_for: list[Text] = Field(min_length=1, description="What to listen for in the debrief")
     bridge: Text = Field(description="How to lead into the next part of the session")
+    online: list[Text] = Field(
+        min_length=1, description="How it runs on Teams or another video call, step by step: breakout rooms, a shared whiteboard, the chat"
+    )
+    hybrid: list[Text] = Field(
+        min_length=1, description="How it runs with some people in the room and some on the call: who does what, who speaks first"
+    )
 
 
 # What an activity's solo version can show between its steps and its prompts, in place of the room.
@@ -733,6 +739,85 @@ class ReflectiveRecordFile(Strict):
     @classmethod
     def _sources_differ(cls, sources: list[RecordSource]) -> list[RecordSource]:
         return _unique_ids(sources, "sources")
+
+
+# --- Before and after the session (before_and_after.yml) --------------------------
+
+# Where the evaluation form keeps a learner's answers in the browser: under
+# <storage key>:answer:evaluation:<statement or question id>, beside the activities'
+# answers (so deleting a unit's answers deletes them too). No activity may take this id.
+EVALUATION_ID = "evaluation"
+
+
+class PreRead(Strict):
+    """A page to read before the session: the joining note gives its title and full address."""
+
+    page: Text = Field(description="The page, as docs/ names it (pcn-ethos.md)")
+    why: Text = Field(description="What to read it for, in a line")
+
+
+class JoiningNote(Strict):
+    """The note a facilitator sends before the session, ready to paste into an e-mail."""
+
+    subject: Text
+    opening: list[Text] = Field(min_length=1, description="The note's first paragraphs; [words in square brackets] are filled in by the facilitator")
+    pre_read: list[PreRead] = Field(min_length=1, description="The pages to read before the session, in order")
+    bring: list[Text] = Field(min_length=1, description="What to bring or have ready")
+    closing: list[Text] = Field(min_length=1, description="The note's last paragraphs, and the sign-off")
+
+
+class Register(Strict):
+    """The attendance register: a table to print, a row per person."""
+
+    columns: list[Text] = Field(min_length=1, max_length=6, description="The register's columns, after the row number: 'Name', 'Signature'")
+    rows: int = Field(ge=1, le=60, description="How many people it has room for (on as many sheets as they need)")
+
+
+class RatedStatement(Strict):
+    id: Slug = Field(description="Stable: the learner's answer is kept under it; never change it")
+    text: Text
+
+
+class WrittenQuestion(Strict):
+    id: Slug = Field(description="Stable: the learner's answer is kept under it; never change it")
+    text: Text
+    lines: int = Field(ge=1, le=12, description="Ruled lines of writing space on paper")
+
+
+class Evaluation(Strict):
+    """The evaluation form: statements rated on a scale, then questions to write about."""
+
+    title: Text
+    intro: Text = Field(description="Shown above the form, on screen and on paper")
+    scale: list[Text] = Field(min_length=2, max_length=7, description="The answers to each statement, in order: 'Strongly disagree', ...")
+    statements: list[RatedStatement] = Field(min_length=1, max_length=12)
+    questions: list[WrittenQuestion] = Field(default_factory=list, max_length=8)
+
+    @model_validator(mode="after")
+    def _ids(self):
+        _unique_ids([*self.statements, *self.questions], "statements and questions")
+        repeated = sorted({label for label in self.scale if self.scale.count(label) > 1})
+        if repeated:
+            raise ValueError(f"the scale gives {', '.join(repr(label) for label in repeated)} twice; give each answer once")
+        return self
+
+
+class Certificate(Strict):
+    """The certificate of attendance: the learner, the date, the unit, the duration and the facilitator."""
+
+    title: Text = Field(description="'Certificate of attendance'")
+    certifies: Text = Field(description="The words before the learner's name: 'This is to certify that'")
+    attended: Text = Field(description="The words between the name and the unit: 'attended a session of'")
+    note: Text = Field(description="A line at the foot: what the certificate records, and what it does not")
+
+
+class BeforeAndAfterFile(Strict):
+    """A unit's material for before and after its session, on the facilitators' pages."""
+
+    joining_note: JoiningNote
+    attendance_register: Register
+    evaluation: Evaluation
+    certificate: Certificate
 
 
 # --- The accessibility statement ---------------------------------------------

@@ -47,6 +47,8 @@ ENTRY_NAMES = {
     "questions": "question",
     "results": "result",
     "scenarios": "scenario",
+    "pre_read": "page to read",
+    "statements": "statement",
 }
 
 _ENTRY_START = re.compile(r"^\s*-\s*id:\s*['\"]?([^'\"#\s]+)")

@@ -239,22 +239,18 @@ def _entry(archive: zipfile.ZipFile, name: str, data: bytes, date: tuple[int, ..
     archive.writestr(entry, data, compresslevel=6)
 
 
-def write_offline_copy(
+def copy_contents(
     site_dir: Path,
     pages: list[PageAddress],
-    target: Path,
-    folder: str,
     leave_out: tuple[str, ...] = (),
     copied_pages: dict[str, tuple[str, set[str]]] | None = None,
-) -> int:
-    """Zip the site in `site_dir`, re-addressed for reading from a folder, into `target`.
+) -> dict[str, bytes]:
+    """Every file of the site in `site_dir`, re-addressed for reading from a folder: {path: bytes}.
 
-    Everything is inside one top-level `folder`; paths under `leave_out` (the
-    zip's own folder) and source maps are not copied. `copied_pages` holds
-    pages already re-addressed (by OfflineCopy, while the site was built),
-    by their file in the site; the others are read and re-addressed here.
-    Entries are sorted and carry a fixed date and permissions, so the same
-    site always gives the same zip. Returns the number of files.
+    Paths under `leave_out` (the zips' own folder) and source maps are not
+    copied. `copied_pages` holds pages already re-addressed (by OfflineCopy,
+    while the site was built), by their file in the site; the others are read
+    and re-addressed here. The SCORM package (course/scorm/) is these files too.
     """
     shim = site_dir / IFRAME_WORKER_SHIM
     readdress = Readdress(pages, shim.read_text(encoding="utf-8") if shim.is_file() else "")
@@ -281,12 +277,35 @@ def write_offline_copy(
         index = readdress.search_index(index_file.read_text(encoding="utf-8"), left_out_ids)
         contents["search/search_index.json"] = index.encode("utf-8")
         contents["search/search_index.js"] = f"var __index = {index}".encode("utf-8")
+    return contents
+
+
+def write_archive(contents: dict[str, bytes], target: Path, folder: str | None) -> int:
+    """Zip `contents` ({path: bytes}) into `target`, inside one top-level `folder` (None: at the zip's root).
+
+    Entries are sorted and carry a fixed date and permissions, so the same
+    files always give the same zip. Returns the number of files.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     date = zip_date()
+    prefix = f"{folder}/" if folder else ""
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for name in sorted(contents):
-            _entry(archive, f"{folder}/{name}", contents[name], date)
+            _entry(archive, f"{prefix}{name}", contents[name], date)
     return len(contents)
+
+
+def write_offline_copy(
+    site_dir: Path,
+    pages: list[PageAddress],
+    target: Path,
+    folder: str,
+    leave_out: tuple[str, ...] = (),
+    copied_pages: dict[str, tuple[str, set[str]]] | None = None,
+) -> int:
+    """Zip the site in `site_dir`, re-addressed for reading from a folder, into `target`, inside one
+    top-level `folder` (copy_contents says which files). Returns the number of files."""
+    return write_archive(copy_contents(site_dir, pages, leave_out, copied_pages), target, folder)
 
 
 def write_zip(source: Path, target: Path, folder: str) -> int:
@@ -333,7 +352,8 @@ class OfflineCopy:
         """The page built to `online_file` (pcn-ethos/index.html), as built."""
         self._jobs[online_file] = self._executor.submit(_copy_page, self._by_file[online_file], html)
 
-    def write(self, site_dir: Path, target: Path, folder: str, leave_out: tuple[str, ...], fill) -> int:
+    def contents(self, site_dir: Path, leave_out: tuple[str, ...], fill) -> dict[str, bytes]:
+        """Every file of the copy, {path: bytes}, once the pages are re-addressed (copy_contents)."""
         try:
             copied = {}
             for name, job in self._jobs.items():
@@ -341,7 +361,10 @@ class OfflineCopy:
                 copied[name] = (fill(html), ids)
         finally:
             self.close()
-        return write_offline_copy(site_dir, self.pages, target, folder, leave_out, copied)
+        return copy_contents(site_dir, self.pages, leave_out, copied)
+
+    def write(self, site_dir: Path, target: Path, folder: str, leave_out: tuple[str, ...], fill) -> int:
+        return write_archive(self.contents(site_dir, leave_out, fill), target, folder)
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)

@@ -1,4 +1,5 @@
-"""Printable handouts: one per activity, and one per unit for its comparison tables.
+"""Printable handouts: one per activity, and one per unit for its comparison tables and
+for its self-check's worksheet.
 
 The list of handouts comes from the data, so an activity added to
 data/<unit>/activities.yml gets a handout page and a PDF with no new file: the
@@ -23,10 +24,20 @@ from ..publish.addresses import short_address
 from ..render.activities import solo_shown
 from ..render.environment import render
 from ..render.figures import typology_figure_html
+from ..render.problem_check import WORKSHEET_TITLE, framing_citation, problem_check_worksheet_html
 from ..render.tables import citation, comparison_table_html, table_view
 
 HANDOUTS_FOLDER = "handouts"
 COMPARISONS_SLUG = "comparison-tables"
+SELF_CHECK_SLUG = "self-check"
+# The kinds of handout, each made from its own data files (for its "Last updated" date).
+KIND_SOURCES = {
+    "activity": ("activities.yml",),
+    "comparisons": ("organisational_forms.yml", "problem_types.yml"),
+    "self-check": ("self_check.yml", "problem_types.yml"),
+}
+# Handouts that are not an activity's take these ids: no activity may.
+TAKEN_SLUGS = {COMPARISONS_SLUG: "the comparison tables handout", SELF_CHECK_SLUG: "the self-check's worksheet handout"}
 
 
 @dataclass(frozen=True)
@@ -36,7 +47,8 @@ class Handout:
     slug: str
     title: str  # plain text: escaped wherever it is written out
     description: str
-    activity_id: str | None = None  # None for the comparison tables
+    activity_id: str | None = None  # None for the comparison tables and the self-check
+    kind: str = "activity"  # "activity", "comparisons" or "self-check"
 
     @property
     def src_uri(self) -> str:
@@ -46,11 +58,11 @@ class Handout:
     @property
     def sources(self) -> tuple[str, ...]:
         """The unit's data files the handout is made from: its "Last updated" date is the latest of theirs."""
-        return ("activities.yml",) if self.activity_id else ("organisational_forms.yml", "problem_types.yml")
+        return KIND_SOURCES[self.kind]
 
     @property
     def pdf_name(self) -> str:
-        """handout-<activity id>.pdf (activity ids are unique across the programme), or the unit's tables."""
+        """handout-<activity id>.pdf (activity ids are unique across the programme), or the unit's tables or worksheet."""
         if self.activity_id is None and self.unit_folder:
             return f"handout-{self.unit_folder.replace('/', '-')}-{self.slug}.pdf"
         return f"handout-{self.slug}.pdf"
@@ -102,21 +114,34 @@ def handouts_for(unit: Unit, activities: list[Activity]) -> list[Handout]:
                 slug=COMPARISONS_SLUG,
                 title=title,
                 description=f"A printable handout comparing {comparisons_subject(unit)}.",
+                kind="comparisons",
+            )
+        )
+    if unit.self_check and unit.problem_types:
+        found.append(
+            Handout(
+                unit_id=unit.id,
+                unit_folder=unit.pages,
+                slug=SELF_CHECK_SLUG,
+                title=WORKSHEET_TITLE,
+                description=f"A printable worksheet: the self-check on {unit.problem_types.name}, with its key.",
+                kind="self-check",
             )
         )
     return found
 
 
 def handout_problems(programme: Programme) -> list[Problem]:
-    """An activity may not take the id of the comparison tables' handout."""
+    """An activity may not take the id of the comparison tables' handout or the self-check's."""
     return [
         Problem(
             f"{unit.data_folder}/activities.yml",
             None,
-            f"activity '{COMPARISONS_SLUG}', field 'id': this id is taken by the comparison tables handout; choose another id",
+            f"activity '{activity.id}', field 'id': this id is taken by {TAKEN_SLUGS[activity.id]}; choose another id",
         )
         for unit in programme.units
-        if any(activity.id == COMPARISONS_SLUG for activity in unit.activities.activities)
+        for activity in unit.activities.activities
+        if activity.id in TAKEN_SLUGS
     ]
 
 
@@ -148,6 +173,13 @@ def handout_html(
         programme=programme.title,
         unit_title=unit.heading,
     )
+    if handout.kind == "self-check":
+        return render(
+            "handout_self_check.html",
+            glossary=glossary,
+            worksheet=Markup(problem_check_worksheet_html(unit, glossary, framing_citation(programme, unit), heading_level=heading_level)),
+            **context,
+        )
     if handout.activity_id is None:
         typology = unit.problem_types
         return render(

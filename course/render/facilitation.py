@@ -21,7 +21,7 @@ from ..content.outline import Outline
 from ..content.programme import NUMBERED_LABEL, Unit
 from ..content.schemas import Activity, Facilitation, OutcomesFile, SessionFile, SessionVersion
 from ..content.session import step_minutes
-from ..publish.addresses import online_path, relative_url
+from ..publish.addresses import SiteAddress, online_path, relative_url, short_address
 from .environment import render, render_verbatim
 
 
@@ -29,6 +29,7 @@ from .environment import render, render_verbatim
 class Link:
     text: str
     href: str  # relative to the guide's page
+    address: str | None = None  # the page's address online, as printed ("pcn-leadership.github.io/unit-3/pcn-ethos/")
 
 
 @dataclass(frozen=True)
@@ -97,11 +98,18 @@ class Handout:
 
 
 def guide_of(
-    outline: Outline, unit: Unit, page_path: str, handouts: dict[str, Handout], presenter: str | None, sheets: dict[int, str] | None = None
+    outline: Outline,
+    unit: Unit,
+    page_path: str,
+    handouts: dict[str, Handout],
+    presenter: str | None,
+    sheets: dict[int, str] | None = None,
+    site: SiteAddress | None = None,
 ) -> Guide:
     """The guide of a unit, on the page docs/<page_path>: each version's running order, then each activity's
     notes with its handout (`handouts`, by activity id) and links to its page, its handout and the presenter
-    view (on docs/<presenter>, when a page shows it); `sheets` are the run sheets' pages, by version."""
+    view (on docs/<presenter>, when a page shows it); `sheets` are the run sheets' pages, by version. With the
+    site's address, each link carries the page's address online, which paper prints beside it."""
     if unit.session is None:
         raise KeyError(
             f"facilitator_guide(): unit '{unit.id}' has no session plan; add {unit.data_folder}/session.yml "
@@ -110,7 +118,8 @@ def guide_of(
 
     def link(to: str, text: str | None = None) -> Link:
         """A link from the guide's page to another, as raw HTML needs it (relative to where the guide is served)."""
-        return Link(text or outline.page(to).title, relative_url(online_path(to), online_path(page_path)))
+        address = short_address(site.page_of_source(to)) if site else None
+        return Link(text or outline.page(to).title, relative_url(online_path(to), online_path(page_path)), address)
 
     activities = {activity.id: activity for activity in outline.programme.activities_in_reading_order(unit)}
     notes = []
@@ -123,20 +132,22 @@ def guide_of(
         links.append(link(handouts[activity.id].page, "Its handout"))
         if presenter:
             present = link(presenter, "Present it")
-            links.append(Link(present.text, f"{present.href}#{activity.id}"))
+            links.append(Link(present.text, f"{present.href}#{activity.id}", f"{present.address}#{activity.id}" if present.address else None))
         notes.append(ActivityNotes(activity, activity.facilitation, notes_anchor(activity.id), links, handouts[activity.id].html))
-    versions = [version_view(outline, unit, version, page_path) for version in sorted(unit.session.versions, key=lambda v: (not v.default, v.minutes))]
+    versions = [version_view(outline, unit, version, page_path, site) for version in sorted(unit.session.versions, key=lambda v: (not v.default, v.minutes))]
     run_sheets = {minutes: link(path, f"Run sheet, {minutes} minutes") for minutes, path in (sheets or {}).items()}
     return Guide(unit.session, unit.outcomes, versions, notes, run_sheets, link(presenter, "Present the session") if presenter else None)
 
 
-def version_view(outline: Outline, unit: Unit, version: SessionVersion, page_path: str) -> VersionView:
-    """A version's running order, its rows timed from the start, its links relative to docs/<page_path>."""
+def version_view(outline: Outline, unit: Unit, version: SessionVersion, page_path: str, site: SiteAddress | None = None) -> VersionView:
+    """A version's running order, its rows timed from the start, its links relative to docs/<page_path> (with
+    the site's address, each with the page's address online, for paper)."""
     activities = {activity.id: activity for activity in outline.programme.activities_in_reading_order(unit)}
     parts = {part.key: part for part in unit.session.parts}
 
     def link(to: str) -> Link:
-        return Link(outline.page(to).title, relative_url(online_path(to), online_path(page_path)))
+        address = short_address(site.page_of_source(to)) if site else None
+        return Link(outline.page(to).title, relative_url(online_path(to), online_path(page_path)), address)
 
     def title_of(key: str) -> str:
         part = parts[key]

@@ -18,6 +18,8 @@ from ..content.schemas import SelfCheckFile
 from ..content.self_check import accepted, result_for
 from .environment import render
 
+# The worksheet's title, as a handout and in the printable workbook.
+WORKSHEET_TITLE = "Self-check: which kind of problem is it?"
 # The self-check's own words, on the page and in the script's results ({names} are filled in).
 MESSAGES = {
     "problem": "Your problem: “{problem}”",
@@ -185,6 +187,31 @@ def problem_check_html(unit: Unit, glossary: dict[str, str], framing_source: str
         copy_label=copy_to["label"] if copy_to else None,
         messages=MESSAGES,
         data=problem_check_data(unit),
+    )
+
+
+def framing_citation(programme, unit: Unit) -> str | None:
+    """The framing point's citation ("Keith Grint, 2005"), when the self-check's data names its source."""
+    source = unit.require("self_check").framing_source
+    reference = programme.reference(source) if source else None
+    return f"{reference.author}, {reference.year}" if reference else None
+
+
+def problem_check_worksheet_html(unit: Unit, glossary: dict[str, str], framing_source: str | None, heading_level: int = 1, title: str | None = None) -> str:
+    """The self-check as a worksheet for paper alone: its questions to tick, its key, the framing and
+    the caveat, marked as the site's own; a handout of its own, and a sheet of the printable workbook."""
+    check = unit.require("self_check")
+    questions = _questions(check)
+    return render(
+        "problem_check_worksheet.html",
+        glossary=glossary,
+        check=check,
+        questions=questions,
+        results=_results(unit, check, questions),
+        framing_source=framing_source,
+        messages=MESSAGES,
+        heading_level=heading_level,
+        title=title or WORKSHEET_TITLE,
     )
 
 

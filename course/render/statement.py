@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..content.outline import Outline
 from ..content.programme import Programme
-from ..content.schemas import RECORD_ID, AccessibilityFile
+from ..content.schemas import EVALUATION_ID, RECORD_ID, AccessibilityFile
 from ..publish import conformance
 from ..publish.addresses import SiteAddress, is_github_pages, short_address
 from .environment import render_verbatim
@@ -57,6 +57,8 @@ class UnitStorage:
     my_workbook_page: str | None  # docs-relative page with the unit's My workbook, for a link
     download_name: str  # unit-3-my-workbook (.md and .txt)
     record: RecordStorage | None = None  # the unit's reflective record, if it has one
+    evaluation: RecordStorage | None = None  # the unit's evaluation form, if it has one: its statements' and questions' ids
+    evaluation_page: str | None = None  # docs-relative page showing it, for a link
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,8 @@ def privacy_of(outline: Outline, site: SiteAddress, my_workbooks: dict[str, str]
                 record=RecordStorage(RECORD_ID, [part.id for part in unit.reflective_record.account], f"{unit.id}-reflective-record")
                 if unit.reflective_record
                 else None,
+                evaluation=_evaluation_storage(unit),
+                evaluation_page=_page_in_unit(outline, "evaluation_form", unit.id),
             )
         )
     return PrivacyView(
@@ -135,6 +139,23 @@ def privacy_of(outline: Outline, site: SiteAddress, my_workbooks: dict[str, str]
         contact=site_contact(programme.accessibility, site),
         reports=report_channel(programme.accessibility, site),
     )
+
+
+def _page_in_unit(outline: Outline, macro: str, unit_id: str) -> str | None:
+    """The docs-relative page of the unit that calls the macro, if one does."""
+    for page, _ in outline.calls_of(macro):
+        found = outline.unit_of(page.path)
+        if found and found.id == unit_id:
+            return page.path
+    return None
+
+
+def _evaluation_storage(unit) -> RecordStorage | None:
+    if unit.before_and_after is None:
+        return None
+    evaluation = unit.before_and_after.evaluation
+    ids = [entry.id for entry in [*evaluation.statements, *evaluation.questions]]
+    return RecordStorage(EVALUATION_ID, ids, f"{unit.id}-evaluation")
 
 
 def accessibility_statement_markdown(view: StatementView) -> str:

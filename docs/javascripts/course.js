@@ -408,12 +408,13 @@
     control.setAttribute("aria-expanded", String(toggle.checked));
   }
 
-  /* The header's menu label, replaced by a button with the label's icon. */
-  function menuButtonFor(label) {
+  /* A header's label, replaced by a button with the label's icon (a <label> may
+     not take role="button": axe's aria-allowed-role, which Lighthouse counts). */
+  function headerButtonFor(label, name, className) {
     var button = document.createElement("button");
     button.type = "button";
-    button.className = label.className + " unit-menu-button";
-    button.setAttribute("aria-label", "Menu");
+    button.className = label.className + " " + className;
+    button.setAttribute("aria-label", name);
     while (label.firstChild) button.appendChild(label.firstChild);
     label.parentNode.replaceChild(button, label);
     return button;
@@ -423,7 +424,7 @@
     var toggle = document.getElementById(label.htmlFor);
     var drawer = document.querySelector(".md-sidebar--primary");
     if (!toggle || !drawer) return;
-    var button = menuButtonFor(label);
+    var button = headerButtonFor(label, "Menu", "unit-menu-button");
     var following = false; // a link in the menu was followed: Material closes the menu after it
     showExpanded(button, toggle);
     toggle.addEventListener("change", function () {
@@ -497,8 +498,11 @@
     var input = document.querySelector("[data-md-component='search-query']");
     var narrow = root.matchMedia("(max-width: 59.984375em)");
     if (!toggle || !input) return;
-    labelButton(label);
-    label.setAttribute("aria-label", "Search");
+    var button = headerButtonFor(label, "Search", "unit-search-button");
+    button.addEventListener("click", function () {
+      toggle.click(); // as Material's label did: the checkbox's change event opens search
+      if (toggle.checked) input.focus();
+    });
     function placeBox() {
       input.tabIndex = narrow.matches && !toggle.checked ? -1 : 0;
     }

@@ -562,13 +562,29 @@
 
   /* The address's #slide says which slide to show, not where to start reading:
      having followed it, the browser would start Tab after it, past the header
-     and the way back. Tab starts from the top of the page, as on every page. */
-  function readFromTheTop() {
+     and the way back. Tab starts from the top of the page, as on every page.
+     The browser sets that starting point once the page has loaded, which can be
+     after this runs, so it is set back as the reader's first key goes down,
+     unless they have put the pointer or the focus somewhere first. */
+  function startAtTop() {
     var body = document.body;
     body.tabIndex = -1;
     body.focus({ preventScroll: true });
     body.blur();
     body.removeAttribute("tabindex");
+  }
+
+  function readFromTheTop() {
+    function done() {
+      document.removeEventListener("keydown", firstKey, true);
+      document.removeEventListener("pointerdown", done, true);
+    }
+    function firstKey(event) {
+      if (event.key === "Tab" && !event.shiftKey && document.activeElement === document.body) startAtTop();
+      done();
+    }
+    document.addEventListener("keydown", firstKey, true);
+    document.addEventListener("pointerdown", done, true);
   }
 
   course.component("#presenter", setUp);

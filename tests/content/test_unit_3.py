@@ -80,19 +80,23 @@ SELF_CHECK_SCENARIOS = [
 # Sheets each PDF the build makes takes: (on A4, as built; on US Letter).
 PDF_SHEETS = {
     "whole-unit.pdf": (30, 32),
-    "workbook.pdf": (7, 7),
+    "workbook.pdf": (10, 10),
     "handout-the-ethos-in-your-pcn.pdf": (1, 1),
     "handout-flocking.pdf": (1, 1),
     "handout-self-activity-7.pdf": (1, 1),
     "handout-leading-complex-pcn-projects.pdf": (1, 1),
     "handout-self-activity-8.pdf": (1, 1),
     "handout-what-i-will-do-differently.pdf": (1, 1),
-    "handout-comparison-tables.pdf": (2, 2),
-    "facilitator-guide.pdf": (16, 16),
+    "handout-comparison-tables.pdf": (1, 1),
+    "handout-self-check.pdf": (3, 3),
+    "facilitator-guide.pdf": (17, 17),
     "slides.pdf": (11, 12),
     "run-sheet-60-minutes.pdf": (1, 1),
     "run-sheet-90-minutes.pdf": (1, 1),
     "run-sheet-120-minutes.pdf": (1, 1),
+    "attendance-register.pdf": (1, 1),
+    "evaluation-form.pdf": (1, 1),
+    "certificate-of-attendance.pdf": (1, 1),
 }
 # Sheets Chromium's print of each page takes: (on A4, on US Letter).
 PRINT_SHEETS = {
@@ -106,7 +110,7 @@ PRINT_SHEETS = {
     "my-workbook": (9, 9),
     "references": (3, 3),
     "glossary": (3, 4),
-    "workbook": (7, 7),
+    "workbook": (10, 10),
     "handouts": (2, 2),
     "handouts/the-ethos-in-your-pcn": (1, 1),
     "handouts/flocking": (1, 1),
@@ -114,15 +118,20 @@ PRINT_SHEETS = {
     "handouts/leading-complex-pcn-projects": (1, 1),
     "handouts/self-activity-8": (1, 1),
     "handouts/what-i-will-do-differently": (1, 1),
-    "handouts/comparison-tables": (2, 2),
+    "handouts/comparison-tables": (1, 1),
+    "handouts/self-check": (3, 3),
     "print": (29, 32),
-    "facilitators": (16, 16),
+    "facilitators": (17, 17),
     "facilitators/present": (11, 12),
     "facilitators/run-sheet-90": (1, 1),
     "facilitators/run-sheet-60": (1, 1),
     "facilitators/run-sheet-120": (1, 1),
+    "facilitators/before-and-after": (2, 2),
+    "facilitators/attendance-register": (1, 1),
+    "facilitators/evaluation-form": (1, 1),
+    "facilitators/certificate": (1, 1),
     "accessibility": (3, 3),
-    "privacy": (2, 3),
+    "privacy": (3, 3),  # with "In a learning platform" (issue 22): the third A4 sheet holds "Reporting a problem"
 }
 
 
@@ -244,6 +253,37 @@ def test_the_self_check_has_its_worked_scenarios_on_the_page(unit_3_site):
     )
 
 
+# --- The session away from a room, and before and after it --------------------------------
+
+
+def test_every_activity_says_how_it_runs_on_a_call_and_in_a_hybrid_room(unit_3_site):
+    activities = yaml.safe_load((UNIT_3_DATA / "activities.yml").read_text(encoding="utf-8"))["activities"]
+    guide = page_soup(unit_3_site, "facilitators")
+    for activity in activities:
+        notes = guide.find(id=f"notes-{activity['id']}").find_next(class_="facilitation")
+        for field, heading in (("online", "On a video call"), ("hybrid", "In a hybrid room")):
+            shown = [li.get_text(" ", strip=True) for li in notes.select(f".facilitation__{field} li")]
+            assert len(shown) == len(activity["facilitation"][field]) >= 1, (activity["id"], heading)
+    flocking = " ".join(next(a for a in activities if a["id"] == "flocking")["facilitation"]["online"])
+    assert "simulation" in flocking, "on a call, the flocking simulation is shared on screen in place of the exercise"
+    hybrid = [" ".join(a["facilitation"]["hybrid"]) for a in activities]
+    assert all("first" in steps for steps in hybrid), "in a hybrid room, the people on the call speak first"
+
+
+# The pages the joining note asks people to read before the session (data/unit-3/before_and_after.yml).
+PRE_READ = ["index.md", "pcn-ethos.md"]
+
+
+def test_the_joining_note_sends_its_pages_with_their_addresses(unit_3_site):
+    data = yaml.safe_load((UNIT_3_DATA / "before_and_after.yml").read_text(encoding="utf-8"))
+    pages = [entry["page"] for entry in data["joining_note"]["pre_read"]]
+    assert pages == PRE_READ, (
+        f"the joining note now asks people to read {pages}. If you changed them on purpose, update PRE_READ ({where('PRE_READ')})"
+    )
+    body = page_soup(unit_3_site, "facilitators/before-and-after").find(id="joining-note-body").get_text()
+    assert "https://pcn-leadership.github.io/unit-3/pcn-ethos/" in body and "[day and date]" in body
+
+
 # --- Sheets of paper ----------------------------------------------------------------
 
 
@@ -316,3 +356,35 @@ def test_the_deck_projects_the_flocking_steps_as_they_are_spoken(unit_3_site):
     # The site's additions are marked by the small mark, never by the label in capitals on a slide.
     deck = page_soup(unit_3_site, "facilitators/present").select_one(".presenter__slides")
     assert not deck.select(".site-added__label:not(figure .site-added__label)")
+
+
+# --- The SCORM 1.2 package (guides/platforms.md) ---------------------------------------------------
+
+# Answers Unit 3 keeps in a platform's cmi.suspend_data: its prompts, and the reflective record's
+# four parts and two details. guides/platforms.md says the number.
+SCORM_ANSWERS = 20
+# The package's size, at most (download/unit-3-scorm12.zip; 1.3 MB in December 2026): PDFs included, it is uploaded to a
+# platform and downloaded by each learner's browser page by page.
+SCORM_PACKAGE_BYTES = 3_000_000
+
+
+def test_unit_3s_answers_fit_a_scorm_platform_at_the_documented_length():
+    from course.scorm.budget import MINIMUM_ANSWER_LENGTH, SUSPEND_DATA_LIMIT, kept_answers, suspend_data_length
+
+    answers = kept_answers(load_programme(PROJECT_DIR / "data").unit("unit-3"))
+    assert len(answers) == SCORM_ANSWERS, (
+        f"Unit 3 now keeps {len(answers)} answers on a learning platform, not {SCORM_ANSWERS}: update SCORM_ANSWERS "
+        f"({where('SCORM_ANSWERS')}) and the number in guides/platforms.md"
+    )
+    needed = suspend_data_length(answers)
+    assert needed <= SUSPEND_DATA_LIMIT, f"{needed} characters at {MINIMUM_ANSWER_LENGTH} each (make check says where)"
+
+
+def test_unit_3s_scorm_package_is_in_the_build_within_its_size(unit_3_site):
+    package = unit_3_site / "download" / "unit-3-scorm12.zip"
+    assert package.is_file()
+    size = package.stat().st_size
+    assert size <= SCORM_PACKAGE_BYTES, (
+        f"download/unit-3-scorm12.zip is {size:,} bytes, over SCORM_PACKAGE_BYTES ({where('SCORM_PACKAGE_BYTES')}): "
+        "look at what grew (the PDFs, most likely) before raising it"
+    )

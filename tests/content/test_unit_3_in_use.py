@@ -106,9 +106,12 @@ def _every_part_works(page, name: str) -> None:
     for box in article.locator("textarea.activity__answer-box").all():
         if not box.evaluate("box => !!box.closest('.print-only')"):  # a handout in the facilitator's guide is paper
             assert box.is_visible() and box.is_editable(), name
-    for check in article.locator(".problem-check").all():
+    for check in article.locator(".problem-check:not(.problem-check--worksheet)").all():
         shown = (check.locator(".problem-check__form").is_visible(), check.locator(".problem-check__paper").is_visible())
         assert shown == ((False, True) if name == "print" else (True, False)), name
+    # The worksheet alone (its handout, the printable workbook) is paper, on screen too.
+    for worksheet in article.locator(".problem-check--worksheet").all():
+        assert worksheet.locator(".problem-check__paper").is_visible(), name
     # The simulation is live where the page runs its script (not on the whole unit, which is for paper);
     # elsewhere (the printable workbook, a handout) its figure of one run stands in.
     live = page.evaluate("() => [...document.scripts].some(script => /flocking[.]js/.test(script.src))") and name != "print"

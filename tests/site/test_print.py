@@ -17,7 +17,6 @@ from pypdf import PdfReader
 
 from engine import ABBREVIATIONS_FILE, SECOND_UNIT, SITE_URL, UNIT, expected_modules, fixture_data, handouts, qr_modules, run_in_session
 from course.content.abbreviations import read_abbreviations
-from course.paper.handouts import COMPARISONS_SLUG
 from course.publish.addresses import short_address
 from course.render.environment import css_string
 from site_building import copy_project, mkdocs_build
@@ -58,12 +57,15 @@ def expected_pdfs(unit_only: bool = False) -> dict[str, tuple[int, int]]:
     pdfs = {"whole-unit.pdf": (1 + count, 4 * len(UNIT_PAGES)), "workbook.pdf": (1 + (count + 1) // 2, 1 + 2 * count)}
     for handout in unit_handouts() if unit_only else handouts():
         # "One printable page per activity": an activity handout must fit one sheet.
-        pdfs[handout.pdf_name] = (1, 3) if handout.slug == COMPARISONS_SLUG else (1, 1)
+        # The comparison tables, and the self-check's worksheet with its key, take what they need.
+        pdfs[handout.pdf_name] = (1, 1) if handout.kind == "activity" else (1, 3)
     # The session plan, then each activity's notes beside its handout.
     pdfs["facilitator-guide.pdf"] = (1 + 2 * count, 3 + 3 * count)
     # A version's run sheet: one sheet. The deck: a sheet for each of its slides, at most two for one.
     pdfs["run-sheet-45-minutes.pdf"] = (1, 1)
     pdfs["slides.pdf"] = (12, 24)
+    # Before and after the session: a register that runs on for its rows, a form and a certificate of a sheet each.
+    pdfs.update({"attendance-register.pdf": (1, 2), "evaluation-form.pdf": (1, 1), "certificate-of-attendance.pdf": (1, 1)})
     return pdfs
 
 
@@ -88,6 +90,8 @@ def test_each_handout_page_has_its_activity_qr_code_and_address(built_site):
         assert qr_modules(svg) == expected_modules(address), handout.slug
         if handout.activity_id:
             assert [s["id"] for s in page.select("section.activity")] == [handout.activity_id]
+        elif handout.kind == "self-check":
+            assert page.select_one(".problem-check--worksheet table.problem-check__key"), handout.slug
         else:
             tables = {"organisational-forms", "problem-types", "typology-figure"} if handout.unit_id == UNIT else {"problem-types", "typology-figure"}
             assert tables <= {e["id"] for e in page.find_all(id=True)}
@@ -227,6 +231,11 @@ def test_the_pdfs_hold_every_prompt_where_it_belongs(pdfs):
             assert all(squashed(p["text"]) in text for p in activity["prompts"]), handout.slug
             others = [a for a in everyone if a["id"] != handout.activity_id]
             assert not any(squashed(p["text"]) in text for a in others for p in a["prompts"]), handout.slug
+        elif handout.kind == "self-check":
+            # The worksheet: every question to tick, and every result's headline in its key.
+            check = fixture_data()[f"{'' if handout.unit_id == UNIT else handout.unit_id + '/'}self_check.yml"]
+            assert all(squashed(q["text"]) in text for q in check["questions"]), handout.slug
+            assert all(squashed(r["headline"]) in text for r in check["results"]), handout.slug
         else:
             data = fixture_data()
             prefix = "" if handout.unit_id == UNIT else f"{handout.unit_id}/"

@@ -32,6 +32,7 @@ DATED_FILES = (
     "stylesheets/print-footer.css",  # "Site built <date>" in the printed running footer
     "pdf/*.pdf",  # the same footer, and the PDF's creation and modification dates
     OFFLINE_ZIP,  # the offline copy holds all of the above, each entry dated
+    "download/*-scorm12.zip",  # each unit's SCORM package: the offline copy's files, each entry dated
 )
 # Beside each link to a PDF, its pages and size: a PDF dated another day may be a kilobyte larger.
 PDF_FACTS = re.compile(r'(<span[^>]*data-pdf-facts="[^"]*"[^>]*>)\(\d+ pages?, [\d,.]+ [KM]B\)')
@@ -83,6 +84,7 @@ def test_two_builds_with_the_same_source_date_epoch_are_byte_identical(fixture_p
     assert differing == [], f"{len(differing)} files differ between two builds dated the same: {differing}{detail}"
     compared = all_files(first_site)
     assert OFFLINE_ZIP in compared and any(fnmatch(name, "pdf/*.pdf") for name in compared), "the PDFs and the zip are compared too"
+    assert any(fnmatch(name, "download/*-scorm12.zip") for name in compared), "and the SCORM packages"
 
 
 def is_dated(name: str) -> bool:

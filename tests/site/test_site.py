@@ -19,11 +19,20 @@ from site_building import copy_project, mkdocs_build
 # The fixture's first unit (pages in docs/), in navigation order.
 UNIT_PAGES = ["index", "basics", "together", "forms", "problems", "my-workbook", "references", "glossary"]
 # Its pages made for paper (tests/site/test_print.py), its handout pages generated from the data:
-# one per activity, and one for the comparison tables.
+# one per activity, one for the comparison tables and one for the self-check's worksheet.
 UNIT_HANDOUT_PAGES = [handout.src_uri.removesuffix(".md") for handout in handouts() if handout.unit_id == UNIT]
 PRINT_PAGES = ["workbook", "handouts", "print", *UNIT_HANDOUT_PAGES]
-# For whoever runs the unit in a room: the facilitator's guide, the presenter view (tests/site/test_presenter_browser.py) and a run sheet.
-FACILITATOR_PAGES = ["facilitators", "facilitators/present", "facilitators/run-sheet-45"]
+# For whoever runs the unit in a room: the facilitator's guide, the presenter view (tests/site/test_presenter_browser.py),
+# a run sheet, and the pages for before and after the session (tests/site/test_before_and_after_browser.py).
+FACILITATOR_PAGES = [
+    "facilitators",
+    "facilitators/present",
+    "facilitators/run-sheet-45",
+    "facilitators/before-and-after",
+    "facilitators/attendance-register",
+    "facilitators/evaluation-form",
+    "facilitators/certificate",
+]
 # The second unit (docs/unit-2/), in navigation order, and its handout pages (tests/site/test_second_unit.py).
 SECOND_UNIT_PAGES = [SECOND_UNIT, f"{SECOND_UNIT}/more", f"{SECOND_UNIT}/typology", f"{SECOND_UNIT}/my-workbook"]
 SECOND_UNIT_HANDOUT_PAGES = [handout.src_uri.removesuffix(".md") for handout in handouts() if handout.unit_id == SECOND_UNIT]

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import macros as page_macros_module
-from engine import DATA_DIR, HOSTILE_TEXTS, macros, outline
+from engine import DATA_DIR, HOSTILE_TEXTS, fixture_data, macros, outline
 from course.paper.plan import plan_paper
 from course.content.abbreviations import singular_abbreviations
 from course.page_macros import MACRO_NAMES, signature
@@ -316,11 +316,15 @@ def test_define_env_registers_every_macro_the_engine_has():
         "activity",
         "activity_label",
         "activity_list",
+        "attendance_register",
+        "certificate",
         "changed_since",
         "cite",
         "comparison_table",
+        "evaluation_form",
         "facilitator_guide",
         "flocking_simulation",
+        "joining_note",
         "key_points",
         "key_terms",
         "my_workbook",
@@ -509,6 +513,7 @@ def test_each_version_is_a_table_that_adds_up_the_default_first():
     walk, _, debrief = table.tbody.find_all("tr")[1:4]
     assert walk.th.a["href"] == "#notes-walk" and debrief.th.a["href"] == "#notes-walk-debrief"
     assert walk.find_all("td")[-1].a["href"] == "../together/"
+    assert walk.find_all("td")[-1].select_one(".facilitation__address.print-only").get_text() == "fixture-programme.github.io/course/together/"
 
 
 def test_a_cut_part_is_out_of_its_versions_table_and_listed_as_follow_up_work():
@@ -557,17 +562,30 @@ def test_every_activity_has_its_notes_in_running_order_with_its_handout_for_prin
         "Safety",
         "If someone cannot take part as set",
         "If it does not go as planned",
+        "On a video call",
+        "In a hybrid room",
         "Debrief questions",
         "Listen for",
         "Bridge to the next part",
     ]
+    walk = fixture_data()["activities.yml"]["activities"][0]["facilitation"]
+    assert [li.get_text() for li in first.select(".facilitation__online li")] == walk["online"]
+    assert [li.get_text() for li in first.select(".facilitation__hybrid li")] == walk["hybrid"]
     assert [a["href"] for a in first.select(".facilitation__links a")] == ["../together/", "../handouts/walk/", "present/#walk"]
+    # On paper each link is followed by its address online, to type from the sheet.
+    assert [span.get_text() for span in first.select(".facilitation__links .facilitation__address.print-only")] == [
+        "fixture-programme.github.io/course/together/",
+        "fixture-programme.github.io/course/handouts/walk/",
+        "fixture-programme.github.io/course/facilitators/present/#walk",
+    ]
     handout = first.find_next_sibling(class_="facilitation__handout")
     assert "print-only" in handout["class"] and handout.select_one(".handout .activity#walk")
     # Safety and "if stuck" are there only where the data gives them.
     assert [h.get_text() for h in notes[1].find_all("h4")] == [
         "What to say",
         "If someone cannot take part as set",
+        "On a video call",
+        "In a hybrid room",
         "Debrief questions",
         "Listen for",
         "Bridge to the next part",

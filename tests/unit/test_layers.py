@@ -15,10 +15,11 @@ MAY_IMPORT = {
     "render": {"content", "publish"},
     "paper": {"content", "publish", "render"},
     "offline": {"publish"},
+    "scorm": {"content", "publish", "render", "offline"},
     "page_macros": {"content", "publish", "render", "paper"},
     "project": {"content"},
-    "checks": {"content", "publish", "render", "paper", "page_macros", "project"},
-    "plugin": {"content", "publish", "render", "paper", "offline", "page_macros", "project", "checks"},
+    "checks": {"content", "publish", "render", "paper", "page_macros", "project", "scorm"},
+    "plugin": {"content", "publish", "render", "paper", "offline", "scorm", "page_macros", "project", "checks"},
 }
 
 

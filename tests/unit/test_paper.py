@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from engine import HOSTILE_TEXTS, expected_modules, fixture_data, handouts, macros, outline, qr_modules
 from course.paper.downloads import PdfFacts, pdf_facts
 from course.paper.footer import running_footer_css
-from course.paper.handouts import COMPARISONS_SLUG, handout_html, qr_svg
+from course.paper.handouts import COMPARISONS_SLUG, SELF_CHECK_SLUG, handout_html, qr_svg
 from course.paper.pdf import PdfError, SiteOnlyFetcher, render_pdf
 from course.paper.plan import plan_paper
 from course.paper.whole_unit import UnitPage, combine
@@ -66,7 +66,11 @@ def test_pdf_facts_slot_is_filled_from_the_same_template():
 def test_workbook_cover_lists_every_activity_in_order():
     cover = soup(macros("workbook.md").workbook_cover())
     assert cover.find("h1").get_text() == "Workbook"
-    assert [a["href"] for a in cover.select(".workbook-cover__contents a")] == [f"#{a['id']}" for a in activities()]
+    # Every activity in order, and the self-check's worksheet before the activity its result is copied into.
+    listed = [f"#{a['id']}" for a in activities()]
+    before = listed.index(f"#{fixture_data()['self_check.yml']['copy_to']['activity']}")
+    listed.insert(before, "#self-check-worksheet")
+    assert [a["href"] for a in cover.select(".workbook-cover__contents a")] == listed
     assert [dt.get_text() for dt in cover.select(".workbook-cover__learner dt")] == ["Name", "Date"]
 
 
@@ -104,8 +108,8 @@ def test_workbook_shows_hostile_data_as_text(make_data_dir):
 
 def test_there_is_a_handout_for_every_activity_and_the_tables_of_each_unit():
     first, second = [a["id"] for a in activities()], [a["id"] for a in activities("unit-2/activities.yml")]
-    assert [h.slug for h in handouts()] == [*first, COMPARISONS_SLUG, *second, COMPARISONS_SLUG]
-    # Each unit's tables have a handout of their own, each PDF a name of its own.
+    assert [h.slug for h in handouts()] == [*first, COMPARISONS_SLUG, SELF_CHECK_SLUG, *second, COMPARISONS_SLUG, SELF_CHECK_SLUG]
+    # Each unit's tables and self-check worksheet have a handout of their own, each PDF a name of its own.
     assert len({h.pdf_name for h in handouts()}) == len(handouts())
 
 
