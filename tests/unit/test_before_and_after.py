@@ -52,6 +52,25 @@ def joining_note(data_dir=None) -> BeautifulSoup:
     return soup(page.joining_note())
 
 
+def renamed_activity(data, old: str, new: str) -> None:
+    """An activity's id changed everywhere the fixture's data names it: its entry, the session's parts and
+    versions, and the deck."""
+    for activity in data["activities.yml"]["activities"]:
+        if activity["id"] == old:
+            activity["id"] = new
+    for part in data["session.yml"]["parts"]:
+        if part.get("activity") == old:
+            part["activity"] = new
+    for version in data["session.yml"]["versions"]:
+        for step in version["running_order"]:
+            for key in ("part", "debrief"):
+                if step.get(key) == old:
+                    step[key] = new
+    for entry in data.get("deck.yml", {}).get("parts", []):
+        if entry.get("part") == old:
+            entry["part"] = new
+
+
 def test_the_joining_note_is_plain_text_to_paste_with_each_page_to_read_at_its_full_address():
     note = joining_note()
     assert note.select_one("#joining-note-subject").get_text() == DATA["joining_note"]["subject"]
@@ -170,10 +189,7 @@ def test_a_wrong_evaluation_form_is_located(make_data_dir, edit, words):
 
 def test_no_activity_may_take_the_id_the_evaluation_is_kept_under(make_data_dir):
     def edit(data):
-        data["activities.yml"]["activities"][1]["id"] = "evaluation"
-        for part in data["session.yml"]["running_order"]:
-            if part.get("activity") == "reflect":
-                part["activity"] = "evaluation"
+        renamed_activity(data, data["activities.yml"]["activities"][1]["id"], "evaluation")
 
     problems = problems_for(make_data_dir, edit)
     assert located(problems, "activities.yml", "activity 'evaluation'", "the evaluation form keeps the learner's answers under this id"), problems
@@ -237,8 +253,7 @@ def test_no_activity_may_take_the_worksheets_handout_id(make_data_dir):
     from course.paper.plan import plan_paper
 
     def edit(data):
-        data["activities.yml"]["activities"][0]["id"] = "self-check"
-        data["session.yml"]["running_order"][1]["activity"] = "self-check"  # the running order names the activity
+        renamed_activity(data, data["activities.yml"]["activities"][0]["id"], "self-check")
 
     problems = [str(p) for p in plan_paper(outline(make_data_dir(edit))).problems]
     assert any("activity 'self-check', field 'id': this id is taken by the self-check's worksheet handout" in p for p in problems), problems
