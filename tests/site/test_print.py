@@ -61,9 +61,9 @@ def expected_pdfs(unit_only: bool = False) -> dict[str, tuple[int, int]]:
         pdfs[handout.pdf_name] = (1, 1) if handout.kind == "activity" else (1, 3)
     # The session plan, then each activity's notes beside its handout.
     pdfs["facilitator-guide.pdf"] = (1 + 2 * count, 3 + 3 * count)
-    # A version's run sheet: one sheet. The deck: a sheet for each of its slides, at most two for one.
+    # A version's run sheet: one sheet. The deck's twelve slides: two to a sheet where they fit, one where they do not.
     pdfs["run-sheet-45-minutes.pdf"] = (1, 1)
-    pdfs["slides.pdf"] = (12, 24)
+    pdfs["slides.pdf"] = (6, 12)
     # Before and after the session: a register that runs on for its rows, a form and a certificate of a sheet each.
     pdfs.update({"attendance-register.pdf": (1, 2), "evaluation-form.pdf": (1, 1), "certificate-of-attendance.pdf": (1, 1)})
     return pdfs
