@@ -244,10 +244,11 @@ def test_a_missing_data_file_is_named(project):
 def test_a_missing_data_file_that_pages_need_is_named_where_it_is_needed(project):
     (project / "data" / UNIT / "problem_types.yml").unlink()
     problems = [str(p) for p in check_project(project)]
-    assert any(
-        p.startswith("docs/problems.md:") and f"unit '{UNIT}' has no problem_types.yml file in its data folder" in p
-        for p in problems
-    ), problems
+    # Named where it is needed: the page that shows the typology, or (checked first, with the data) the
+    # deck's slide and notes that draw on it.
+    needing = [p for p in problems if "problem_types.yml" in p]
+    assert needing and all(p.split(":", 1)[0] in ("docs/problems.md", f"data/{UNIT}/deck.yml") for p in needing), problems
+    assert any(f"unit '{UNIT}' has no problem_types.yml file in its data folder" in p or "has no problem_types.yml" in p for p in needing), problems
 
 
 @pytest.mark.parametrize(
@@ -337,7 +338,7 @@ def _pdf_of_a_page_left_out(project):
 
 
 def _link_to_a_pdf_no_page_makes(project):
-    _append(project / "docs" / "references.md", "\nDownload [the slides](pdf/slides.pdf).\n")
+    _append(project / "docs" / "references.md", "\nDownload [the poster](pdf/poster.pdf).\n")
 
 
 def _outcome_on_a_page_that_does_not_exist(project):
@@ -404,7 +405,7 @@ UNIT_AND_PAPER_MISTAKES = {
     ),
     "a link asks for a PDF no page makes": (
         _link_to_a_pdf_no_page_makes,
-        "docs/references.md:{slides}: link to 'pdf/slides.pdf': no page is made into slides.pdf",
+        "docs/references.md:{slides}: link to 'pdf/poster.pdf': no page is made into poster.pdf",
     ),
 }
 
@@ -426,7 +427,7 @@ def test_a_unit_or_paper_mistake_is_one_clear_line(project, case):
     if "{touched}" in expected:
         lines["touched"] = line_of(project / "data" / UNIT / "reflective_record.yml", "  - dimension: listening")
     if "{slides}" in expected:
-        lines["slides"] = line_of(project / "docs" / "references.md", "Download [the slides](pdf/slides.pdf).")
+        lines["slides"] = line_of(project / "docs" / "references.md", "Download [the poster](pdf/poster.pdf).")
     expected = expected.format(**lines)
     problems = [str(p) for p in check_project(project)]
     assert len(problems) == 1 and problems[0].startswith(expected), problems
