@@ -80,7 +80,7 @@ def tab_to(page, selector: str, key: str = "Tab", limit: int = 80) -> dict:
     """Press `key` until the element matching `selector` has the focus; every stop on the way, and it, seen."""
     tab_stops.start(page)
     for _ in range(limit):
-        page.keyboard.press(key)
+        tab_stops.press(page, key)
         if is_focused(page, selector):
             tab_stops.stop(page)
             assert_all_seen(page, tab_stops.recorded(page), f"on the way to {selector}")

@@ -8,8 +8,10 @@ finished on the spot (an animation that ends, too), so what is measured is what
 the reader sees once the page has settled, never a moment in between. Once focus
 has left the page (past the last stop, or before the first), the recorder keeps
 it out, so a test can press a generous number of times without knowing how many
-stops a page has, and reads every description back in one call: one round trip
-per press, none per look.
+stops a page has, and reads every description back in one call. After each press
+(`press`) the test waits until the page has settled: where the press scrolled the
+window, until Material has fitted the page to the new position, a frame later (a
+sidebar's height, clear of the footer); otherwise not at all.
 
 What a description says (`problems` turns it into sentences):
 - shown: it has a size, is not hidden (visibility, opacity), and is inside the
@@ -51,6 +53,20 @@ RECORDER = r"""
   }
   window.__tabStops = state;
   state.relayer = () => { layers = null; };
+
+  // Settled after a press: where the press scrolled the window, the browser sends "scroll" in the
+  // next frame, and Material fits the page to the new position in that frame's animation callbacks
+  // (a sidebar's height, clear of the footer; the header). So the page is looked at once a frame has
+  // passed with the window where the press left it; a press that did not scroll waits for nothing.
+  let settledAt = scrollY;
+  state.settled = () => new Promise((resolve) => {
+    if (scrollY === settledAt) return resolve();
+    let seen = scrollY;
+    const look = () => requestAnimationFrame(() => {
+      if (scrollY === seen) { settledAt = seen; resolve(); } else { seen = scrollY; look(); }
+    });
+    look();
+  });
 
   // Transitions, and animations that end (a slide fading in), jumped to their end.
   function finishTransitions() {
@@ -282,6 +298,11 @@ CANDIDATES = """() => document.querySelectorAll(
 ).length"""
 
 
+# Waits until the page has settled after the last press (see state.settled), so the recorder, at
+# the next press, describes the page as the reader sees it, on a slow machine as on a fast one.
+SETTLED = "() => window.__tabStops.settled()"
+
+
 def start(page) -> None:
     """Record from here: the recorder put in the page if it is not there yet, with nothing recorded."""
     page.evaluate(RECORDER)
@@ -298,9 +319,16 @@ def recorded(page) -> list[dict]:
     return page.evaluate("window.__tabStops.stops")
 
 
+def press(page, key: str) -> None:
+    """Press `key`, and wait until the page has settled where the press left it."""
+    page.keyboard.press(key)
+    page.evaluate(SETTLED)
+
+
 def focused(page) -> dict | None:
     """The element that has focus now, described as the recorder describes a stop (None: nothing has)."""
     page.evaluate(RECORDER)
+    page.evaluate(SETTLED)
     return page.evaluate("window.__describeFocus()")
 
 
@@ -308,9 +336,9 @@ def walk(page, key: str = "Tab") -> list[dict]:
     """Every stop `key` reaches from where focus is until focus leaves the page, described as it was seen."""
     start(page)
     presses = page.evaluate(CANDIDATES) + 3
-    for press in range(presses):
-        page.keyboard.press(key)
-        if press % 10 == 9 and page.evaluate("window.__tabStops.out"):  # a look now and then: a press costs more
+    for count in range(presses):
+        press(page, key)
+        if count % 10 == 9 and page.evaluate("window.__tabStops.out"):  # a look now and then: a press costs more
             break
     return recorded(page)
 
