@@ -28,6 +28,7 @@ def project(tmp_path_factory):
 @example(text="---\ntitle: null\n---\n\n")  # found by this test: the check passed, mkdocs-macros stopped the build
 @example(text="---\nsearch: 1\n---\n\n")  # found by this test: the check passed, Material's search stopped the build
 @example(text="[a link](pdf/workbook.pdf)\n")  # found by this test: a strict build refused a link to a PDF it makes
+@example(text="![A chart](assets/nothing.png)\n")  # found by this test: the check passed an image with no file, a strict build refused it
 def test_the_build_does_what_the_check_says(project, tmp_path_factory, text):
     page = project / "docs" / "fuzz.md"
     page.write_bytes(text.encode("utf-8", errors="surrogatepass"))
